@@ -1,0 +1,345 @@
+/**
+ * One input, from bytes to rows: parse (decode, split) → clean → enrich → validate.
+ * Pure apart from its arguments: no I/O, no clock, no shared state, so it can run anywhere.
+ * Failures become a reject with a reason and a hint; nothing here throws on bad input.
+ */
+import type {
+  DocumentsRow,
+  EntitiesRow,
+  EventsRow,
+  MentionsRow,
+  QuotesRow,
+  RejectsRow,
+  TemporalExpressionsRow,
+} from './_generated/tables.js'
+import { cleanBody } from './clean/body.js'
+import { cleanCharacters } from './clean/characters.js'
+import { detectLanguage } from './enrich/document/language.js'
+import { resolveOutlet } from './enrich/document/outlet.js'
+import { explicitPublished, type Published, resolvePublished } from './enrich/document/published.js'
+import { tidyAuthor, tidyTitle } from './enrich/document/title.js'
+import { type Extracted, type Extractor, runExtractors } from './enrich/extract.js'
+import { sentenceIndexAt, sentenceSpans } from './enrich/sentences.js'
+import { countWords } from './enrich/words.js'
+import { controlRatio, type Decoded, decode } from './parse/decode.js'
+import { type Header, structure } from './parse/structure.js'
+import type { OutletList } from './reference/outlets.js'
+import type { Message, PartialDate, SourceInfo, Span, Stage } from './types.js'
+import { codePointIndex } from './util/codepoints.js'
+import { sha256Hex, stableId } from './util/hash.js'
+import type { MappedText } from './util/mapped-text.js'
+import type { RowValidator } from './validate/schema-validator.js'
+
+/** Below this many words, a cleaned body is not an article. */
+export const MIN_WORDS = 10
+/** Above this share of control characters, bytes are binary, not text. */
+export const MAX_CONTROL_RATIO = 0.05
+
+export type RejectReason =
+  | 'unreadable'
+  | 'symlink-outside-input'
+  | 'empty'
+  | 'whitespace-only'
+  | 'binary'
+  | 'no-text'
+  | 'schema'
+  | 'integrity'
+  | 'internal-error'
+
+export const REJECT_HINTS: Readonly<Record<RejectReason, string>> = {
+  unreadable: 'Check the file permissions (the pipeline needs read access) and that the file still exists.',
+  'symlink-outside-input':
+    'Copy the target into the input folder if it belongs to the corpus: links out of the input folder are never followed.',
+  empty: 'Remove the file, or fill it with the article text.',
+  'whitespace-only': 'The file holds only spaces and line breaks: remove it, or paste the article text in.',
+  binary:
+    'This is not a text file (an image or other binary data named like text): remove it or convert it to text.',
+  'no-text': `After removing header lines (URL, dates, credits), fewer than ${MIN_WORDS} words remain: add the article body.`,
+  schema: 'A value extracted from this article broke the dataset schema: report it as a bug with this file.',
+  integrity:
+    'A row of this article refers to something that does not exist: report it as a bug with this file.',
+  'internal-error': 'The pipeline failed on this file: report it as a bug with this file.',
+}
+
+export const rejectRow = (
+  source: { path: string; sha256: string | null },
+  stage: Stage,
+  reason: RejectReason,
+  msg: string,
+  details: readonly string[] = [],
+): RejectsRow => ({
+  source_file: source.path,
+  source_sha256: source.sha256,
+  stage: stage === 'publish' ? 'validate' : stage,
+  reason,
+  message: msg,
+  hint: REJECT_HINTS[reason],
+  details,
+})
+
+/** What parse and clean make of an input: enough for the corpus passes (duplicates, reference date). */
+export interface Prepared {
+  readonly kind: 'prepared'
+  readonly source: SourceInfo
+  readonly decoded: Decoded
+  readonly header: Header
+  readonly body: MappedText
+  readonly docId: string
+  readonly explicit: Published | null
+  readonly messages: readonly Message[]
+}
+
+export interface Rejected {
+  readonly kind: 'reject'
+  readonly reject: RejectsRow
+}
+
+export function prepare(source: SourceInfo, bytes: Uint8Array): Prepared | Rejected {
+  const src = { path: source.path, sha256: source.sha256 }
+  if (bytes.length === 0)
+    return { kind: 'reject', reject: rejectRow(src, 'parse', 'empty', 'the file is empty (0 bytes)') }
+  const decoded = decode(bytes)
+  const ratio = controlRatio(decoded.text.slice(0, 65_536))
+  if (ratio > MAX_CONTROL_RATIO)
+    return {
+      kind: 'reject',
+      reject: rejectRow(
+        src,
+        'parse',
+        'binary',
+        `binary data: ${(ratio * 100).toFixed(1)}% of the first characters are control characters`,
+      ),
+    }
+  if (decoded.text.trim().length === 0)
+    return {
+      kind: 'reject',
+      reject: rejectRow(
+        src,
+        'parse',
+        'whitespace-only',
+        `the file holds only white space (${bytes.length} bytes)`,
+      ),
+    }
+  const chars = cleanCharacters(decoded.text)
+  const st = structure(chars.text)
+  const body = cleanBody(st.blocks)
+  const messages = [...decoded.messages, ...chars.messages, ...st.messages, ...body.messages]
+  const words = countWords(body.text.text)
+  if (words < MIN_WORDS)
+    return {
+      kind: 'reject',
+      reject: rejectRow(
+        src,
+        'clean',
+        'no-text',
+        `no article text: ${words} words left after header lines were removed`,
+        [...(st.header.url ? [`parse/url: ${st.header.url.value}`] : [])],
+      ),
+    }
+  const docId = stableId('doc', body.text.text)
+  return {
+    kind: 'prepared',
+    source,
+    decoded,
+    header: st.header,
+    body: body.text,
+    docId,
+    explicit: explicitPublished(st.header, body.text.text),
+    messages,
+  }
+}
+
+export interface DocumentRows {
+  readonly documents: DocumentsRow
+  readonly mentions: readonly MentionsRow[]
+  readonly quotes: readonly QuotesRow[]
+  readonly temporal_expressions: readonly TemporalExpressionsRow[]
+  readonly events: readonly EventsRow[]
+  /** Entities this document mentions (without corpus counts). */
+  readonly entities: readonly Omit<EntitiesRow, 'n_documents' | 'n_mentions'>[]
+}
+
+export interface Enriched {
+  readonly kind: 'document'
+  readonly rows: DocumentRows
+  readonly messages: readonly Message[]
+}
+
+export interface DocumentContext {
+  readonly reference: PartialDate | null
+  readonly outlets: OutletList
+  readonly extractors: readonly Extractor[]
+  readonly validator: RowValidator
+}
+
+const formatMessage = (m: Message): string => `${m.stage}/${m.ruleId}: ${m.reason}`
+
+export function enrich(
+  p: Prepared,
+  duplicates: readonly string[],
+  ctx: DocumentContext,
+): Enriched | Rejected {
+  const text = p.body.text
+  const published = p.explicit ?? resolvePublished(p.header, text, ctx.reference)
+  const outlet = resolveOutlet(p.header, ctx.outlets)
+  const sentences = sentenceSpans(text)
+  const language = detectLanguage(text)
+  const messages: Message[] = [...p.messages]
+  if (language !== null && language !== 'fr')
+    messages.push({
+      stage: 'enrich',
+      ruleId: 'language',
+      severity: 'warning',
+      reason: `text is not French (${language}): French rules may miss or misread it`,
+    })
+  if (!published)
+    messages.push({
+      stage: 'enrich',
+      ruleId: 'published',
+      severity: 'info',
+      reason: 'no publication date found',
+    })
+  const extracted = runExtractors(
+    { docId: p.docId, text, sentences, published, reference: ctx.reference, header: p.header, language },
+    ctx.extractors,
+  )
+  messages.push(...extracted.messages)
+  const cp = codePointIndex(text)
+  const place = (s: Span) => {
+    const o = p.body.origin(s.start, s.end)
+    return {
+      start: cp.toCodePoint(s.start),
+      end: cp.toCodePoint(s.end),
+      raw_start: p.decoded.byteOffsets[o.start] ?? null,
+      raw_end: p.decoded.byteOffsets[o.end] ?? null,
+      sentence_index: sentenceIndexAt(sentences, s.start),
+    }
+  }
+  const author = tidyAuthor(p.header.byline?.value) ?? p.header.signoff?.value.initials ?? null
+  const documents: DocumentsRow = {
+    doc_id: p.docId,
+    source_file: p.source.path,
+    source_sha256: p.source.sha256,
+    source_encoding: p.decoded.encoding,
+    duplicate_sources: duplicates,
+    url: p.header.url?.value ?? null,
+    outlet: outlet.outlet,
+    outlet_source: outlet.source,
+    outlet_country: outlet.country,
+    outlet_state_affiliated: outlet.stateAffiliated,
+    author,
+    title: tidyTitle(p.header.title?.value.text),
+    published: published?.value ?? null,
+    published_precision: published?.precision ?? null,
+    published_source: published?.source ?? null,
+    published_min: published?.min ?? null,
+    published_max: published?.max ?? null,
+    language,
+    text,
+    n_chars: cp.length,
+    n_words: countWords(text),
+    n_sentences: sentences.length,
+    warnings: messages.filter((m) => m.severity !== 'info' || m.stage === 'clean').map(formatMessage),
+  }
+  const rows = placeRows(p.docId, extracted, place)
+  const all: DocumentRows = { documents, ...rows, entities: extracted.entities }
+  const errors = validateRows(all, ctx.validator)
+  if (errors.length > 0)
+    return {
+      kind: 'reject',
+      reject: rejectRow(
+        p.source,
+        'validate',
+        errors[0]!.startsWith('integrity') ? 'integrity' : 'schema',
+        `${errors.length} rows break the schema`,
+        errors.slice(0, 50),
+      ),
+    }
+  return { kind: 'document', rows: all, messages }
+}
+
+type Placer = (s: Span) => {
+  start: number
+  end: number
+  raw_start: number | null
+  raw_end: number | null
+  sentence_index: number
+}
+
+function placeRows(docId: string, x: Extracted, place: Placer) {
+  const mentions = x.mentions.map((m) => {
+    const at = place(m)
+    return {
+      ...m,
+      ...at,
+      doc_id: docId,
+      mention_id: stableId('men', docId, at.start, at.end, m.entity_id),
+    } as MentionsRow
+  })
+  const quotes = x.quotes.map((q) => {
+    const at = place(q)
+    return { ...q, ...at, doc_id: docId, quote_id: stableId('quo', docId, at.start, at.end) } as QuotesRow
+  })
+  const temporal_expressions = x.temporal_expressions.map((t) => {
+    const at = place(t)
+    return {
+      ...t,
+      ...at,
+      doc_id: docId,
+      expr_id: stableId('tex', docId, at.start, at.end),
+    } as TemporalExpressionsRow
+  })
+  const events = x.events.map((e) => {
+    const at = place(e)
+    return {
+      ...e,
+      ...at,
+      doc_id: docId,
+      event_id: stableId('evt', docId, at.start, at.end, e.event_type),
+    } as EventsRow
+  })
+  const byStart = <T extends { start: number; end: number }>(a: T, b: T) => a.start - b.start || a.end - b.end
+  return {
+    mentions: mentions.sort(
+      (a, b) => byStart(a, b) || (a.entity_id < b.entity_id ? -1 : a.entity_id > b.entity_id ? 1 : 0),
+    ),
+    quotes: quotes.sort(byStart),
+    temporal_expressions: temporal_expressions.sort(byStart),
+    events: events.sort((a, b) => byStart(a, b) || (a.event_type < b.event_type ? -1 : 1)),
+  }
+}
+
+/** Schema errors and, within the document, referential integrity (every entity id is defined). */
+function validateRows(r: DocumentRows, validate: RowValidator): string[] {
+  const errs: string[] = []
+  const push = (table: string, i: number, list: { path: string; message: string }[]) => {
+    for (const e of list) errs.push(`schema: ${table}[${i}]${e.path} ${e.message}`)
+  }
+  push('documents', 0, validate('documents', r.documents))
+  for (const [i, row] of r.mentions.entries()) push('mentions', i, validate('mentions', row))
+  for (const [i, row] of r.quotes.entries()) push('quotes', i, validate('quotes', row))
+  for (const [i, row] of r.temporal_expressions.entries())
+    push('temporal_expressions', i, validate('temporal_expressions', row))
+  for (const [i, row] of r.events.entries()) push('events', i, validate('events', row))
+  for (const [i, row] of r.entities.entries())
+    push('entities', i, validate('entities', { ...row, n_documents: 1, n_mentions: 1 }))
+  const ids = new Set(r.entities.map((e) => e.entity_id))
+  const check = (table: string, id: string | null | undefined) => {
+    if (id != null && !ids.has(id)) errs.push(`integrity: ${table} refers to unknown entity ${id}`)
+  }
+  for (const m of r.mentions) check('mentions', m.entity_id)
+  for (const q of r.quotes) check('quotes', q.speaker_entity_id)
+  for (const e of r.events) {
+    check('events', e.location_entity_id)
+    for (const a of e.actor_entity_ids) check('events', a)
+  }
+  return errs.sort((a, b) =>
+    a.startsWith('integrity') === b.startsWith('integrity') ? 0 : a.startsWith('integrity') ? -1 : 1,
+  )
+}
+
+export const sourceInfo = (path: string, bytes: Uint8Array): SourceInfo => ({
+  path,
+  sha256: sha256Hex(bytes),
+  bytes: bytes.length,
+})

@@ -1,0 +1,39 @@
+/** French month and weekday names, with common abbreviations and unaccented spellings. */
+
+const MONTH_FORMS: ReadonlyArray<readonly [number, readonly string[]]> = [
+  [1, ['janvier', 'janv']],
+  [2, ['février', 'fevrier', 'févr', 'fevr', 'fév', 'fev']],
+  [3, ['mars']],
+  [4, ['avril', 'avr']],
+  [5, ['mai']],
+  [6, ['juin']],
+  [7, ['juillet', 'juil']],
+  [8, ['août', 'aout', 'aoû']],
+  [9, ['septembre', 'sept', 'sep']],
+  [10, ['octobre', 'oct']],
+  [11, ['novembre', 'nov']],
+  [12, ['décembre', 'decembre', 'déc', 'dec']],
+]
+
+export const MONTHS: ReadonlyMap<string, number> = new Map(
+  MONTH_FORMS.flatMap(([n, forms]) => forms.map((f) => [f, n] as const)),
+)
+
+/** 0 = Sunday, as `Date.prototype.getUTCDay`. */
+export const WEEKDAYS: ReadonlyMap<string, number> = new Map([
+  ['dimanche', 0],
+  ['lundi', 1],
+  ['mardi', 2],
+  ['mercredi', 3],
+  ['jeudi', 4],
+  ['vendredi', 5],
+  ['samedi', 6],
+])
+
+/** Regular-expression source matching any month form (longest first), followed by an optional dot. */
+export const MONTH_RE = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|')
+export const WEEKDAY_RE = [...WEEKDAYS.keys()].join('|')
+
+export const monthNumber = (word: string): number | undefined =>
+  MONTHS.get(word.toLowerCase().replace(/\.$/, ''))
+export const weekdayNumber = (word: string): number | undefined => WEEKDAYS.get(word.toLowerCase())

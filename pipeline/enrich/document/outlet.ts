@@ -1,0 +1,71 @@
+/**
+ * The outlet of a document, from (in order of trust) the URL's domain, a `Publié le … | Outlet` line,
+ * a link-preview teaser's `…, Outlet`, or an agency sign-off. Names are made canonical with the outlet
+ * list; a name the list does not know is kept as written, except from a sign-off (where a bare code is
+ * too ambiguous to be an outlet unless listed). A name shared by two listed outlets keeps its spelling
+ * and gets no country.
+ */
+import type { Header } from '../../parse/structure.js'
+import type { Outlet, OutletList } from '../../reference/outlets.js'
+
+export interface OutletInfo {
+  readonly outlet: string | null
+  readonly source: 'url' | 'header' | 'teaser' | 'signoff' | null
+  readonly country: string | null
+  readonly stateAffiliated: boolean | null
+}
+
+const NONE: OutletInfo = { outlet: null, source: null, country: null, stateAffiliated: null }
+
+const fromListed = (o: Outlet, source: OutletInfo['source']): OutletInfo => ({
+  outlet: o.name,
+  source,
+  country: o.country,
+  stateAffiliated: o.state_affiliated,
+})
+
+function fromName(
+  name: string,
+  source: OutletInfo['source'],
+  list: OutletList,
+  keepUnknown: boolean,
+): OutletInfo | null {
+  const cleaned = name.replace(/^[\s|–—-]+|[\s|.–—-]+$/g, '')
+  if (cleaned.length < 2 || cleaned.length > 80) return null
+  const found = list.byName(cleaned)
+  if (found.length === 1) return fromListed(found[0]!, source)
+  if (found.length > 1) return { outlet: cleaned, source, country: null, stateAffiliated: null }
+  return keepUnknown ? { outlet: cleaned, source, country: null, stateAffiliated: null } : null
+}
+
+export function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname || null
+  } catch {
+    return null
+  }
+}
+
+export function resolveOutlet(header: Header, list: OutletList): OutletInfo {
+  const host = header.url ? hostOf(header.url.value) : null
+  if (host) {
+    const o = list.byDomain(host)
+    if (o) return fromListed(o, 'url')
+  }
+  const line = header.publishedLine?.value.outlet
+  if (line) {
+    const r = fromName(line, 'header', list, true)
+    if (r) return r
+  }
+  const teaser = header.teaser?.value.outlet
+  if (teaser) {
+    const r = fromName(teaser, 'teaser', list, true)
+    if (r) return r
+  }
+  const agency = header.signoff?.value.agency
+  if (agency) {
+    const r = fromName(agency, 'signoff', list, false)
+    if (r) return r
+  }
+  return NONE
+}

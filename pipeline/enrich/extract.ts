@@ -1,0 +1,70 @@
+/**
+ * The extension point for text-level extraction (entities, quotes, dates in the text, events).
+ * An extractor is a pure function of one document; it reports spans in UTF-16 units of `text`.
+ * Ids, `doc_id`, sentence indices, code-point offsets and raw byte offsets are filled in centrally
+ * (`document.ts`), so extractors cannot get them wrong.
+ */
+import type {
+  EntitiesRow,
+  EventsRow,
+  MentionsRow,
+  QuotesRow,
+  TemporalExpressionsRow,
+} from '../_generated/tables.js'
+import type { Header } from '../parse/structure.js'
+import type { Message, PartialDate, Span } from '../types.js'
+import type { Published } from './document/published.js'
+
+type Central = 'doc_id' | 'raw_start' | 'raw_end' | 'sentence_index'
+export type MentionDraft = Omit<MentionsRow, Central | 'mention_id'>
+export type QuoteDraft = Omit<QuotesRow, Central | 'quote_id'>
+export type TemporalDraft = Omit<TemporalExpressionsRow, Central | 'expr_id'>
+export type EventDraft = Omit<EventsRow, Central | 'event_id'>
+export type EntityDraft = Omit<EntitiesRow, 'n_documents' | 'n_mentions'>
+
+export interface ExtractInput {
+  readonly docId: string
+  readonly text: string
+  readonly sentences: readonly Span[]
+  readonly published: Published | null
+  readonly reference: PartialDate | null
+  readonly header: Header
+  readonly language: string | null
+}
+
+export interface Extracted {
+  readonly entities: readonly EntityDraft[]
+  readonly mentions: readonly MentionDraft[]
+  readonly quotes: readonly QuoteDraft[]
+  readonly temporal_expressions: readonly TemporalDraft[]
+  readonly events: readonly EventDraft[]
+  readonly messages: readonly Message[]
+}
+
+export type Extractor = (input: ExtractInput, soFar: Extracted) => Partial<Extracted>
+
+export const EMPTY: Extracted = {
+  entities: [],
+  mentions: [],
+  quotes: [],
+  temporal_expressions: [],
+  events: [],
+  messages: [],
+}
+
+/** Runs extractors in order; each sees what the earlier ones found (events need entities and dates). */
+export function runExtractors(input: ExtractInput, extractors: readonly Extractor[]): Extracted {
+  let acc: Extracted = EMPTY
+  for (const x of extractors) {
+    const r = x(input, acc)
+    acc = {
+      entities: [...acc.entities, ...(r.entities ?? [])],
+      mentions: [...acc.mentions, ...(r.mentions ?? [])],
+      quotes: [...acc.quotes, ...(r.quotes ?? [])],
+      temporal_expressions: [...acc.temporal_expressions, ...(r.temporal_expressions ?? [])],
+      events: [...acc.events, ...(r.events ?? [])],
+      messages: [...acc.messages, ...(r.messages ?? [])],
+    }
+  }
+  return acc
+}

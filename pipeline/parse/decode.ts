@@ -1,0 +1,128 @@
+/**
+ * Bytes → text. Detects UTF-8 (with or without BOM), UTF-16 LE/BE (by BOM, or by the NUL pattern of
+ * ASCII-heavy text), and falls back to Windows-1252, or ISO-8859-15 when the bytes read as French only
+ * under it. Keeps, for every UTF-16 unit of the decoded text, the byte offset it starts at, so that a
+ * span of text can be traced back to the raw file.
+ */
+import { type Message, message } from '../types.js'
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'iso-8859-15'
+
+export interface Decoded {
+  readonly text: string
+  readonly encoding: Encoding
+  /** Byte offset in the raw input of each UTF-16 unit of `text`, plus one final entry for the end. */
+  readonly byteOffsets: Float64Array
+  readonly messages: readonly Message[]
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+
+function utf16Guess(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1
+  if (n < 4) return null
+  let evenNul = 0
+  let oddNul = 0
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++
+    if (bytes[i + 1] === 0) oddNul++
+  }
+  const pairs = n / 2
+  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return 'utf-16le'
+  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return 'utf-16be'
+  return null
+}
+
+/** Bytes of Windows-1252 that ISO-8859-15 reads as French letters (œ Œ Š š Ž ž Ÿ €). */
+const LATIN9_HINT = /[a-zA-Z][½¼]|[½¼][a-zA-Z]|¤\s?\d|\d\s?¤/
+
+function utf8Offsets(text: string, start: number): Float64Array {
+  const out = new Float64Array(text.length + 1)
+  let b = start
+  for (let i = 0; i < text.length; i++) {
+    out[i] = b
+    const c = text.charCodeAt(i)
+    if (c < 0x80) b += 1
+    else if (c < 0x800) b += 2
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      // surrogate pair: 4 bytes, attributed to the high unit; the low unit starts mid-character
+      out[i + 1] = b
+      b += 4
+      i++
+    } else b += 3
+  }
+  out[text.length] = b
+  return out
+}
+
+function fixedOffsets(text: string, start: number, width: number): Float64Array {
+  const out = new Float64Array(text.length + 1)
+  for (let i = 0; i <= text.length; i++) out[i] = start + i * width
+  return out
+}
+
+export function decode(bytes: Uint8Array): Decoded {
+  const messages: Message[] = []
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    const body = bytes.subarray(3)
+    try {
+      const text = utf8.decode(body)
+      return { text, encoding: 'utf-8-bom', byteOffsets: utf8Offsets(text, 3), messages }
+    } catch {
+      const text = new TextDecoder('utf-8').decode(body)
+      messages.push(
+        message('parse', 'decode/invalid-utf8', 'warning', 'invalid UTF-8 sequences replaced by U+FFFD'),
+      )
+      return { text, encoding: 'utf-8-bom', byteOffsets: utf8Offsets(text, 3), messages }
+    }
+  }
+  const bom16 =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : null
+  const enc16 = bom16 ?? utf16Guess(bytes)
+  if (enc16) {
+    const skip = bom16 ? 2 : 0
+    const text = new TextDecoder(enc16, { ignoreBOM: true }).decode(bytes.subarray(skip))
+    if ((bytes.length - skip) % 2 === 1)
+      messages.push(
+        message(
+          'parse',
+          'decode/odd-utf16',
+          'warning',
+          'UTF-16 input has an odd number of bytes: last byte dropped',
+        ),
+      )
+    return { text, encoding: enc16, byteOffsets: fixedOffsets(text, skip, 2), messages }
+  }
+  try {
+    const text = utf8.decode(bytes)
+    return { text, encoding: 'utf-8', byteOffsets: utf8Offsets(text, 0), messages }
+  } catch {
+    // not UTF-8: a single-byte Western encoding
+  }
+  let text = new TextDecoder('windows-1252').decode(bytes)
+  let encoding: Encoding = 'windows-1252'
+  if (LATIN9_HINT.test(text)) {
+    text = new TextDecoder('iso-8859-15').decode(bytes)
+    encoding = 'iso-8859-15'
+  }
+  messages.push(
+    message('parse', 'decode/legacy-encoding', 'info', `input is not UTF-8: decoded as ${encoding}`),
+  )
+  return { text, encoding, byteOffsets: fixedOffsets(text, 0, 1), messages }
+}
+
+/** Share of units that are control characters other than tab, newline, carriage return and form feed. */
+export function controlRatio(text: string): number {
+  if (text.length === 0) return 0
+  let bad = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd || (c >= 0x7f && c < 0xa0))
+      bad++
+  }
+  return bad / text.length
+}

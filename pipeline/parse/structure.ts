@@ -1,0 +1,248 @@
+/**
+ * Splits a normalised input into header material and body blocks, recognising what copy-pasted
+ * articles carry: a ` date YYYY-MM` prefix, URL lines, `Publié le … | Outlet` lines, a headline
+ * repeated twice, link-preview teasers ending in `… dd.mm.yyyy, Outlet`, photo credits and their
+ * captions, `Lire aussi` lines, by-lines, author lines and agency sign-offs (`MD/ac/APA`).
+ *
+ * Nothing here depends on a particular outlet: each form is a shape of line, and what it yields
+ * (outlet names, dates) is interpreted later against reference data.
+ */
+import { type ParsedDate, parseAbsoluteDate } from '../enrich/dates/parse-absolute.js'
+import { type Message, message, type Span } from '../types.js'
+import { MappedText } from '../util/mapped-text.js'
+
+export interface Found<T> {
+  readonly value: T
+  /** Where it was found, in the normalised input (UTF-16 units). */
+  readonly place: Span
+}
+
+export interface Header {
+  readonly datePrefix?: Found<ParsedDate>
+  readonly url?: Found<string>
+  readonly publishedLine?: Found<{ date: ParsedDate | null; outlet: string | null }>
+  readonly teaser?: Found<{ date: ParsedDate | null; outlet: string | null }>
+  readonly title?: Found<{ text: string; how: 'repeated' | 'published-line' | 'standalone' }>
+  readonly byline?: Found<string>
+  readonly signoff?: Found<{ initials: string | null; agency: string }>
+}
+
+export interface Structured {
+  readonly header: Header
+  /** Body paragraphs, in order, each traced to the input. */
+  readonly blocks: readonly MappedText[]
+  readonly messages: readonly Message[]
+}
+
+const DATE_PREFIX = /^\s*date\s*:?\s*(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?=\s|$)[ \t]*/i
+const URL_LINE = /^(?:(?:source|url|lien)\s*:\s*)?<?(https?:\/\/[^\s<>"]+)>?$/i
+const PUBLISHED =
+  /^(.*?)[\s|–—-]*\b(?:Publié|Mis en ligne|Paru)\s+le\s*:?\s*(.+?)(?:\s*[|–—]\s*([^|]{2,80}))?$/iu
+const UPDATED = /^(?:mis à jour|modifié|actualisé)\s+le\b/iu
+const TEASER = /(?:\.\.\.|…)\s*(\d{1,2}[./]\d{1,2}[./]\d{4}),\s*([^,.…]{2,60})$/u
+const CREDIT = /^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|source photo|illustration\s*:)/iu
+const READ_ALSO = /^(?:à |a )?lire (?:aussi|également)\b|^voir aussi\s*:/iu
+const BYLINE =
+  /^par\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:de\s+|du\s+|d[’'])?\p{Lu}[\p{L}.'’-]*){0,4})(?:\s*[,–—-]\s*.{0,60})?$/u
+/** `MD/ac/APA`, `(AFP)`, `avec AFP`, `JD/APA`: initials and an agency at the foot of a dispatch. */
+const SIGNOFF = /^\(?(?:avec\s+(?:l['’])?)?((?:[\p{L}]{1,6}\s*\/\s*){0,4})(\p{Lu}[\p{L}]{1,7})\)?\.?$/u
+/** A signature alone on the last line: `M.SaNGaRé`, `Jean Dupont`, `A. Diallo`. */
+const AUTHOR_LINE =
+  /^(?:(?:\p{Lu}{1,3}\.\s?)?\p{Lu}[\p{L}’'-]+|\p{Lu}\.\s?\p{Lu}[\p{L}’'-]+)(?:\s+\p{Lu}[\p{L}’'-]+){0,2}$/u
+
+const TERMINAL = /[.!?…:;»"”)\]]$/u
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length
+
+interface Line {
+  t: MappedText
+  /** Start in the input (UTF-16), for provenance of header fields. */
+  readonly start: number
+  readonly end: number
+  /** Blank lines before this one in the input. */
+  readonly gapBefore: boolean
+}
+
+const place = (l: Line): Span => ({ start: l.start, end: l.end })
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+
+function splitLines(t: MappedText): Line[] {
+  const out: Line[] = []
+  let pos = 0
+  let gap = false
+  while (pos <= t.length) {
+    let nl = t.text.indexOf('\n', pos)
+    if (nl < 0) nl = t.length
+    const piece = t.text.slice(pos, nl)
+    if (piece.trim().length === 0) gap = true
+    else {
+      const lead = piece.length - piece.trimStart().length
+      const trail = piece.length - piece.trimEnd().length
+      const s = pos + lead
+      const e = nl - trail
+      out.push({ t: t.slice(s, e), start: t.origin(s, e).start, end: t.origin(s, e).end, gapBefore: gap })
+      gap = false
+    }
+    pos = nl + 1
+  }
+  return out
+}
+
+/**
+ * Lines broken inside a sentence (by a hard wrap or a stray blank line) are joined when the first does
+ * not end a sentence and the next starts in lower case: `renforçant` / `ainsi les liens`.
+ */
+function joinWrapped(lines: Line[]): Line[] {
+  const out: Line[] = []
+  for (const l of lines) {
+    const prev = out.at(-1)
+    if (prev && !TERMINAL.test(prev.t.text) && /^[\p{Ll}]/u.test(l.t.text) && words(prev.t.text) >= 4) {
+      prev.t = MappedText.join([prev.t, l.t], ' ')
+      Object.assign(prev, { end: l.end })
+    } else out.push({ ...l })
+  }
+  return out
+}
+
+export function structure(input: MappedText): Structured {
+  const messages: Message[] = []
+  const header: {
+    -readonly [K in keyof Header]: Header[K]
+  } = {}
+  let text = input
+  const pre = DATE_PREFIX.exec(text.text)
+  if (pre) {
+    const date = parseIsoLoose(pre[1]!)
+    const o = text.origin(pre.index, pre.index + pre[0].length)
+    if (date) header.datePrefix = { value: date, place: o }
+    else
+      messages.push(
+        message('parse', 'header/bad-date-prefix', 'warning', `unreadable date prefix "${pre[1]}"`, o),
+      )
+    text = text.slice(pre[0].length, text.length)
+  }
+  let lines = joinWrapped(splitLines(text))
+  const drop = new Set<number>()
+
+  lines.forEach((l, i) => {
+    const s = l.t.text
+    const url = URL_LINE.exec(s)
+    const pub = !header.publishedLine && i < 6 ? PUBLISHED.exec(s) : null
+    const pubDate = pub ? parseAbsoluteDate(pub[2]!) : null
+    const teaser = TEASER.exec(s)
+    if (url) {
+      if (!header.url) header.url = { value: url[1]!, place: place(l) }
+      drop.add(i)
+    } else if (pub && pubDate) {
+      header.publishedLine = { value: { date: pubDate, outlet: pub[3]?.trim() || null }, place: place(l) }
+      const before = pub[1]!.trim()
+      if (words(before) >= 2 && !header.title)
+        header.title = { value: { text: before, how: 'published-line' }, place: place(l) }
+      drop.add(i)
+    } else if (UPDATED.test(s) && words(s) < 15) {
+      drop.add(i)
+    } else if (teaser && words(s) < 80) {
+      if (!header.teaser)
+        header.teaser = {
+          value: { date: parseAbsoluteDate(teaser[1]!), outlet: teaser[2]!.trim() },
+          place: place(l),
+        }
+      drop.add(i)
+    } else if (CREDIT.test(s) && words(s) <= 20) {
+      drop.add(i)
+      // a caption stands next to its credit: a short line that does not end a sentence
+      for (const j of [i - 1, i + 1]) {
+        const c = lines[j]
+        if (
+          c &&
+          !drop.has(j) &&
+          words(c.t.text) <= 14 &&
+          !TERMINAL.test(c.t.text) &&
+          !(j === 0 && !header.title)
+        ) {
+          drop.add(j)
+          messages.push(
+            message('parse', 'structure/caption', 'info', `photo caption removed: "${c.t.text}"`, place(c)),
+          )
+        }
+      }
+      messages.push(message('parse', 'structure/credit', 'info', `photo credit removed: "${s}"`, place(l)))
+    } else if (READ_ALSO.test(s) && words(s) < 40) {
+      drop.add(i)
+      messages.push(message('parse', 'structure/read-also', 'info', `"read also" link removed`, place(l)))
+    }
+  })
+  // a headline repeated twice in a row (a page's title and its h1)
+  for (let i = 0; i + 1 < lines.length && i < 8; i++) {
+    if (drop.has(i)) continue
+    const j = nextKept(lines, drop, i)
+    if (j < 0) break
+    const a = lines[i]!.t.text
+    if (norm(a) === norm(lines[j]!.t.text) && words(a) >= 2 && words(a) <= 40) {
+      if (!header.title) header.title = { value: { text: a, how: 'repeated' }, place: place(lines[i]!) }
+      drop.add(i)
+      drop.add(j)
+      break
+    }
+  }
+  // by-line near the top
+  for (let i = 0; i < Math.min(lines.length, 6); i++) {
+    if (drop.has(i)) continue
+    const m = BYLINE.exec(lines[i]!.t.text)
+    if (m) {
+      header.byline = { value: m[1]!, place: place(lines[i]!) }
+      drop.add(i)
+      break
+    }
+  }
+  // the foot: an agency sign-off and/or a signature, last lines first
+  for (let k = 0, i = lines.length - 1; i >= 0 && k < 2; i--) {
+    if (drop.has(i)) continue
+    k++
+    const s = lines[i]!.t.text
+    const sig = SIGNOFF.exec(s)
+    if (sig && !header.signoff && (sig[1] || /^\(|^avec/i.test(s) || /^\p{Lu}{2,8}$/u.test(s))) {
+      const initials = sig[1] ? sig[1].replace(/\s*\/\s*$/, '').replace(/\s+/g, '') : null
+      header.signoff = { value: { initials, agency: sig[2]! }, place: place(lines[i]!) }
+      drop.add(i)
+      continue
+    }
+    if (!header.byline && AUTHOR_LINE.test(s) && words(s) <= 4 && i > 0) {
+      header.byline = { value: s, place: place(lines[i]!) }
+      drop.add(i)
+    }
+    break
+  }
+  lines = lines.filter((_, i) => !drop.has(i))
+  // a headline standing alone among the first two paragraphs
+  if (!header.title) {
+    for (let i = 0; i < Math.min(lines.length - 1, 2); i++) {
+      const s = lines[i]!.t.text
+      const n = words(s)
+      if (n >= 5 && n <= 25 && /^[\p{Lu}«"“]/u.test(s) && !/[.,;:]$/u.test(s) && !/[«"“]$/u.test(s)) {
+        header.title = { value: { text: s, how: 'standalone' }, place: place(lines[i]!) }
+        lines.splice(i, 1)
+        break
+      }
+    }
+  }
+  return { header, blocks: lines.map((l) => l.t), messages }
+}
+
+function nextKept(lines: Line[], drop: Set<number>, i: number): number {
+  for (let j = i + 1; j < lines.length; j++) if (!drop.has(j)) return j
+  return -1
+}
+
+function parseIsoLoose(s: string): ParsedDate | null {
+  const [y, m, d] = s.split('-').map(Number)
+  if (y === undefined) return null
+  if (m === undefined) return { year: y }
+  const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}${d === undefined ? '' : `-${String(d).padStart(2, '0')}`}`
+  const p = parseAbsoluteDate(d === undefined ? `${iso}-01` : iso)
+  if (!p) return null
+  return d === undefined ? { year: y, month: m } : p
+}

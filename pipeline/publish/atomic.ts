@@ -1,0 +1,61 @@
+/**
+ * Atomic publication of an output folder. Everything is written into a staging folder beside the
+ * target; only when it is complete is it swapped in with two renames, journalled by the name of the
+ * folder set aside (`<out>.old-<pid>`), so that an interruption at any moment leaves either the previous
+ * output or the new one, and `recover()` at the next start puts a set-aside previous output back.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { listFiles } from './checksums.js'
+
+const siblings = (out: string, marker: string) => {
+  const dir = dirname(out)
+  const prefix = `${basename(out)}.${marker}-`
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((n) => n.startsWith(prefix))
+    .map((n) => join(dir, n))
+}
+
+/** Put back a previous output set aside by an interrupted swap, and drop stale staging folders. */
+export function recover(out: string): void {
+  const old = siblings(out, 'old')
+  if (!existsSync(out) && old.length > 0) renameSync(old.sort().at(-1)!, out)
+  for (const o of siblings(out, 'old')) rmSync(o, { recursive: true, force: true })
+  for (const t of siblings(out, 'tmp')) rmSync(t, { recursive: true, force: true })
+}
+
+export const stagingPath = (out: string): string => `${out}.tmp-${process.pid}`
+
+function sameContent(a: string, b: string): boolean {
+  // both outputs carry SHA256SUMS over every other file: equal listings and sums mean equal bytes
+  const sa = join(a, 'SHA256SUMS')
+  const sb = join(b, 'SHA256SUMS')
+  if (existsSync(sa) && existsSync(sb)) {
+    const files = (d: string) => listFiles(d).join('\n')
+    return readFileSync(sa).equals(readFileSync(sb)) && files(a) === files(b)
+  }
+  const fa = listFiles(a)
+  const fb = listFiles(b)
+  if (fa.length !== fb.length || fa.some((f, i) => f !== fb[i])) return false
+  return fa.every((f) => readFileSync(join(a, f)).equals(readFileSync(join(b, f))))
+}
+
+export type CommitResult = 'created' | 'replaced' | 'unchanged'
+
+/** Swap the staging folder in. When the new output is byte-identical to the old one, nothing is touched. */
+export function commit(staging: string, out: string): CommitResult {
+  if (existsSync(out) && sameContent(staging, out)) {
+    rmSync(staging, { recursive: true, force: true })
+    return 'unchanged'
+  }
+  if (!existsSync(out)) {
+    renameSync(staging, out)
+    return 'created'
+  }
+  const old = `${out}.old-${process.pid}`
+  renameSync(out, old)
+  renameSync(staging, out)
+  rmSync(old, { recursive: true, force: true })
+  return 'replaced'
+}

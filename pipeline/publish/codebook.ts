@@ -1,0 +1,64 @@
+/** `CODEBOOK.md`: every table and column, from the schemas, with a real example value from the data. */
+import type { TableName } from '../_generated/tables.js'
+import { columns, DATA_TABLES, tableSchema } from '../schema/tables.js'
+import { LIST_DELIMITER } from './cells.js'
+
+const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+const typeLabel = (t: TableName, name: string): string => {
+  const c = columns(t).find((x) => x.name === name)!
+  const base = c.kind === 'list' ? `list<string> (CSV: joined by \`${LIST_DELIMITER}\`)` : c.kind
+  return `${base}${c.dictionary ? ', dictionary' : ''}${c.nullable ? ', nullable' : ''}`
+}
+
+export function exampleText(v: unknown): string {
+  if (v === undefined) return '—'
+  const s = JSON.stringify(v)
+  return `\`${s.length > 60 ? `${s.slice(0, 57)}…` : s}\``
+}
+
+export function codebook(
+  examples: ReadonlyMap<string, ReadonlyMap<string, unknown>>,
+  extraSections: readonly string[] = [],
+): string {
+  let md = '# Codebook\n\n'
+  md +=
+    'Generated from `schemas/*.schema.json` by the pipeline; examples are the first non-null value of each column in this build.\n\n'
+  md += '## Conventions\n\n'
+  md +=
+    '- Offsets (`start`, `end`) count Unicode code points in `documents.text`, end exclusive: `text[start:end]` in Python gives the surface back.\n'
+  md +=
+    '- `raw_start`/`raw_end` are byte offsets into the original input file, traced back through every cleaning step.\n'
+  md +=
+    '- Dates are ISO 8601 at the precision the source supports (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`), with a `*_precision` column. No day is ever invented.\n'
+  md += `- CSV: RFC 4180, UTF-8, \`\\n\` line ends, null as an empty cell, lists joined by \`${LIST_DELIMITER}\`; a text cell starting with \`=\`, \`+\`, \`-\`, \`@\`, tab or carriage return is prefixed with \`'\` so spreadsheets do not run it as a formula (JSONL and Arrow hold the value unchanged).\n`
+  md += '- Ids are derived from content (SHA-256), so they are stable across runs and machines.\n\n'
+  for (const t of [...DATA_TABLES, 'rejects'] as const) {
+    const s = tableSchema(t)
+    md += `## ${t}\n\n${s.description}\n\n`
+    md += `- Primary key: \`${s['x-primaryKey'].join(', ')}\`\n- Rows sorted by: ${s['x-sortKey'].map((k) => `\`${k}\``).join(', ')}\n`
+    for (const f of s['x-foreignKeys'])
+      md += `- Foreign key: \`${f.fields.join(', ')}\` → \`${f.reference.resource}.${f.reference.fields.join(', ')}\`\n`
+    md += '\n| column | type | description | allowed values | example |\n|---|---|---|---|---|\n'
+    const ex = examples.get(t)
+    for (const c of columns(t)) {
+      const p = c.schema
+      const allowed = [
+        p.enum
+          ? p.enum
+              .filter((v) => v !== null)
+              .map((v) => `\`${v}\``)
+              .join(', ')
+          : '',
+        p.pattern ? `pattern \`${p.pattern}\`` : '',
+        p.minimum !== undefined ? `≥ ${p.minimum}` : '',
+        p.maximum !== undefined ? `≤ ${p.maximum}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ')
+      md += `| \`${c.name}\` | ${typeLabel(t, c.name)} | ${cell(p.description)} | ${cell(allowed) || '—'} | ${cell(exampleText(ex?.get(c.name)))} |\n`
+    }
+    md += '\n'
+  }
+  for (const x of extraSections) md += `${x.trimEnd()}\n\n`
+  return md
+}

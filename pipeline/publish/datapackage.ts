@@ -1,0 +1,163 @@
+/**
+ * `datapackage.json` (Frictionless Data Package v2), generated from the schemas and the written files:
+ * one resource per table and format, each with path, format, media type, encoding, bytes, SHA-256 and a
+ * Table Schema (types, descriptions, constraints, primary and foreign keys).
+ */
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { TableName } from '../_generated/tables.js'
+import { type Column, columns, DATA_TABLES, type PropertySchema, tableSchema } from '../schema/tables.js'
+import { LIST_DELIMITER } from './cells.js'
+import { fileSha256 } from './checksums.js'
+
+export type Format = 'csv' | 'jsonl' | 'arrow'
+export const FORMATS: readonly Format[] = ['csv', 'jsonl', 'arrow']
+const MEDIA: Record<Format, string> = {
+  csv: 'text/csv',
+  jsonl: 'application/jsonl',
+  arrow: 'application/vnd.apache.arrow.file',
+}
+
+export const resourceName = (table: string, format: Format): string =>
+  format === 'csv' ? table : `${table}-${format}`
+
+function constraints(c: Column, p: PropertySchema): Record<string, unknown> {
+  const k: Record<string, unknown> = {}
+  if (!c.nullable) k.required = true
+  const en = p.enum?.filter((v) => v !== null)
+  if (en && en.length > 0) k.enum = en
+  if (p.pattern) k.pattern = p.pattern
+  if (p.minimum !== undefined) k.minimum = p.minimum
+  if (p.maximum !== undefined) k.maximum = p.maximum
+  return k
+}
+
+export function fieldDescriptor(c: Column, format: Format): Record<string, unknown> {
+  const p = c.schema
+  const base: Record<string, unknown> = { name: c.name, description: p.description }
+  switch (c.kind) {
+    case 'list':
+      if (format === 'csv') {
+        base.type = 'string'
+        base.description = `${p.description} In CSV, items are joined by \`${LIST_DELIMITER}\`.`
+      } else base.type = 'array'
+      break
+    case 'date':
+      base.type = 'date'
+      break
+    default:
+      base.type = c.kind
+  }
+  const k = constraints(c, p)
+  if (c.kind === 'list' && format === 'csv') delete k.enum
+  if (Object.keys(k).length > 0) base.constraints = k
+  return base
+}
+
+export function tableSchemaDescriptor(table: TableName, format: Format): Record<string, unknown> {
+  const s = tableSchema(table)
+  const fk = s['x-foreignKeys'].map((f) => ({
+    fields: [...f.fields],
+    reference: { resource: resourceName(f.reference.resource, format), fields: [...f.reference.fields] },
+  }))
+  return {
+    fields: columns(table).map((c) => fieldDescriptor(c, format)),
+    primaryKey: [...s['x-primaryKey']],
+    ...(fk.length > 0 ? { foreignKeys: fk } : {}),
+    missingValues: format === 'csv' ? [''] : [],
+  }
+}
+
+export interface PackageInfo {
+  readonly name: string
+  readonly version: string
+  readonly description: string
+  readonly license: string
+}
+
+const fileFacts = (dir: string, path: string) => ({
+  bytes: statSync(join(dir, path)).size,
+  hash: `sha256:${fileSha256(join(dir, path))}`,
+})
+
+export function dataPackage(
+  dir: string,
+  info: PackageInfo,
+  extraFiles: readonly {
+    path: string
+    name: string
+    format: string
+    mediatype: string
+    description: string
+  }[],
+): Record<string, unknown> {
+  const resources: Record<string, unknown>[] = []
+  for (const table of DATA_TABLES) {
+    const s = tableSchema(table)
+    for (const format of FORMATS) {
+      const path = `data/${table}.${format}`
+      resources.push({
+        name: resourceName(table, format),
+        type: 'table',
+        path,
+        title: `${table} (${format.toUpperCase()})`,
+        description: s.description,
+        format,
+        mediatype: MEDIA[format],
+        ...(format === 'arrow' ? {} : { encoding: 'utf-8' }),
+        ...fileFacts(dir, path),
+        ...(format === 'csv'
+          ? {
+              dialect: {
+                header: true,
+                delimiter: ',',
+                lineTerminator: '\n',
+                quoteChar: '"',
+                doubleQuote: true,
+              },
+            }
+          : {}),
+        schema: tableSchemaDescriptor(table, format),
+      })
+    }
+  }
+  resources.push({
+    name: 'rejects',
+    type: 'table',
+    path: 'rejects.jsonl',
+    title: 'rejects (JSON Lines)',
+    description: tableSchema('rejects').description,
+    format: 'jsonl',
+    mediatype: MEDIA.jsonl,
+    encoding: 'utf-8',
+    ...fileFacts(dir, 'rejects.jsonl'),
+    schema: tableSchemaDescriptor('rejects', 'jsonl'),
+  })
+  for (const f of extraFiles) {
+    resources.push({
+      name: f.name,
+      path: f.path,
+      format: f.format,
+      mediatype: f.mediatype,
+      encoding: 'utf-8',
+      description: f.description,
+      ...fileFacts(dir, f.path),
+    })
+  }
+  return {
+    $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+    name: info.name,
+    title:
+      'depeches: French-language press articles on Russia, Mali and the Sahel, with extracted entities, quotes, dates and events',
+    description: info.description,
+    version: info.version,
+    licenses: [
+      {
+        name: 'CC-BY-4.0',
+        path: 'https://creativecommons.org/licenses/by/4.0/',
+        title: 'Creative Commons Attribution 4.0 (extracted data; article texts remain their publishers’)',
+      },
+    ],
+    resources,
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * An output folder built atomically: the build writes into a staging folder; this adds
+ * `datapackage.json` and `SHA256SUMS`, then swaps the folder in (see `atomic.ts`). If the build throws,
+ * the staging folder is removed and the previous output is untouched.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { versions } from '../versions.js'
+import { type CommitResult, commit, recover, stagingPath } from './atomic.js'
+import { sha256sums } from './checksums.js'
+import { dataPackage } from './datapackage.js'
+
+export async function atomicRun<T extends object>(
+  out: string,
+  body: (dir: string) => Promise<T>,
+): Promise<T & { output: CommitResult }> {
+  mkdirSync(dirname(out), { recursive: true })
+  recover(out)
+  const dir = stagingPath(out)
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  try {
+    const result = await body(dir)
+    const v = versions()
+    const pkg = dataPackage(
+      dir,
+      {
+        name: 'depeches',
+        version: v.version,
+        description:
+          'Articles of the French-language press turned into tables of documents, entities, mentions, quotes, temporal expressions and events, each value traceable to the characters it came from.',
+        license: 'CC-BY-4.0',
+      },
+      [
+        {
+          name: 'codebook',
+          path: 'CODEBOOK.md',
+          format: 'md',
+          mediatype: 'text/markdown',
+          description: 'Every table and column: type, meaning, derivation, example.',
+        },
+        {
+          name: 'manifest',
+          path: 'manifest.json',
+          format: 'json',
+          mediatype: 'application/json',
+          description:
+            'Reconciliation of the run: inputs seen, documents, duplicates, rejects by reason; versions.',
+        },
+      ],
+    )
+    writeFileSync(`${dir}/datapackage.json`, `${JSON.stringify(pkg, null, 2)}\n`)
+    writeFileSync(`${dir}/SHA256SUMS`, sha256sums(dir))
+    return { ...result, output: commit(dir, out) }
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true })
+    throw e
+  }
+}

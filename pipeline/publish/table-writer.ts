@@ -1,0 +1,153 @@
+/**
+ * Writes one table in three formats at once, batch by batch, so a table never has to be held in memory:
+ * CSV (RFC 4180 via papaparse, `\n` line ends, formula-like cells neutralised), JSON Lines (every column,
+ * schema order) and an Arrow IPC file (typed columns, dictionary-encoded strings, column descriptions in
+ * field metadata).
+ */
+
+import { once } from 'node:events'
+import { closeSync, createWriteStream, openSync, writeSync } from 'node:fs'
+import {
+  Bool,
+  type Builder,
+  type DataType,
+  DateDay,
+  Dictionary,
+  Field,
+  Float64,
+  Int32,
+  Int64,
+  List,
+  makeBuilder,
+  makeData,
+  RecordBatch,
+  RecordBatchFileWriter,
+  Schema,
+  Struct,
+  Utf8,
+} from 'apache-arrow'
+import Papa from 'papaparse'
+import type { TableName, TableRows } from '../_generated/tables.js'
+import { type Column, columns, tableSchema } from '../schema/tables.js'
+import { type Cell, csvCell, epochMs, orderedRow } from './cells.js'
+
+export function arrowType(c: Column): DataType {
+  switch (c.kind) {
+    case 'string':
+      return c.dictionary ? new Dictionary(new Utf8(), new Int32()) : new Utf8()
+    case 'integer':
+      return c.int64 ? new Int64() : new Int32()
+    case 'number':
+      return new Float64()
+    case 'boolean':
+      return new Bool()
+    case 'date':
+      return new DateDay()
+    case 'list':
+      return new List(new Field('item', new Utf8(), false))
+  }
+}
+
+export function arrowSchema(table: TableName): Schema {
+  const s = tableSchema(table)
+  const fields = columns(table).map(
+    (c) => new Field(c.name, arrowType(c), c.nullable, new Map([['description', c.schema.description]])),
+  )
+  return new Schema(
+    fields,
+    new Map([
+      ['description', s.description],
+      ['table', table],
+    ]),
+  )
+}
+
+function arrowValue(v: Cell, c: Column): unknown {
+  if (v === null) return null
+  if (c.kind === 'date') return epochMs(v as string)
+  if (c.kind === 'integer' && c.int64) return BigInt(v as number)
+  return v
+}
+
+export const BATCH_ROWS = 16_384
+
+export class TableWriter<T extends TableName = TableName> {
+  readonly cols: Column[]
+  readonly schema: Schema
+  private readonly csvFd: number
+  private readonly jsonFd: number
+  private readonly arrow: RecordBatchFileWriter
+  private readonly arrowOut: ReturnType<typeof createWriteStream>
+  private readonly builders: Builder[]
+  /** First non-null value of each column, for the codebook. */
+  readonly examples = new Map<string, unknown>()
+  private pending = 0
+  private batches = 0
+  rows = 0
+
+  constructor(
+    readonly table: T,
+    paths: { csv: string; jsonl: string; arrow: string },
+  ) {
+    this.cols = columns(table)
+    this.schema = arrowSchema(table)
+    this.csvFd = openSync(paths.csv, 'w')
+    this.jsonFd = openSync(paths.jsonl, 'w')
+    writeSync(this.csvFd, `${Papa.unparse([this.cols.map((c) => c.name)], { newline: '\n' })}\n`)
+    this.arrow = new RecordBatchFileWriter()
+    this.arrowOut = createWriteStream(paths.arrow)
+    this.arrow.toNodeStream().pipe(this.arrowOut)
+    this.builders = this.schema.fields.map((f) =>
+      makeBuilder({ type: f.type, nullValues: [null, undefined] }),
+    )
+  }
+
+  /** Append rows (objects keyed by column name; missing keys are written as null). */
+  append(rows: readonly TableRows[T][]): void {
+    if (rows.length === 0) return
+    const csv: (string | number | boolean)[][] = []
+    let json = ''
+    for (const r of rows) {
+      const o = orderedRow(r as unknown as Readonly<Record<string, unknown>>, this.cols)
+      if (this.examples.size < this.cols.length)
+        for (const c of this.cols) {
+          const v = o[c.name]
+          if (v !== null && !(Array.isArray(v) && v.length === 0) && !this.examples.has(c.name))
+            this.examples.set(c.name, v)
+        }
+      json += `${JSON.stringify(o)}\n`
+      csv.push(this.cols.map((c) => csvCell(o[c.name] as Cell, c)))
+      this.cols.forEach((c, k) => {
+        this.builders[k]!.append(arrowValue(o[c.name] as Cell, c))
+      })
+      this.pending++
+      this.rows++
+      if (this.pending >= BATCH_ROWS) this.flushArrow()
+    }
+    writeSync(this.jsonFd, json)
+    writeSync(this.csvFd, `${Papa.unparse(csv, { newline: '\n', escapeFormulae: true, header: false })}\n`)
+  }
+
+  private flushArrow(): void {
+    if (this.pending === 0 && this.batches > 0) return
+    const children = this.builders.map((b) => b.flush())
+    const data = makeData({
+      type: new Struct(this.schema.fields),
+      length: this.pending,
+      nullCount: 0,
+      children,
+    })
+    this.arrow.write(new RecordBatch(this.schema, data))
+    this.pending = 0
+    this.batches++
+  }
+
+  async close(): Promise<void> {
+    if (this.pending > 0 || this.batches === 0) this.flushArrow()
+    closeSync(this.csvFd)
+    closeSync(this.jsonFd)
+    this.arrow.finish()
+    this.arrow.close()
+    if (!this.arrowOut.writableFinished) await once(this.arrowOut, 'finish')
+  }
+}

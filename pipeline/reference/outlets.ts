@@ -1,0 +1,60 @@
+/** The outlet list (`reference/outlets.json`): lookup by web domain and by name or alias. */
+import { readFileSync } from 'node:fs'
+import { repoFile } from '../util/paths.js'
+
+export interface Outlet {
+  readonly name: string
+  readonly aliases: readonly string[]
+  readonly domains: readonly string[]
+  readonly country: string | null
+  readonly state_affiliated: boolean | null
+  readonly kind: 'agency' | 'newspaper' | 'magazine' | 'broadcaster' | 'online' | 'aggregator'
+}
+
+export interface OutletList {
+  readonly version: string
+  byDomain(host: string): Outlet | undefined
+  /** All outlets whose name or an alias is `name` (accents, case and punctuation ignored). */
+  byName(name: string): readonly Outlet[]
+}
+
+export const nameKey = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+
+export function outletList(data: { version: string; outlets: Outlet[] }): OutletList {
+  const domains = new Map<string, Outlet>()
+  const names = new Map<string, Outlet[]>()
+  for (const o of data.outlets) {
+    for (const d of o.domains) domains.set(d.toLowerCase(), o)
+    for (const n of new Set([o.name, ...o.aliases].map(nameKey))) {
+      const list = names.get(n) ?? []
+      list.push(o)
+      names.set(n, list)
+    }
+  }
+  return {
+    version: data.version,
+    byDomain(host) {
+      let h = host.toLowerCase().replace(/^www\d?\./, '')
+      // fr.sputniknews.com, then sputniknews.com
+      while (h.includes('.')) {
+        const o = domains.get(h)
+        if (o) return o
+        h = h.slice(h.indexOf('.') + 1)
+      }
+      return undefined
+    },
+    byName: (name) => names.get(nameKey(name)) ?? [],
+  }
+}
+
+let cached: OutletList | undefined
+export function defaultOutlets(): OutletList {
+  cached ??= outletList(JSON.parse(readFileSync(repoFile('pipeline/reference/outlets.json'), 'utf8')))
+  return cached
+}

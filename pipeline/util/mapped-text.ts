@@ -1,0 +1,146 @@
+/**
+ * Text that remembers where each of its UTF-16 units came from in an original string.
+ * Every cleaning step goes through these operations, so any offset in the final text can be traced
+ * back to the decoded input (and from there to raw bytes, see `parse/decode.ts`).
+ *
+ * `from[i]`/`to[i]` give the original span of unit i. Units inserted by a step (a space added between
+ * glued sentences) get an empty span at the place of insertion.
+ */
+export class MappedText {
+  constructor(
+    readonly text: string,
+    readonly from: Int32Array,
+    readonly to: Int32Array,
+  ) {
+    if (from.length !== text.length || to.length !== text.length)
+      throw new RangeError('MappedText: map length differs from text length')
+  }
+
+  static identity(text: string): MappedText {
+    const from = new Int32Array(text.length)
+    const to = new Int32Array(text.length)
+    for (let i = 0; i < text.length; i++) {
+      from[i] = i
+      to[i] = i + 1
+    }
+    return new MappedText(text, from, to)
+  }
+
+  get length(): number {
+    return this.text.length
+  }
+
+  /** Original span of a span of this text: [start of first unit, end of last unit). */
+  origin(start: number, end: number): { start: number; end: number } {
+    if (end <= start) {
+      const at = start < this.length ? this.from[start]! : this.length > 0 ? this.to[this.length - 1]! : 0
+      return { start: at, end: at }
+    }
+    return { start: this.from[start]!, end: this.to[end - 1]! }
+  }
+
+  slice(start: number, end: number): MappedText {
+    return new MappedText(this.text.slice(start, end), this.from.slice(start, end), this.to.slice(start, end))
+  }
+
+  /** Concatenate pieces with a separator (separator units map to an empty span at the next piece's start). */
+  static join(parts: readonly MappedText[], separator: string): MappedText {
+    const b = new MappedBuilder()
+    parts.forEach((p, k) => {
+      if (k > 0) {
+        const at = p.length > 0 ? p.from[0]! : 0
+        b.insert(separator, at)
+      }
+      b.copy(p, 0, p.length)
+    })
+    return b.finish()
+  }
+
+  /**
+   * Replace every match of a global regular expression. The replacement keeps the mapping of any
+   * prefix and suffix it shares with the match, so `.L` → `. L` keeps `.` and `L` traced and maps the
+   * inserted space to an empty span; changed units map to the span of the changed part of the match.
+   */
+  replace(pattern: RegExp, replacer: (match: RegExpExecArray) => string): MappedText {
+    if (!pattern.global) throw new TypeError('MappedText.replace needs a global RegExp')
+    pattern.lastIndex = 0
+    let m = pattern.exec(this.text)
+    if (m === null) return this
+    const b = new MappedBuilder()
+    let last = 0
+    while (m !== null) {
+      const start = m.index
+      const end = start + m[0].length
+      const rep = replacer(m)
+      if (rep !== m[0]) {
+        b.copy(this, last, start)
+        b.replaceSpan(this, start, end, rep)
+        last = end
+      }
+      if (m[0].length === 0) pattern.lastIndex++
+      m = pattern.exec(this.text)
+    }
+    b.copy(this, last, this.length)
+    return b.finish()
+  }
+}
+
+class MappedBuilder {
+  private parts: string[] = []
+  private from: number[] = []
+  private to: number[] = []
+
+  copy(src: MappedText, start: number, end: number): void {
+    if (end <= start) return
+    this.parts.push(src.text.slice(start, end))
+    for (let i = start; i < end; i++) {
+      this.from.push(src.from[i]!)
+      this.to.push(src.to[i]!)
+    }
+  }
+
+  insert(text: string, at: number): void {
+    this.parts.push(text)
+    for (let i = 0; i < text.length; i++) {
+      this.from.push(at)
+      this.to.push(at)
+    }
+  }
+
+  replaceSpan(src: MappedText, start: number, end: number, rep: string): void {
+    const old = src.text.slice(start, end)
+    let p = 0
+    while (p < old.length && p < rep.length && old[p] === rep[p]) p++
+    let s = 0
+    while (s < old.length - p && s < rep.length - p && old[old.length - 1 - s] === rep[rep.length - 1 - s])
+      s++
+    this.copy(src, start, start + p)
+    const midOld = [start + p, end - s] as const
+    const midRep = rep.slice(p, rep.length - s)
+    if (midOld[1] > midOld[0]) {
+      const o = src.origin(midOld[0], midOld[1])
+      if (midRep.length === midOld[1] - midOld[0]) {
+        // same length: unit for unit
+        this.parts.push(midRep)
+        for (let i = midOld[0]; i < midOld[1]; i++) {
+          this.from.push(src.from[i]!)
+          this.to.push(src.to[i]!)
+        }
+      } else {
+        this.parts.push(midRep)
+        for (let i = 0; i < midRep.length; i++) {
+          this.from.push(o.start)
+          this.to.push(o.end)
+        }
+      }
+    } else {
+      const at = midOld[0] < src.length ? src.from[midOld[0]]! : src.length > 0 ? src.to[src.length - 1]! : 0
+      this.insert(midRep, at)
+    }
+    this.copy(src, end - s, end)
+  }
+
+  finish(): MappedText {
+    return new MappedText(this.parts.join(''), Int32Array.from(this.from), Int32Array.from(this.to))
+  }
+}
