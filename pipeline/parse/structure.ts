@@ -126,6 +126,8 @@ export function structure(input: MappedText): Structured {
   }
   let lines = joinWrapped(splitLines(text))
   const drop = new Set<number>()
+  /** Lines recognised as non-headline material that stays in the body (captions, teasers). */
+  const keep = new Set<number>()
 
   lines.forEach((l, i) => {
     const s = l.t.text
@@ -145,27 +147,25 @@ export function structure(input: MappedText): Structured {
     } else if (UPDATED.test(s) && words(s) < 15) {
       drop.add(i)
     } else if (teaser && words(s) < 80) {
+      // the lead of the article as a link preview: its date and outlet are header facts, its words are
+      // the article's own (they can hold quotes), so the line stays in the body
       if (!header.teaser)
         header.teaser = {
           value: { date: parseAbsoluteDate(teaser[1]!), outlet: teaser[2]!.trim() },
           place: place(l),
         }
-      drop.add(i)
+      keep.add(i)
     } else if (CREDIT.test(s) && words(s) <= 20) {
       drop.add(i)
-      // a caption stands next to its credit: a short line that does not end a sentence
+      // a caption stands next to its credit: a short line that does not end a sentence. It names who
+      // is in the picture, so it stays in the body, but it is never taken for a headline
       for (const j of [i - 1, i + 1]) {
         const c = lines[j]
-        if (
-          c &&
-          !drop.has(j) &&
-          words(c.t.text) <= 14 &&
-          !TERMINAL.test(c.t.text) &&
-          !(j === 0 && !header.title)
-        ) {
-          drop.add(j)
+        const short = c && !drop.has(j) && words(c.t.text) <= 14 && !TERMINAL.test(c.t.text)
+        if (c && short && !(j === 0 && !header.title)) {
+          keep.add(j)
           messages.push(
-            message('parse', 'structure/caption', 'info', `photo caption removed: "${c.t.text}"`, place(c)),
+            message('parse', 'structure/caption', 'info', `photo caption: "${c.t.text}"`, place(c)),
           )
         }
       }
@@ -216,15 +216,18 @@ export function structure(input: MappedText): Structured {
     }
     break
   }
-  lines = lines.filter((_, i) => !drop.has(i))
+  const flagged = lines.map((l, i) => ({ l, i })).filter(({ i }) => !drop.has(i))
+  lines = flagged.map(({ l }) => l)
   // a headline standing alone among the first two paragraphs
   if (!header.title) {
     for (let i = 0; i < Math.min(lines.length - 1, 2); i++) {
+      if (keep.has(flagged[i]!.i)) continue
       const s = lines[i]!.t.text
       const n = words(s)
       if (n >= 5 && n <= 25 && /^[\p{Lu}«"“]/u.test(s) && !/[.,;:]$/u.test(s) && !/[«"“]$/u.test(s)) {
         header.title = { value: { text: s, how: 'standalone' }, place: place(lines[i]!) }
         lines.splice(i, 1)
+        flagged.splice(i, 1)
         break
       }
     }
