@@ -1,0 +1,4 @@
+/** Extraction of quotations (issue 3): not implemented yet, so it contributes no rows. */
+import type { Extractor } from '../extract.js'
+
+export const extractQuotes: Extractor = () => ({})
