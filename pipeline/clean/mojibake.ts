@@ -14,7 +14,7 @@ const esc = (s: string) => s.replace(/[\\\]^-]/g, '\\$&')
 const CONT = `[${esc(CP1252_HIGH)}\\u00A0-\\u00BF]`
 /** A lead byte followed by the right number of continuation bytes, as Windows-1252 characters. */
 const MOJIBAKE = new RegExp(
-  `[\\u00C2-\\u00DF]${CONT}|[\\u00E0-\\u00EF]${CONT}{2}|[\\u00F0-\\u00F4]${CONT}{3}|(?<=^|\\s)Ã (?=\\p{L})`,
+  `[\\u00C2-\\u00DF]${CONT}|[\\u00E0-\\u00EF]${CONT}{2}|[\\u00F0-\\u00F4]${CONT}{3}|(?<=^|\\s)Ã  ?(?=\\p{L})`,
   'gu',
 )
 
@@ -25,7 +25,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
 function repairRun(run: string): string {
   // `Ã ` before a word: the no-break space of `à` (C3 A0) was flattened to a plain space
-  if (run === 'Ã ') return 'à '
+  if (run === 'Ã ' || run === 'Ã  ') return 'à '
   const bytes = new Uint8Array(run.length)
   for (let i = 0; i < run.length; i++) {
     const b = toByte.get(run[i]!)

@@ -103,7 +103,7 @@ export function decode(bytes: Uint8Array): Decoded {
   } catch {
     // not UTF-8: a single-byte Western encoding
   }
-  let text = new TextDecoder('windows-1252').decode(bytes)
+  let text = decodeWindows1252(bytes)
   let encoding: Encoding = 'windows-1252'
   if (LATIN9_HINT.test(text)) {
     text = new TextDecoder('iso-8859-15').decode(bytes)
@@ -113,6 +113,27 @@ export function decode(bytes: Uint8Array): Decoded {
     message('parse', 'decode/legacy-encoding', 'info', `input is not UTF-8: decoded as ${encoding}`),
   )
   return { text, encoding, byteOffsets: fixedOffsets(text, 0, 1), messages }
+}
+
+/**
+ * Windows-1252, decoded with an explicit table: Node 20's `TextDecoder('windows-1252')` reads bytes
+ * 0x80–0x9F as Latin-1 control characters instead of `€ ‚ … ’ “ ” – —`.
+ */
+const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ'
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = []
+  const CHUNK = 8192
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    const end = Math.min(bytes.length, i + CHUNK)
+    let s = ''
+    for (let k = i; k < end; k++) {
+      const b = bytes[k]!
+      s += b >= 0x80 && b <= 0x9f ? CP1252_80_9F[b - 0x80]! : String.fromCharCode(b)
+    }
+    parts.push(s)
+  }
+  return parts.join('')
 }
 
 /** Share of units that are control characters other than tab, newline, carriage return and form feed. */

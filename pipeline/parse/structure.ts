@@ -43,7 +43,7 @@ const TEASER = /(?:\.\.\.|…)\s*(\d{1,2}[./]\d{1,2}[./]\d{4}),\s*([^,.…]{2,60
 const CREDIT = /^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|source photo|illustration\s*:)/iu
 const READ_ALSO = /^(?:à |a )?lire (?:aussi|également)\b|^voir aussi\s*:/iu
 const BYLINE =
-  /^par\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:de\s+|du\s+|d[’'])?\p{Lu}[\p{L}.'’-]*){0,4})(?:\s*[,–—-]\s*.{0,60})?$/u
+  /^[Pp]ar\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:de\s+|du\s+|d[’'])?\p{Lu}[\p{L}.'’-]*){0,4})(?:\s*[,–—-]\s*.{0,60})?$/u
 /** `MD/ac/APA`, `(AFP)`, `avec AFP`, `JD/APA`: initials and an agency at the foot of a dispatch. */
 const SIGNOFF = /^\(?(?:avec\s+(?:l['’])?)?((?:[\p{L}]{1,6}\s*\/\s*){0,4})(\p{Lu}[\p{L}]{1,7})\)?\.?$/u
 /** A signature alone on the last line: `M.SaNGaRé`, `Jean Dupont`, `A. Diallo`. */

@@ -31,10 +31,15 @@ import type { TableName, TableRows } from '../_generated/tables.js'
 import { type Column, columns, tableSchema } from '../schema/tables.js'
 import { type Cell, csvCell, epochMs, orderedRow } from './cells.js'
 
-export function arrowType(c: Column): DataType {
+/**
+ * The Arrow type of a column. Dictionary ids are given explicitly (the column's position): apache-arrow
+ * otherwise takes them from a process-wide counter, and a second build in the same process would write
+ * different bytes.
+ */
+export function arrowType(c: Column, position = 0): DataType {
   switch (c.kind) {
     case 'string':
-      return c.dictionary ? new Dictionary(new Utf8(), new Int32()) : new Utf8()
+      return c.dictionary ? new Dictionary(new Utf8(), new Int32(), position) : new Utf8()
     case 'integer':
       return c.int64 ? new Int64() : new Int32()
     case 'number':
@@ -51,7 +56,7 @@ export function arrowType(c: Column): DataType {
 export function arrowSchema(table: TableName): Schema {
   const s = tableSchema(table)
   const fields = columns(table).map(
-    (c) => new Field(c.name, arrowType(c), c.nullable, new Map([['description', c.schema.description]])),
+    (c, k) => new Field(c.name, arrowType(c, k), c.nullable, new Map([['description', c.schema.description]])),
   )
   return new Schema(
     fields,

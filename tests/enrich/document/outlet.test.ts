@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { resolveOutlet } from '../../../pipeline/enrich/document/outlet.js'
+import type { Header } from '../../../pipeline/parse/structure.js'
+import { defaultOutlets } from '../../../pipeline/reference/outlets.js'
+
+const span = { start: 0, end: 1 }
+const list = defaultOutlets()
+
+describe('outlet: from the URL, header line, teaser or sign-off, via the outlet list', () => {
+  it('reads the domain of the URL, subdomains included', () => {
+    const h: Header = { url: { value: 'https://fr.sputniknews.com/20211111/x.html', place: span } }
+    expect(resolveOutlet(h, list)).toEqual({
+      outlet: 'Sputnik France',
+      source: 'url',
+      country: 'RU',
+      stateAffiliated: true,
+    })
+    const lm: Header = {
+      url: { value: 'https://www.lemonde.fr/afrique/article/2022/02/17/x.html', place: span },
+    }
+    expect(resolveOutlet(lm, list).outlet).toBe('Le Monde')
+  })
+
+  it('makes a header name canonical through aliases, and keeps an unknown one as written', () => {
+    const rfi: Header = {
+      publishedLine: { value: { date: null, outlet: 'Radio France internationale' }, place: span },
+    }
+    expect(resolveOutlet(rfi, list)).toMatchObject({ outlet: 'RFI', source: 'header', country: 'FR' })
+    const other: Header = { publishedLine: { value: { date: null, outlet: 'Le Kibaru' }, place: span } }
+    expect(resolveOutlet(other, list)).toEqual({
+      outlet: 'Le Kibaru',
+      source: 'header',
+      country: null,
+      stateAffiliated: null,
+    })
+  })
+
+  it('gives no country for a name two listed outlets share', () => {
+    const h: Header = { publishedLine: { value: { date: null, outlet: 'Les Echos' }, place: span } }
+    expect(resolveOutlet(h, list)).toEqual({
+      outlet: 'Les Echos',
+      source: 'header',
+      country: null,
+      stateAffiliated: null,
+    })
+  })
+
+  it('accepts an agency sign-off only when the agency is listed', () => {
+    const apa: Header = { signoff: { value: { initials: 'MD/ac', agency: 'APA' }, place: span } }
+    expect(resolveOutlet(apa, list)).toMatchObject({ outlet: 'APA', source: 'signoff', country: 'SN' })
+    const afp: Header = { signoff: { value: { initials: null, agency: 'AFP' }, place: span } }
+    expect(resolveOutlet(afp, list).outlet).toBe('Agence France-Presse')
+    const unknown: Header = { signoff: { value: { initials: 'MD', agency: 'XYZ' }, place: span } }
+    expect(resolveOutlet(unknown, list).outlet).toBeNull()
+  })
+
+  it('says nothing when the text says nothing', () => {
+    expect(resolveOutlet({}, list)).toEqual({
+      outlet: null,
+      source: null,
+      country: null,
+      stateAffiliated: null,
+    })
+  })
+})

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest'
+import {
+  dateFromUrl,
+  explicitPublished,
+  publishedFromText,
+  resolvePublished,
+  resolveWeekdayYear,
+} from '../../../pipeline/enrich/document/published.js'
+import type { Header } from '../../../pipeline/parse/structure.js'
+
+const span = { start: 0, end: 1 }
+
+describe('published: dates from URLs', () => {
+  it.each([
+    ['https://fr.sputniknews.africa/20230207/lavrov-a-bamako-1057.html', '2023-02-07'],
+    ['https://www.lemonde.fr/afrique/article/2022/02/17/la-france-quitte-le-mali_611.html', '2022-02-17'],
+    ['https://www.example.ml/2024-08-01-entretien-telephonique', '2024-08-01'],
+  ])('reads the day in %s', (url, iso) => {
+    const d = dateFromUrl(url)
+    expect(d && `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`).toBe(iso)
+  })
+
+  it('reads a month-only path as month precision, and ignores article ids and impossible dates', () => {
+    expect(dateFromUrl('https://www.jeuneafrique.com/2021/09/mali-wagner/')).toEqual({ year: 2021, month: 9 })
+    expect(dateFromUrl('https://www.example.com/article-1052562420.html')).toBeNull()
+    expect(dateFromUrl('https://www.example.com/20211341/x.html')).toBeNull()
+    expect(dateFromUrl('not a url')).toBeNull()
+  })
+})
+
+describe('published: the order of trust', () => {
+  it('prefers the URL over a header line', () => {
+    const header: Header = {
+      url: { value: 'https://fr.sputniknews.com/20211111/x.html', place: span },
+      datePrefix: { value: { year: 2021, month: 11 }, place: span },
+    }
+    expect(explicitPublished(header, '')).toMatchObject({
+      value: '2021-11-11',
+      precision: 'day',
+      source: 'url',
+    })
+  })
+
+  it('keeps a header month at month precision, with its period bounds, never inventing a day', () => {
+    const p = explicitPublished(
+      { datePrefix: { value: { year: 2021, month: 12 }, place: span } },
+      'Le ministère a déclaré mardi…',
+    )
+    expect(p).toMatchObject({
+      value: '2021-12',
+      precision: 'month',
+      source: 'header',
+      min: '2021-12-01',
+      max: '2021-12-31',
+    })
+  })
+
+  it('reads a teaser date as a dateline', () => {
+    const p = explicitPublished(
+      { teaser: { value: { date: { year: 2021, month: 11, day: 11 }, outlet: 'Sputnik' }, place: span } },
+      '',
+    )
+    expect(p).toMatchObject({ value: '2021-11-11', source: 'dateline' })
+  })
+
+  it('reads an agency dateline at the start of the body', () => {
+    const p = explicitPublished(
+      {},
+      'BAMAKO, 7 février 2023 (AFP) - Le chef de la diplomatie russe est arrivé mardi au Mali.',
+    )
+    expect(p).toMatchObject({ value: '2023-02-07', source: 'dateline' })
+  })
+})
+
+describe('published: `ce jeudi 1er août` resolved by weekday against the reference date', () => {
+  const body =
+    'Le ministre a eu un entretien téléphonique avec son homologue, ce jeudi 1er août, à la demande de Bamako.'
+
+  it('takes the latest year where 1 August is a Thursday, before the reference date', () => {
+    expect(resolveWeekdayYear(4, 8, 1, { year: 2024, month: 9, day: 24 })).toBe(2024)
+    expect(resolveWeekdayYear(4, 8, 1, { year: 2023, month: 9, day: 24 })).toBe(2019)
+    expect(publishedFromText(body, { year: 2024, month: 9, day: 24 })).toMatchObject({
+      value: '2024-08-01',
+      source: 'text',
+      precision: 'day',
+    })
+  })
+
+  it('cannot resolve without a reference date, and never reads the clock', () => {
+    expect(publishedFromText(body, null)).toBeNull()
+    expect(resolvePublished({}, body, null)).toBeNull()
+  })
+
+  it('checks a full date with a weekday for consistency', () => {
+    expect(publishedFromText('La réunion a eu lieu mardi 7 février 2023 à Bamako.', null)).toMatchObject({
+      value: '2023-02-07',
+    })
+    expect(publishedFromText('La réunion a eu lieu mercredi 7 février 2023 à Bamako.', null)).toBeNull()
+  })
+
+  it('places the expression it read', () => {
+    const p = publishedFromText(body, { year: 2024, month: 9, day: 24 })
+    expect(p?.place && body.slice(p.place.start, p.place.end)).toBe('ce jeudi 1er août')
+  })
+})

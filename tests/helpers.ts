@@ -1,0 +1,12 @@
+/** Shared helpers for tests: the seeds, temporary folders, and running a stage on a string. */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const repo = fileURLToPath(new URL('../', import.meta.url))
+export const seedsDir = join(repo, 'seeds')
+export const seedNames = (): string[] => readdirSync(seedsDir).sort()
+export const seedText = (name: string): string => readFileSync(join(seedsDir, name), 'utf8')
+export const seedBytes = (name: string): Uint8Array => readFileSync(join(seedsDir, name))
+export const tempDir = (label: string): string => mkdtempSync(join(tmpdir(), `depeches-${label}-`))

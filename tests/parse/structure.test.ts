@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest'
+import { cleanBody } from '../../pipeline/clean/body.js'
+import { cleanCharacters } from '../../pipeline/clean/characters.js'
+import { structure } from '../../pipeline/parse/structure.js'
+
+const run = (raw: string) => {
+  const st = structure(cleanCharacters(raw).text)
+  return { ...st, body: cleanBody(st.blocks).text.text }
+}
+
+describe('structure: header forms of copy-pasted articles', () => {
+  it('reads a ` date YYYY-MM` prefix with the body on the same line', () => {
+    const r = run(
+      ' date 2022-03 Les autorités de transition ont annoncé mardi le départ des soldats français du pays.',
+    )
+    expect(r.header.datePrefix?.value).toEqual({ year: 2022, month: 3 })
+    expect(r.body.startsWith('Les autorités de transition')).toBe(true)
+  })
+
+  it('reads a URL line after the prefix, and a headline repeated twice', () => {
+    const raw = [
+      ' date 2023-06 https://www.example-news.africa/2023/06/16/la-minusma-priee-de-partir',
+      '',
+      'Bamako demande le départ de la Minusma',
+      '',
+      'Bamako demande le départ de la Minusma',
+      '',
+      'Le ministre des Affaires étrangères a demandé vendredi au Conseil de sécurité le retrait sans délai de la mission.',
+    ].join('\n')
+    const r = run(raw)
+    expect(r.header.url?.value).toBe('https://www.example-news.africa/2023/06/16/la-minusma-priee-de-partir')
+    expect(r.header.title?.value).toEqual({ text: 'Bamako demande le départ de la Minusma', how: 'repeated' })
+    expect(r.body).not.toContain('Bamako demande le départ')
+  })
+
+  it('reads `Publié le <weekday> <d> <month> <yyyy> | <Outlet>` with the headline before it', () => {
+    const r = run(
+      'Niger : la junte suspend un média étranger Publié le lundi 3 juin 2024 | Le Sahel\n\nLe gouvernement a suspendu pour trois mois la diffusion de la chaîne, accusée de propager de fausses informations.',
+    )
+    expect(r.header.publishedLine?.value.date).toEqual({ year: 2024, month: 6, day: 3, weekday: 1 })
+    expect(r.header.publishedLine?.value.outlet).toBe('Le Sahel')
+    expect(r.header.title?.value.text).toBe('Niger : la junte suspend un média étranger')
+  })
+
+  it('keeps a link-preview teaser in the body but reads its date and outlet', () => {
+    const raw =
+      'La délégation russe a rencontré les autorités de la transition pour parler de sécurité, a annoncé le ministère lors de... 05.03.2024, Sputnik Afrique\n\nLe ministre a reçu la délégation dans la matinée au palais de Koulouba pour un long entretien.'
+    const r = run(raw)
+    expect(r.header.teaser?.value).toEqual({
+      date: { year: 2024, month: 3, day: 5 },
+      outlet: 'Sputnik Afrique',
+    })
+    expect(r.body).toContain('a annoncé le ministère')
+  })
+
+  it('drops a photo credit and keeps the caption next to it as a paragraph, never as a headline', () => {
+    const raw =
+      '© AFP / Archives\n\nAssimi Goïta et Ibrahim Traoré à Niamey\n\nLes chefs des trois juntes sahéliennes ont signé samedi le traité de leur confédération, après des mois de discussions.'
+    const r = run(raw)
+    expect(r.body).not.toContain('©')
+    expect(r.body.startsWith('Assimi Goïta et Ibrahim Traoré à Niamey')).toBe(true)
+    expect(r.header.title).toBeUndefined()
+    expect(r.messages.map((m) => m.ruleId)).toEqual(
+      expect.arrayContaining(['structure/credit', 'structure/caption']),
+    )
+  })
+
+  it('reads an agency sign-off as initials and agency', () => {
+    const r = run(
+      'Le président de la transition a reçu jeudi une délégation de la Cédéao venue parler du calendrier électoral du pays.\nAD/te/APA',
+    )
+    expect(r.header.signoff?.value).toEqual({ initials: 'AD/te', agency: 'APA' })
+    expect(r.body).not.toContain('APA')
+  })
+
+  it('reads `(AFP)` alone on the last line as a sign-off', () => {
+    const r = run(
+      "L'armée a affirmé avoir neutralisé plusieurs dizaines de terroristes lors d'une opération dans le centre.\n(AFP)",
+    )
+    expect(r.header.signoff?.value).toEqual({ initials: null, agency: 'AFP' })
+  })
+
+  it('reads a signature on the last line as the author, and a by-line at the top', () => {
+    const foot = run(
+      'Les discussions ont porté sur la coopération militaire et la formation des soldats maliens, selon un communiqué.\n\nA. Diallo',
+    )
+    expect(foot.header.byline?.value).toBe('A. Diallo')
+    const top = run(
+      'Par Jean-Baptiste Dupont, envoyé spécial\nLes soldats sont arrivés à l’aube à Gao, où ils ont été accueillis par la population locale.',
+    )
+    expect(top.header.byline?.value).toBe('Jean-Baptiste Dupont')
+  })
+
+  it('finds a headline standing alone among the first paragraphs, but not an intertitle further down', () => {
+    const r = run(
+      'Le ministre a répondu aux questions des journalistes pendant une heure, a-t-il été précisé.\n\nLe Burkina Faso renforce sa coopération avec Moscou\n\nLes deux pays ont signé plusieurs accords.\n\nDes armes livrées\n\nLa suite de l’article.',
+    )
+    expect(r.header.title?.value).toEqual({
+      text: 'Le Burkina Faso renforce sa coopération avec Moscou',
+      how: 'standalone',
+    })
+    expect(r.body).toContain('Des armes livrées')
+  })
+
+  it('does not take a first sentence or a short intertitle for a headline', () => {
+    const r = run(
+      'Les combats ont repris dans le nord du pays, selon plusieurs sources locales jointes par téléphone.\n\nUn bilan lourd\n\nAu moins dix soldats ont été tués.',
+    )
+    expect(r.header.title).toBeUndefined()
+  })
+
+  it('joins a sentence broken over two lines by a stray blank line', () => {
+    const r = run(
+      'Cette assistance s’inscrit dans le cadre de la coopération militaire, renforçant\n\nainsi les liens bilatéraux entre les deux pays.',
+    )
+    expect(r.body).toBe(
+      'Cette assistance s’inscrit dans le cadre de la coopération militaire, renforçant ainsi les liens bilatéraux entre les deux pays.',
+    )
+  })
+
+  it('drops a `Lire aussi` link line', () => {
+    const r = run(
+      'Lire aussi : Mali, la junte prolonge la transition\nLe Conseil national de transition a adopté la loi à l’unanimité des membres présents.',
+    )
+    expect(r.body).not.toContain('Lire aussi')
+  })
+})
