@@ -3,14 +3,19 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { repoFile } from './util/paths.js'
 
-const digest = (folder: string): Record<string, string> => {
+/** Content hash (16 hex digits) of every data file below a folder, by `/`-separated relative path. */
+const digest = (folder: string, prefix = ''): Record<string, string> => {
   const out: Record<string, string> = {}
-  for (const f of readdirSync(repoFile(folder)).sort()) {
-    if (f.endsWith('.ts')) continue
-    out[f] = createHash('sha256')
-      .update(readFileSync(repoFile(`${folder}/${f}`)))
-      .digest('hex')
-      .slice(0, 16)
+  const entries = readdirSync(repoFile(folder), { withFileTypes: true }).sort((x, y) =>
+    x.name < y.name ? -1 : 1,
+  )
+  for (const e of entries) {
+    const rel = `${prefix}${e.name}`
+    if (e.isDirectory()) Object.assign(out, digest(`${folder}/${e.name}`, `${rel}/`))
+    else if (!e.name.endsWith('.ts')) {
+      const hash = createHash('sha256').update(readFileSync(repoFile(`${folder}/${e.name}`)))
+      out[rel] = hash.digest('hex').slice(0, 16)
+    }
   }
   return out
 }

@@ -85,26 +85,44 @@ export class MappedText {
   }
 }
 
+/** Appends text and maps into growing typed arrays: whole runs are copied with `set`, never unit by unit. */
 class MappedBuilder {
   private parts: string[] = []
-  private from: number[] = []
-  private to: number[] = []
+  private from = new Int32Array(256)
+  private to = new Int32Array(256)
+  private n = 0
+
+  private reserve(extra: number): void {
+    if (this.n + extra <= this.from.length) return
+    let size = this.from.length * 2
+    while (size < this.n + extra) size *= 2
+    const f = new Int32Array(size)
+    f.set(this.from.subarray(0, this.n))
+    const t = new Int32Array(size)
+    t.set(this.to.subarray(0, this.n))
+    this.from = f
+    this.to = t
+  }
 
   copy(src: MappedText, start: number, end: number): void {
     if (end <= start) return
     this.parts.push(src.text.slice(start, end))
-    for (let i = start; i < end; i++) {
-      this.from.push(src.from[i]!)
-      this.to.push(src.to[i]!)
-    }
+    this.reserve(end - start)
+    this.from.set(src.from.subarray(start, end), this.n)
+    this.to.set(src.to.subarray(start, end), this.n)
+    this.n += end - start
+  }
+
+  private fill(count: number, from: number, to: number): void {
+    this.reserve(count)
+    this.from.fill(from, this.n, this.n + count)
+    this.to.fill(to, this.n, this.n + count)
+    this.n += count
   }
 
   insert(text: string, at: number): void {
     this.parts.push(text)
-    for (let i = 0; i < text.length; i++) {
-      this.from.push(at)
-      this.to.push(at)
-    }
+    this.fill(text.length, at, at)
   }
 
   replaceSpan(src: MappedText, start: number, end: number, rep: string): void {
@@ -115,32 +133,30 @@ class MappedBuilder {
     while (s < old.length - p && s < rep.length - p && old[old.length - 1 - s] === rep[rep.length - 1 - s])
       s++
     this.copy(src, start, start + p)
-    const midOld = [start + p, end - s] as const
+    const midStart = start + p
+    const midEnd = end - s
     const midRep = rep.slice(p, rep.length - s)
-    if (midOld[1] > midOld[0]) {
-      const o = src.origin(midOld[0], midOld[1])
-      if (midRep.length === midOld[1] - midOld[0]) {
+    if (midEnd > midStart) {
+      if (midRep.length === midEnd - midStart) {
         // same length: unit for unit
         this.parts.push(midRep)
-        for (let i = midOld[0]; i < midOld[1]; i++) {
-          this.from.push(src.from[i]!)
-          this.to.push(src.to[i]!)
-        }
+        this.reserve(midRep.length)
+        this.from.set(src.from.subarray(midStart, midEnd), this.n)
+        this.to.set(src.to.subarray(midStart, midEnd), this.n)
+        this.n += midRep.length
       } else {
+        const o = src.origin(midStart, midEnd)
         this.parts.push(midRep)
-        for (let i = 0; i < midRep.length; i++) {
-          this.from.push(o.start)
-          this.to.push(o.end)
-        }
+        this.fill(midRep.length, o.start, o.end)
       }
     } else {
-      const at = midOld[0] < src.length ? src.from[midOld[0]]! : src.length > 0 ? src.to[src.length - 1]! : 0
+      const at = midStart < src.length ? src.from[midStart]! : src.length > 0 ? src.to[src.length - 1]! : 0
       this.insert(midRep, at)
     }
     this.copy(src, end - s, end)
   }
 
   finish(): MappedText {
-    return new MappedText(this.parts.join(''), Int32Array.from(this.from), Int32Array.from(this.to))
+    return new MappedText(this.parts.join(''), this.from.slice(0, this.n), this.to.slice(0, this.n))
   }
 }

@@ -1,0 +1,96 @@
+/**
+ * `make bench`: builds benchmark corpora (10k and 100k articles by default) and runs the CLI on each
+ * under GNU time, printing articles/s, MB/s and peak RSS, and the speed-up from 1 to 2 jobs.
+ * Figures are printed, never asserted: a benchmark never fails a build.
+ *
+ *   node build/bench/run.js [counts…]      e.g. node build/bench/run.js 10000 100000
+ */
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+const root = new URL('../../', import.meta.url).pathname
+const benchDir = join(root, 'bench')
+const cli = join(root, 'build/pipeline/cli.js')
+
+function sizeOf(dir: string): number {
+  let n = 0
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name)
+    n += e.isDirectory() ? sizeOf(p) : statSync(p).size
+  }
+  return n
+}
+
+function corpus(count: number): string {
+  const dir = join(benchDir, 'corpus', String(count))
+  if (!existsSync(dir)) {
+    const shared = join(root, '../shared/bench')
+    const source = existsSync(shared) && readdirSync(shared).length > 0 ? shared : join(root, 'seeds')
+    execFileSync('node', [join(root, 'build/bench/make-corpus.js'), source, dir, String(count)], {
+      stdio: 'inherit',
+    })
+  }
+  return dir
+}
+
+interface Measure {
+  seconds: number
+  rssMb: number
+}
+
+function measure(input: string, jobs: number | null): Measure {
+  const out = join(benchDir, 'out', `${input.split('/').at(-1)}-${jobs ?? 'default'}`)
+  rmSync(out, { recursive: true, force: true })
+  const args = [
+    '-v',
+    'node',
+    cli,
+    'build',
+    input,
+    '--out',
+    out,
+    '--quiet',
+    ...(jobs ? ['--jobs', String(jobs)] : []),
+  ]
+  const r = spawnSync('/usr/bin/time', args, { encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`benchmark run failed: ${r.stderr}`)
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr)
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)
+  const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN
+  rmSync(out, { recursive: true, force: true })
+  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN }
+}
+
+function supportsJobs(): boolean {
+  const help = spawnSync('node', [cli, '--help'], { encoding: 'utf8' }).stdout
+  return help.includes('--jobs')
+}
+
+const counts = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0)
+const plan = counts.length > 0 ? counts : [10_000, 100_000]
+const jobs = supportsJobs()
+process.stdout.write(
+  `| articles | MB | jobs | seconds | articles/s | MB/s | peak RSS MB |\n|---|---|---|---|---|---|---|\n`,
+)
+for (const n of plan) {
+  const dir = corpus(n)
+  const mb = sizeOf(dir) / 1e6
+  const runs: [number | null, Measure][] = jobs
+    ? [
+        [1, measure(dir, 1)],
+        [2, measure(dir, 2)],
+      ]
+    : [[null, measure(dir, null)]]
+  for (const [j, m] of runs)
+    process.stdout.write(
+      `| ${n} | ${mb.toFixed(1)} | ${j ?? 1} | ${m.seconds.toFixed(1)} | ${(n / m.seconds).toFixed(0)} | ${(mb / m.seconds).toFixed(2)} | ${m.rssMb.toFixed(0)} |\n`,
+    )
+  if (runs.length === 2)
+    process.stdout.write(
+      `speed-up 1 → 2 jobs at ${n}: ${(runs[0]![1].seconds / runs[1]![1].seconds).toFixed(2)}×\n`,
+    )
+}
