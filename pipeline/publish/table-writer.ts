@@ -56,7 +56,8 @@ export function arrowType(c: Column, position = 0): DataType {
 export function arrowSchema(table: TableName): Schema {
   const s = tableSchema(table)
   const fields = columns(table).map(
-    (c, k) => new Field(c.name, arrowType(c, k), c.nullable, new Map([['description', c.schema.description]])),
+    (c, k) =>
+      new Field(c.name, arrowType(c, k), c.nullable, new Map([['description', c.schema.description]])),
   )
   return new Schema(
     fields,
