@@ -6,13 +6,15 @@ BUILD_STAMP := build/.stamp
 SOURCES := $(shell find pipeline scripts -type f -name '*.ts' -o -type f -name '*.mjs' -o -type f -path 'pipeline/reference/*' 2>/dev/null) $(wildcard schemas/*.json) package.json tsconfig.json
 CLI := node build/pipeline/cli.js
 
-.PHONY: all dist test lint typecheck unit rebuild-check generated-check clean bench help
+.PHONY: all dist test lint typecheck unit rebuild-check generated-check clean bench help \
+	release browser-deps notebook-deps notebook
 
 all: dist
 
 help:
 	@echo "make        install what is missing, build, write dist/ from seeds/"
 	@echo "make test   lint, type-check, generated-code check, vitest, and a rebuild that must equal dist/"
+	@echo "make release  dist/release/depeches-<version>.zip and .tar.gz (reproducible; not committed)"
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -26,9 +28,39 @@ $(BUILD_STAMP): $(NPM_STAMP) $(SOURCES) pipeline/_generated/tables.ts
 	@chmod +x build/pipeline/cli.js
 	@touch $@
 
-# the CLI leaves dist/ untouched when the new build is byte-identical
+# the CLI leaves dist/ untouched when the new build is byte-identical. dist/release/ (archives of
+# `make release`, git-ignored) is not part of the build: it is set aside during it, and put back only
+# when the data did not change (else the archives would describe an older dataset).
 dist: $(BUILD_STAMP)
+	@rm -rf .cache/release-kept; if [ -d dist/release ]; then mkdir -p .cache/release-kept && \
+	  mv dist/release .cache/release-kept/release && cp dist/SHA256SUMS .cache/release-kept/SHA256SUMS; fi
 	$(CLI) build seeds --out dist
+	@if [ -d .cache/release-kept/release ]; then \
+	  if cmp -s .cache/release-kept/SHA256SUMS dist/SHA256SUMS; then mv .cache/release-kept/release dist/release; \
+	  else echo "dist/ changed: the old dist/release/ archives were dropped (run 'make release')"; fi; \
+	  rm -rf .cache/release-kept; fi
+
+# reproducible archives of dist/ (same bytes on every run; SOURCE_DATE_EPOCH sets their timestamps)
+release: dist
+	node build/pipeline/release/cli.js --dist dist --out dist/release
+
+# Debian packages the tests need (CI runs as root on Debian 12 with apt reachable); nothing when present
+browser-deps:
+	@test -x /usr/bin/chromium || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+PY := /usr/bin/python3
+notebook-deps:
+	@$(PY) -c 'import pandas, matplotlib, nbclient, ipykernel, nbconvert' 2>/dev/null || { apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y python3-pandas python3-matplotlib python3-nbclient \
+	  python3-ipykernel jupyter-nbconvert; }
+
+# runs the Python notebook against dist/ (in `make test` it runs after rebuild-check has shown dist/ equals
+# a fresh build); the executed copy goes to .cache/, never over the source
+notebook: notebook-deps
+	@mkdir -p .cache/notebooks
+	cd notebooks && PYDEVD_DISABLE_FILE_VALIDATION=1 $(PY) -m nbconvert --to notebook --execute explore.ipynb \
+	  --ExecutePreprocessor.timeout=300 --ExecutePreprocessor.kernel_name=python3 \
+	  --output-dir ../.cache/notebooks --output explore.executed.ipynb
 
 generated-check: $(NPM_STAMP)
 	node scripts/gen-types.mjs
@@ -39,7 +71,7 @@ lint: $(NPM_STAMP)
 
 typecheck: $(BUILD_STAMP)
 
-unit: $(BUILD_STAMP)
+unit: $(BUILD_STAMP) browser-deps
 	@mkdir -p .cache
 	@rm -f .cache/vitest.json
 	npx vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest.json
@@ -47,10 +79,10 @@ unit: $(BUILD_STAMP)
 rebuild-check: $(BUILD_STAMP)
 	@rm -rf .cache/rebuild
 	$(CLI) build seeds --out .cache/rebuild --quiet
-	@diff -r .cache/rebuild dist > /dev/null || { diff -r .cache/rebuild dist | head -20; echo "dist/ differs from a fresh build of seeds/: run 'make' and commit dist/"; exit 1; }
+	@diff -r -x release .cache/rebuild dist > /dev/null || { diff -r -x release .cache/rebuild dist | head -20; echo "dist/ differs from a fresh build of seeds/: run 'make' and commit dist/"; exit 1; }
 	@echo "rebuild-check: dist/ is byte-identical to a fresh build"
 
-test: generated-check lint typecheck unit rebuild-check
+test: generated-check lint typecheck unit rebuild-check notebook
 
 clean:
 	rm -rf build .cache

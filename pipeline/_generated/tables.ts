@@ -76,24 +76,54 @@ export interface EntitiesRow {
   readonly n_mentions: number
 }
 
-/** Who did what to whom, where, when. One row per event sentence matched by a trigger of the event ontology. */
+/** Who did what to whom, where, when. One row per sentence and event type matched by a trigger of the event ontology (PLOVER, `pipeline/reference/events/ontology.json`); negated (`aucun contrat n'a été signé`) and anaphoric (`cet entretien`) mentions are not events. */
 export interface EventsRow {
   /** Stable identifier from doc id, span and type. */
   readonly event_id: string
   /** Document holding the evidence. */
   readonly doc_id: string
-  /** Event type. */
+  /** Event type, one of the types of `pipeline/reference/events/ontology.json` (attack, fight, delivery, visit, call, meeting, statement, agreement, cooperation, accusation, sever_relations, support, withdrawal, protest, arrest). */
   readonly event_type: string
+  /** PLOVER event category of the type (ASSAULT, CONSULT, AID, …; see ontology.json); null for `statement`, which PLOVER does not code. */
+  readonly event_code: string | null
+  /** PLOVER mode of the type where it has one (`phone`, `visit`, `withdraw`, …). */
+  readonly event_mode: string | null
+  /** CAMEO code corresponding to the type (root or sub-code), for comparison with GDELT/ICEWS. */
+  readonly cameo_code: string
+  /** The words that name the event in the sentence (`attaque`, `entretien téléphonique`), exactly `text[trigger_start:trigger_end]`; for an attack inferred from a death toll, the word of death (`péri`). */
+  readonly trigger: string
+  /** Start of the trigger in `documents.text`, in Unicode code points, inclusive. */
+  readonly trigger_start: number
+  /** End of the trigger in `documents.text`, in Unicode code points, exclusive. */
+  readonly trigger_end: number
   /** Date of the event, ISO 8601 at its precision. */
   readonly date: string | null
   /** Precision of `date`. */
   readonly date_precision: "day" | "month" | "year" | null
-  /** Place or country where the event happened. */
+  /** Where `date` comes from: `expression` — the date expression of the sentence nearest the trigger (see temporal_expressions); `published` — no date in the sentence, so the document's publication date, an upper bound of the event date; null when neither exists. */
+  readonly date_source: "expression" | "published" | null
+  /** Place (preferred) or country where the event happened: an entity after `à`, `au`, `dans la région de`… in the sentence, nearest the trigger. For events that are not physical (statements, calls, accusations…) only after `dans`/`depuis`, since `à Bamako` there is usually an addressee. */
   readonly location_entity_id: string | null
-  /** Entities acting in the event. */
+  /** Entities acting in the event: persons, organizations, countries (also as adjectives: `russe`) and places standing for a government (`Moscou condamne`) that are the subject side of the trigger, nearest first. */
   readonly actor_entity_ids: readonly string[]
-  /** Number of people killed, when the sentence states it. */
+  /** Entities the event is directed at: the other entities of the trigger's clause after it, and those governed by a preposition before it (`à Bamako`, `avec son homologue malien`). */
+  readonly target_entity_ids: readonly string[]
+  /** Equipment entities (`Mi-171`) named in the sentence of a delivery, attack or fight. */
+  readonly equipment_entity_ids: readonly string[]
+  /** Number of people killed, when the sentence states it next to a word of death (`31 civils ont péri`, `tuant 12 soldats`, `une cinquantaine de morts`); conjoined groups are added. Only on attack and fight events; null when no number is given (`des dizaines de morts`: see `fatalities_qualifier`). People involved, deployed or wounded are never counted. */
   readonly fatalities: number | null
+  /** How exact `fatalities` is: `exact`, `approximate` (`une cinquantaine`), `at_least` (`au moins 20`), `more_than` (`plus de 20`, the number given is kept), `at_most`, `less_than`, or `indefinite` (`des centaines de morts`: `fatalities` is null). Null when no toll is stated. */
+  readonly fatalities_qualifier: "exact" | "approximate" | "at_least" | "more_than" | "at_most" | "less_than" | "indefinite" | null
+  /** Who died, as the text names them (`civils`, `soldats et civils`); null when not said (`20 morts`). */
+  readonly fatalities_who: string | null
+  /** For deliveries: how many things were delivered (`quatre hélicoptères` → 4, `25.000 tonnes de blé` → 25000), read from French notation (`2.500`, `5 100`, `3,5 millions`, number words). Null when not stated or indefinite (`des centaines d'hommes`). */
+  readonly quantity: number | null
+  /** How exact `quantity` is (same values as `fatalities_qualifier`); null when no quantity is stated. */
+  readonly quantity_qualifier: "exact" | "approximate" | "at_least" | "more_than" | "at_most" | "less_than" | "indefinite" | null
+  /** Unit of `quantity` as written (`tonnes`, `doses`, `dollars`); null when things are counted (`quatre hélicoptères`). */
+  readonly quantity_unit: string | null
+  /** What was delivered, as written (`hélicoptères`, `blé`, `Mi-171`). */
+  readonly quantity_what: string | null
   /** The sentence the event was read from, exactly `text[start:end]`. */
   readonly evidence: string
   /** Start of the span in `documents.text`, in Unicode code points, inclusive. */
@@ -106,9 +136,9 @@ export interface EventsRow {
   readonly raw_end: number | null
   /** Index (0-based) of the sentence of `documents.text` holding the start of the span. */
   readonly sentence_index: number
-  /** How the value was found. */
+  /** How the event was found: `pattern` — a trigger word of the ontology; `inference` — an attack inferred from a death toll with no trigger word (`31 civils ont péri`). */
   readonly method: "gazetteer" | "pattern" | "inference" | "coreference"
-  /** Confidence of the extraction, from 0 to 1 (rule-based: a fixed value per method and rule, documented in the codebook). */
+  /** Confidence of the extraction, from 0 to 1: the fixed value of the trigger in `pipeline/reference/events/triggers.json` (0.7 unless stated), 0.5 for attacks inferred from a death toll. */
   readonly confidence: number
 }
 

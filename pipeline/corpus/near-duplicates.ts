@@ -21,6 +21,26 @@ const ROWS = BINS / BANDS
 export const JACCARD_THRESHOLD = 0.8
 const MAX_BUCKET = 200
 
+/** What the index keeps of a document: 64 bins on 16 bits and 16 band keys (192 bytes). */
+export interface CompactSignature {
+  readonly bins: Uint16Array
+  readonly bands: Uint32Array
+}
+
+export function compactSignature(text: string): CompactSignature | null {
+  const sig = signature(text)
+  if (!sig) return null
+  const bins = new Uint16Array(BINS)
+  for (let k = 0; k < BINS; k++) bins[k] = sig[k]! & 0xffff
+  const bands = new Uint32Array(BANDS)
+  for (let b = 0; b < BANDS; b++) {
+    let h = 0x12345678 + b
+    for (let r = 0; r < ROWS; r++) h = fmix32(h ^ sig[b * ROWS + r]!)
+    bands[b] = h
+  }
+  return { bins, bands }
+}
+
 export interface NearDuplicate {
   /** `ndc_` + hash of the earliest member's doc id; the same for every member of the cluster. */
   readonly cluster: string
@@ -43,7 +63,11 @@ export class NearDuplicateIndex {
   }
 
   add(docId: string, text: string, publishedMin: string | null, path: string): void {
-    const sig = signature(text)
+    this.addSignature(docId, compactSignature(text), publishedMin, path)
+  }
+
+  /** Add a signature computed elsewhere (in a worker thread, or read from the cache). */
+  addSignature(docId: string, sig: CompactSignature | null, publishedMin: string | null, path: string): void {
     if (this.n * BINS >= this.sigs.length) {
       const s = new Uint16Array(this.sigs.length * 2)
       s.set(this.sigs)
@@ -59,16 +83,12 @@ export class NearDuplicateIndex {
       path,
     })
     if (!sig) {
-      // no words: a unique band key so it never collides
+      // no words: unique band keys, so it never collides
       for (let b = 0; b < BANDS; b++) this.bands[i * BANDS + b] = fmix32(i * BANDS + b + 1)
       return
     }
-    for (let k = 0; k < BINS; k++) this.sigs[i * BINS + k] = sig[k]! & 0xffff
-    for (let b = 0; b < BANDS; b++) {
-      let h = 0x12345678 + b
-      for (let r = 0; r < ROWS; r++) h = fmix32(h ^ sig[b * ROWS + r]!)
-      this.bands[i * BANDS + b] = h
-    }
+    this.sigs.set(sig.bins, i * BINS)
+    this.bands.set(sig.bands, i * BANDS)
   }
 
   private similarity(a: number, b: number): number {

@@ -1,7 +1,35 @@
 /** `CODEBOOK.md`: every table and column, from the schemas, with a real example value from the data. */
 import type { TableName } from '../_generated/tables.js'
-import { columns, DATA_TABLES, tableSchema } from '../schema/tables.js'
+import { type Column, columns, DATA_TABLES, tableSchema } from '../schema/tables.js'
 import { LIST_DELIMITER } from './cells.js'
+import { ontologySection } from './ontology.js'
+
+/**
+ * Units of the numeric columns. The schemas have no unit keyword yet (an `x-unit` there wins when it
+ * appears); until then the units follow from the dataset's conventions, one rule per column name.
+ */
+const UNITS: Readonly<Record<string, string>> = {
+  start: 'Unicode code points',
+  end: 'Unicode code points',
+  raw_start: 'bytes',
+  raw_end: 'bytes',
+  n_chars: 'Unicode code points',
+  n_words: 'words',
+  n_sentences: 'sentences',
+  sentence_index: 'sentences (0-based)',
+  latitude: 'decimal degrees (WGS 84)',
+  longitude: 'decimal degrees (WGS 84)',
+  fatalities: 'people',
+  confidence: 'score in [0, 1]',
+  n_documents: 'documents',
+  n_mentions: 'mentions',
+}
+const unitOf = (c: Column): string => {
+  const own = (c.schema as { 'x-unit'?: unknown })['x-unit']
+  if (typeof own === 'string') return own
+  if (c.kind === 'date') return 'calendar day (ISO 8601)'
+  return c.kind === 'integer' || c.kind === 'number' ? (UNITS[c.name] ?? '—') : '—'
+}
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 const typeLabel = (t: TableName, name: string): string => {
@@ -38,7 +66,7 @@ export function codebook(
     md += `- Primary key: \`${s['x-primaryKey'].join(', ')}\`\n- Rows sorted by: ${s['x-sortKey'].map((k) => `\`${k}\``).join(', ')}\n`
     for (const f of s['x-foreignKeys'])
       md += `- Foreign key: \`${f.fields.join(', ')}\` → \`${f.reference.resource}.${f.reference.fields.join(', ')}\`\n`
-    md += '\n| column | type | description | allowed values | example |\n|---|---|---|---|---|\n'
+    md += '\n| column | type | unit | description | allowed values | example |\n|---|---|---|---|---|---|\n'
     const ex = examples.get(t)
     for (const c of columns(t)) {
       const p = c.schema
@@ -55,10 +83,12 @@ export function codebook(
       ]
         .filter(Boolean)
         .join('; ')
-      md += `| \`${c.name}\` | ${typeLabel(t, c.name)} | ${cell(p.description)} | ${cell(allowed) || '—'} | ${cell(exampleText(ex?.get(c.name)))} |\n`
+      md += `| \`${c.name}\` | ${typeLabel(t, c.name)} | ${unitOf(c)} | ${cell(p.description)} | ${cell(allowed) || '—'} | ${cell(exampleText(ex?.get(c.name)))} |\n`
     }
     md += '\n'
   }
+  const ontology = ontologySection()
+  if (ontology) md += `${ontology.trimEnd()}\n\n`
   for (const x of extraSections) md += `${x.trimEnd()}\n\n`
   return md
 }

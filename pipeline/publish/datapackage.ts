@@ -10,13 +10,16 @@ import { type Column, columns, DATA_TABLES, type PropertySchema, tableSchema } f
 import { LIST_DELIMITER } from './cells.js'
 import { fileSha256 } from './checksums.js'
 
-export type Format = 'csv' | 'jsonl' | 'arrow'
-export const FORMATS: readonly Format[] = ['csv', 'jsonl', 'arrow']
+export type Format = 'csv' | 'jsonl' | 'arrow' | 'parquet'
+export const FORMATS: readonly Format[] = ['csv', 'jsonl', 'arrow', 'parquet']
 const MEDIA: Record<Format, string> = {
   csv: 'text/csv',
   jsonl: 'application/jsonl',
   arrow: 'application/vnd.apache.arrow.file',
+  parquet: 'application/vnd.apache.parquet',
 }
+/** Binary formats carry no text encoding. */
+const BINARY: ReadonlySet<Format> = new Set(['arrow', 'parquet'])
 
 export const resourceName = (table: string, format: Format): string =>
   format === 'csv' ? table : `${table}-${format}`
@@ -104,7 +107,7 @@ export function dataPackage(
         description: s.description,
         format,
         mediatype: MEDIA[format],
-        ...(format === 'arrow' ? {} : { encoding: 'utf-8' }),
+        ...(BINARY.has(format) ? {} : { encoding: 'utf-8' }),
         ...fileFacts(dir, path),
         ...(format === 'csv'
           ? {

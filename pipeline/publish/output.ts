@@ -3,12 +3,15 @@
  * `datapackage.json` and `SHA256SUMS`, then swaps the folder in (see `atomic.ts`). If the build throws,
  * the staging folder is removed and the previous output is untouched.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { DATA_TABLES } from '../schema/tables.js'
 import { versions } from '../versions.js'
 import { type CommitResult, commit, recover, stagingPath } from './atomic.js'
 import { sha256sums } from './checksums.js'
 import { dataPackage } from './datapackage.js'
+import { arrowFileToParquet } from './parquet.js'
+import { REPORT_FILE, writeReport } from './report/index.js'
 
 export async function atomicRun<T extends object>(
   out: string,
@@ -22,6 +25,12 @@ export async function atomicRun<T extends object>(
   try {
     const result = await body(dir)
     const v = versions()
+    // Files derived from the tables the body wrote: Parquet from each Arrow file, then the report.
+    for (const t of DATA_TABLES) {
+      const arrow = join(dir, 'data', `${t}.arrow`)
+      if (existsSync(arrow)) await arrowFileToParquet(arrow, join(dir, 'data', `${t}.parquet`))
+    }
+    await writeReport(dir, v.version)
     const pkg = dataPackage(
       dir,
       {
@@ -46,6 +55,14 @@ export async function atomicRun<T extends object>(
           mediatype: 'application/json',
           description:
             'Reconciliation of the run: inputs seen, documents, duplicates, rejects by reason; versions.',
+        },
+        {
+          name: 'report',
+          path: REPORT_FILE,
+          format: 'html',
+          mediatype: 'text/html',
+          description:
+            'The dataset at a glance: timeline, most-mentioned entities, map of places, events, quotes, rejects (self-contained page, no network).',
         },
       ],
     )

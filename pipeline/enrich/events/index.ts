@@ -1,4 +1,164 @@
-/** Extraction of events (issue 3): not implemented yet, so it contributes no rows. */
-import type { Extractor } from '../extract.js'
+/**
+ * Extraction of events: for each sentence, the triggers of the event ontology (PLOVER,
+ * `reference/events/`) give typed events — at most one per sentence and event type, so that the
+ * event id (document, sentence span, type) is unique — and the sentence gives their participants
+ * (`roles.ts`), date (`dating.ts`), death toll (`fatalities.ts`) and delivered quantity
+ * (`deliveries.ts`). Needs the entity mentions and temporal expressions of earlier extractors but
+ * works without them (the toll never depends on them).
+ */
+import type { Span } from '../../types.js'
+import { codePointIndex } from '../../util/codepoints.js'
+import type { EventDraft, Extracted, ExtractInput, Extractor } from '../extract.js'
+import { dateEvent, expressionsIn, owns } from './dating.js'
+import { deliveredAt } from './deliveries.js'
+import { type FatalityStatement, findFatalities, mentionsNonViolentCause } from './fatalities.js'
+import type { Qualifier } from './quantities.js'
+import { typeInfo } from './reference.js'
+import { chooseLocation, chooseParticipants, type RoleMention, roleMentions, tokenAt } from './roles.js'
+import { type Token, tokenize } from './tokens.js'
+import { findTriggers, type TriggerMatch } from './triggers.js'
 
-export const extractEvents: Extractor = () => ({})
+/** Confidence of an attack inferred from a death toll alone (no trigger word). */
+export const INFERRED_CONFIDENCE = 0.5
+
+/** An event of one sentence before its columns are filled in. */
+interface Found {
+  readonly trigger: TriggerMatch
+  readonly inferred: boolean
+  readonly tolls: FatalityStatement[]
+}
+
+const gap = (a: Span, b: Span): number =>
+  a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0
+
+/** One event per type: the first asserted trigger of each type in the sentence. */
+function eventsOfSentence(tokens: readonly Token[]): Found[] {
+  const found = new Map<string, Found>()
+  for (const t of findTriggers(tokens)) {
+    if (t.negated || t.anaphoric || found.has(t.type)) continue
+    found.set(t.type, { trigger: t, inferred: false, tolls: [] })
+  }
+  const events = [...found.values()]
+  // each death toll goes to the nearest violent event; with none, it is an attack of its own
+  for (const toll of findFatalities(tokens)) {
+    const anchor = { start: toll.anchorStart, end: toll.anchorEnd }
+    const violent = events.filter((e) => typeInfo(e.trigger.type).violent)
+    violent.sort((a, b) => gap(a.trigger, anchor) - gap(b.trigger, anchor))
+    const target = violent[0]
+    if (target) target.tolls.push(toll)
+    else if (!mentionsNonViolentCause(tokens)) {
+      const first = tokenAt(tokens, toll.anchorStart)
+      events.push({
+        trigger: {
+          type: 'attack',
+          lemma: tokens[first]?.norm ?? '',
+          first,
+          next: tokenAt(tokens, toll.anchorEnd),
+          start: toll.anchorStart,
+          end: toll.anchorEnd,
+          confidence: INFERRED_CONFIDENCE,
+          negated: false,
+          anaphoric: false,
+        },
+        inferred: true,
+        tolls: [toll],
+      })
+    }
+  }
+  return events.sort((a, b) => a.trigger.start - b.trigger.start)
+}
+
+/** Several tolls of one event: distinct groups add up (`12 soldats … 3 civils`), else the largest. */
+function combineTolls(tolls: readonly FatalityStatement[]): {
+  count: number | null
+  qualifier: Qualifier | null
+  who: string | null
+} {
+  const [first, ...rest] = tolls
+  if (!first) return { count: null, qualifier: null, who: null }
+  let { count, qualifier, who } = first
+  for (const t of rest) {
+    const distinct = who !== null && t.who !== null && who !== t.who
+    if (distinct && count !== null && t.count !== null) {
+      count += t.count
+      who = `${who} et ${t.who}`
+    } else if (t.count !== null && (count === null || t.count > count)) {
+      count = t.count
+      qualifier = t.qualifier
+      who = t.who ?? who
+    }
+    if (count !== null && qualifier === 'indefinite') qualifier = 'at_least'
+  }
+  return { count, qualifier, who }
+}
+
+const isInteger = (n: number | null): n is number => n !== null && Number.isSafeInteger(n)
+
+export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) => {
+  const typeOf = new Map(soFar.entities.map((e) => [e.entity_id, e.type as string]))
+  const mentions = [...soFar.mentions].sort((a, b) => a.start - b.start)
+  const cp = codePointIndex(input.text)
+  const events: EventDraft[] = []
+  let m0 = 0
+  for (const s of input.sentences) {
+    while (m0 < mentions.length && mentions[m0]!.start < s.start) m0++
+    const tokens = tokenize(input.text, s.start, s.end)
+    const found = eventsOfSentence(tokens)
+    if (found.length === 0) continue
+    const inSentence: typeof mentions = []
+    for (let k = m0; k < mentions.length && mentions[k]!.start < s.end; k++)
+      if (mentions[k]!.end <= s.end) inSentence.push(mentions[k]!)
+    const roles = roleMentions(tokens, inSentence, (id) => typeOf.get(id))
+    const expressions = expressionsIn(s, soFar.temporal_expressions)
+    const triggers: Span[] = found.map((f) => f.trigger)
+    const equipment = roles.filter((r) => r.type === 'equipment')
+    for (const f of found) {
+      const t = f.trigger
+      const info = typeInfo(t.type)
+      const owned = roles.filter((r) => owns(t, triggers, r))
+      const place: RoleMention | null = chooseLocation(owned, info.physical, t.start)
+      const exclude = new Set(place ? [place.entity_id] : [])
+      const { actors, targets } = chooseParticipants(tokens, roles, t.first, t.next, exclude)
+      const when = dateEvent(t, triggers, expressions, input.published)
+      const toll = combineTolls(f.tolls)
+      const delivered =
+        t.type === 'delivery'
+          ? deliveredAt(
+              tokens,
+              t.first,
+              equipment.map((e) => e.start),
+            )
+          : null
+      events.push({
+        event_type: t.type,
+        event_code: info.code,
+        event_mode: info.mode,
+        cameo_code: info.cameo,
+        trigger: input.text.slice(t.start, t.end),
+        trigger_start: cp.toCodePoint(t.start),
+        trigger_end: cp.toCodePoint(t.end),
+        date: when.date,
+        date_precision: when.date_precision,
+        date_source: when.date_source,
+        location_entity_id: place?.entity_id ?? null,
+        actor_entity_ids: actors,
+        target_entity_ids: targets.filter((id) => typeOf.get(id) !== 'equipment'),
+        equipment_entity_ids:
+          info.violent || t.type === 'delivery' ? [...new Set(equipment.map((e) => e.entity_id))] : [],
+        fatalities: isInteger(toll.count) ? toll.count : null,
+        fatalities_qualifier: toll.qualifier,
+        fatalities_who: toll.who,
+        quantity: delivered?.quantity ?? null,
+        quantity_qualifier: delivered ? delivered.qualifier : null,
+        quantity_unit: delivered?.unit ?? null,
+        quantity_what: delivered?.what ?? null,
+        evidence: input.text.slice(s.start, s.end),
+        start: s.start,
+        end: s.end,
+        method: f.inferred ? 'inference' : 'pattern',
+        confidence: t.confidence,
+      })
+    }
+  }
+  return { events }
+}

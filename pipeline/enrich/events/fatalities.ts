@@ -1,0 +1,204 @@
+/**
+ * Fatality counts: a number of people is a death toll only when a word of death goes with it —
+ * `31 civils ont péri`, `au moins 20 personnes tuées`, `une cinquantaine de morts`, `tuant 12 soldats`,
+ * `a coûté la vie à 9 civils`. Numbers of troops, of people involved or wounded are not (`5.100
+ * impliqués`, `entre 2.500 et 3.000 hommes`, `20 blessés`). The words are data
+ * (`reference/events/fatalities.json`); the shapes below are French syntax:
+ *
+ *   A  QTY [de] VICTIM [adj ≤2] [(, dont …,)] [and QTY VICTIM …] [aux ≤4] PREDICATE
+ *   B  QTY [de] DEATH-NOUN
+ *   C  KILLING-VERB [word ≤2] QTY [de] VICTIM [and QTY VICTIM …]
+ *
+ * Conjoined groups are added (`12 soldats et 3 civils ont été tués` → 15); a group without a number
+ * (`et des civils`) makes the total a lower bound (`at_least`).
+ */
+import { type Qualifier, quantityAt } from './quantities.js'
+import { fatalityData } from './reference.js'
+import { phraseAt, phraseIndex, type Token } from './tokens.js'
+
+export interface FatalityStatement {
+  /** Number of people killed, or null for an indefinite toll (`des dizaines de morts`). */
+  readonly count: number | null
+  readonly qualifier: Qualifier
+  /** Who died, as the text names them (`civils`), or null (`20 morts`). */
+  readonly who: string | null
+  /** Token range `[first, next)` and UTF-16 span of the whole statement. */
+  readonly first: number
+  readonly next: number
+  readonly start: number
+  readonly end: number
+  /** The word of death (`péri`, `morts`, `tuant`): where the statement is anchored. */
+  readonly anchorStart: number
+  readonly anchorEnd: number
+}
+
+type Index = ReadonlyMap<string, readonly (readonly string[])[]>
+interface Lexicon {
+  readonly victims: ReadonlySet<string>
+  readonly auxiliaries: ReadonlySet<string>
+  readonly asides: ReadonlySet<string>
+  readonly causes: ReadonlySet<string>
+  readonly predicates: Index
+  readonly deathNouns: Index
+  readonly killing: Index
+}
+
+let lex: Lexicon | undefined
+function lexicon(): Lexicon {
+  if (lex) return lex
+  const d = fatalityData()
+  lex = {
+    victims: new Set(d.victims),
+    auxiliaries: new Set(d.auxiliaries),
+    asides: new Set(d.aside_openers),
+    causes: new Set(d.non_violent_causes),
+    predicates: phraseIndex(d.predicates),
+    deathNouns: phraseIndex(d.death_nouns),
+    killing: phraseIndex(d.killing_verbs),
+  }
+  return lex
+}
+
+const isWord = (t: Token | undefined, ...words: string[]) => t !== undefined && words.includes(t.norm)
+const MAX_ASIDE = 15
+
+interface Group {
+  readonly count: number | null
+  readonly qualifier: Qualifier
+  readonly who: string[]
+  readonly next: number
+}
+
+/** `QTY [de] VICTIM [adj ≤2]`, then any `, QTY VICTIM` / `et QTY VICTIM` / `et des VICTIM` groups. */
+function victimGroups(tokens: readonly Token[], i: number): Group | null {
+  const L = lexicon()
+  const one = (k: number): Group | null => {
+    const q = quantityAt(tokens, k, { articles: true })
+    if (!q) return null
+    let j = q.next
+    if (isWord(tokens[j], 'de', "d'")) j++
+    if (!tokens[j] || !L.victims.has(tokens[j]!.norm)) return null
+    return { count: q.value, qualifier: q.qualifier, who: [tokens[j]!.norm], next: j + 1 }
+  }
+  const first = one(i)
+  if (!first) return null
+  let count = first.count
+  let qualifier = first.qualifier
+  const who = [...first.who]
+  let j = first.next
+  for (let guard = 0; guard < 6; guard++) {
+    const sep = tokens[j]
+    if (!sep || !(sep.norm === 'et' || sep.text === ',')) break
+    const more = one(j + 1)
+    if (more) {
+      count = count === null || more.count === null ? null : count + more.count
+      if (qualifier === 'exact') qualifier = more.qualifier
+      who.push(...more.who)
+      j = more.next
+      continue
+    }
+    // `et des civils`, `et plusieurs enfants`: more victims, no number — the total is a lower bound
+    const art = tokens[j + 1]
+    const noun = tokens[j + 2]
+    if (
+      sep.norm === 'et' &&
+      isWord(art, 'des', 'plusieurs', 'de', "d'") &&
+      noun &&
+      L.victims.has(noun.norm)
+    ) {
+      if (qualifier === 'exact') qualifier = 'at_least'
+      who.push(noun.norm)
+      j += 3
+      continue
+    }
+    break
+  }
+  return { count, qualifier, who, next: j }
+}
+
+/** Skips a comma-delimited aside that opens with `dont`, `parmi`… (`, dont des femmes et des enfants,`). */
+function skipAside(tokens: readonly Token[], j: number): number {
+  if (tokens[j]?.text !== ',' || !lexicon().asides.has(tokens[j + 1]?.norm ?? '')) return j
+  for (let k = j + 2; k < Math.min(tokens.length, j + 2 + MAX_ASIDE); k++)
+    if (tokens[k]!.text === ',') return k + 1
+  return j
+}
+
+function statement(
+  tokens: readonly Token[],
+  first: number,
+  next: number,
+  g: { count: number | null; qualifier: Qualifier; who: readonly string[] },
+  anchor: [number, number],
+): FatalityStatement {
+  return {
+    count: g.count,
+    qualifier: g.qualifier,
+    who: g.who.length > 0 ? [...new Set(g.who)].join(' et ') : null,
+    first,
+    next,
+    start: tokens[first]!.start,
+    end: tokens[next - 1]!.end,
+    anchorStart: tokens[anchor[0]]!.start,
+    anchorEnd: tokens[anchor[1] - 1]!.end,
+  }
+}
+
+/** Shapes A and B, from a quantity at token `i`. */
+function fromQuantity(tokens: readonly Token[], i: number): FatalityStatement | null {
+  const L = lexicon()
+  const q = quantityAt(tokens, i, { articles: true })
+  if (!q) return null
+  let j = q.next
+  if (isWord(tokens[j], 'de', "d'")) j++
+  const dn = phraseAt(tokens, j, L.deathNouns)
+  if (dn > 0) return statement(tokens, i, j + dn, { ...q, count: q.value, who: [] }, [j, j + dn])
+  const g = victimGroups(tokens, i)
+  if (!g) return null
+  // up to two adjectives (`civils maliens`), an aside, auxiliaries, then the predicate
+  for (let adj = 0; adj <= 2; adj++) {
+    let k = skipAside(tokens, g.next + adj)
+    let aux = 0
+    while (aux < 4 && tokens[k] && L.auxiliaries.has(tokens[k]!.norm)) {
+      k++
+      aux++
+    }
+    const p = phraseAt(tokens, k, L.predicates)
+    if (p > 0) return statement(tokens, i, k + p, g, [k, k + p])
+    const a = tokens[g.next + adj]
+    if (a?.kind !== 'word' || L.auxiliaries.has(a.norm) || a.norm === 'et') break
+  }
+  return null
+}
+
+/** Shape C, from a killing verb at token `i`. */
+function fromKilling(tokens: readonly Token[], i: number): FatalityStatement | null {
+  const L = lexicon()
+  const v = phraseAt(tokens, i, L.killing)
+  if (v === 0) return null
+  for (let skip = 0; skip <= 2; skip++) {
+    const k = i + v + skip
+    const g = victimGroups(tokens, k)
+    if (g) return statement(tokens, i, g.next, g, [i, i + v])
+    const t = tokens[k]
+    if (t?.kind !== 'word' || L.victims.has(t.norm)) break
+  }
+  return null
+}
+
+/** Every fatality statement of a token list (a sentence), left to right, not overlapping. */
+export function findFatalities(tokens: readonly Token[]): FatalityStatement[] {
+  const out: FatalityStatement[] = []
+  for (let i = 0; i < tokens.length; ) {
+    const s = fromQuantity(tokens, i) ?? fromKilling(tokens, i)
+    if (s) {
+      out.push(s)
+      i = s.next
+    } else i++
+  }
+  return out
+}
+
+/** Whether the sentence names a cause of death that is not violence (`naufrage`, `choléra`). */
+export const mentionsNonViolentCause = (tokens: readonly Token[]): boolean =>
+  tokens.some((t) => lexicon().causes.has(t.norm))

@@ -1,0 +1,124 @@
+/**
+ * The event reference data (`pipeline/reference/events/*.json`), read once and checked for shape.
+ * Everything the event extractor knows about French (triggers, number words, death words, function
+ * words) is in those files; a bad file is a configuration error and throws at first use.
+ */
+import { readFileSync } from 'node:fs'
+import { repoFile } from '../../util/paths.js'
+
+export interface EventTypeInfo {
+  readonly type: string
+  readonly label: string
+  readonly code: string | null
+  readonly mode: string | null
+  readonly cameo: string
+  readonly physical: boolean
+  readonly violent: boolean
+  readonly description: string
+}
+
+export interface Ontology {
+  readonly version: string
+  readonly ontology: string
+  readonly types: readonly EventTypeInfo[]
+}
+
+export interface TriggerEntry {
+  readonly type: string
+  readonly lemma: string
+  readonly stem?: string
+  readonly paradigm?: string
+  readonly forms?: readonly string[]
+  readonly near?: { readonly words: readonly string[]; readonly window: number }
+  readonly not_prev?: readonly string[]
+  readonly not_next?: readonly string[]
+  readonly confidence?: number
+}
+
+export interface TriggerData {
+  readonly version: string
+  readonly paradigms: Readonly<Record<string, readonly string[]>>
+  readonly triggers: readonly TriggerEntry[]
+}
+
+export interface NumberData {
+  readonly version: string
+  readonly units: Readonly<Record<string, number>>
+  readonly multipliers: Readonly<Record<string, number>>
+  readonly approximate: Readonly<Record<string, number>>
+  readonly indefinite: Readonly<Record<string, number>>
+  readonly indefinite_determiners: readonly string[]
+  readonly indefinite_alone: Readonly<Record<string, number>>
+  readonly qualifiers: readonly { readonly words: string; readonly qualifier: Qualifier }[]
+  readonly year_markers: readonly string[]
+}
+
+export type Qualifier =
+  | 'exact'
+  | 'approximate'
+  | 'at_least'
+  | 'more_than'
+  | 'at_most'
+  | 'less_than'
+  | 'indefinite'
+
+export interface FatalityData {
+  readonly version: string
+  readonly victims: readonly string[]
+  readonly predicates: readonly string[]
+  readonly auxiliaries: readonly string[]
+  readonly death_nouns: readonly string[]
+  readonly killing_verbs: readonly string[]
+  readonly aside_openers: readonly string[]
+  readonly non_violent_causes: readonly string[]
+}
+
+export interface RoleData {
+  readonly version: string
+  readonly locative: readonly string[]
+  readonly locative_nonphysical: readonly string[]
+  readonly oblique: readonly string[]
+  readonly agent: readonly string[]
+  readonly skip: readonly string[]
+  readonly negations: readonly string[]
+  readonly anaphoric: readonly string[]
+}
+
+export interface MaterielData {
+  readonly version: string
+  readonly things: readonly string[]
+  readonly units: readonly string[]
+}
+
+const cache = new Map<string, unknown>()
+
+function load<T>(file: string, check: (x: Record<string, unknown>) => boolean): T {
+  const hit = cache.get(file)
+  if (hit !== undefined) return hit as T
+  const x = JSON.parse(readFileSync(repoFile(`pipeline/reference/events/${file}`), 'utf8')) as unknown
+  if (typeof x !== 'object' || x === null || Array.isArray(x) || !check(x as Record<string, unknown>))
+    throw new Error(`pipeline/reference/events/${file}: unexpected shape`)
+  cache.set(file, x)
+  return x as T
+}
+
+const isList = (v: unknown) => Array.isArray(v)
+const isMap = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+export const ontology = (): Ontology => load('ontology.json', (x) => isList(x.types))
+export const triggerData = (): TriggerData =>
+  load('triggers.json', (x) => isList(x.triggers) && isMap(x.paradigms))
+export const numberData = (): NumberData =>
+  load('numbers.fr.json', (x) => isMap(x.units) && isMap(x.approximate) && isList(x.qualifiers))
+export const fatalityData = (): FatalityData =>
+  load('fatalities.json', (x) => isList(x.victims) && isList(x.predicates) && isList(x.killing_verbs))
+export const roleData = (): RoleData => load('roles.json', (x) => isList(x.locative) && isList(x.oblique))
+export const materielData = (): MaterielData =>
+  load('materiel.json', (x) => isList(x.things) && isList(x.units))
+
+/** The ontology entry of an event type; unknown types are a bug in triggers.json. */
+export function typeInfo(type: string): EventTypeInfo {
+  const t = ontology().types.find((e) => e.type === type)
+  if (!t) throw new Error(`event type ${type} is not in pipeline/reference/events/ontology.json`)
+  return t
+}

@@ -1,0 +1,177 @@
+/**
+ * Who and where: which entity mentions of a sentence are an event's actors, targets and place.
+ * French word order does most of the work — the subject stands before the verb (or right after it
+ * in an inserted clause: `a déclaré mardi le ministère`), a place follows `à`/`au`/`dans la région
+ * de`, and an entity after `avec`, `contre`, `à` is acted upon. The function words are data
+ * (`reference/events/roles.json`).
+ */
+import type { MentionDraft } from '../extract.js'
+import { roleData } from './reference.js'
+import { phraseEndingAt, phraseIndex, type Token } from './tokens.js'
+
+export type EntityType = 'person' | 'organization' | 'country' | 'place' | 'equipment' | string
+
+/** A mention of the sentence with what the roles need to know about it. */
+export interface RoleMention {
+  readonly entity_id: string
+  readonly type: EntityType
+  readonly start: number
+  readonly end: number
+  /** Token index of its first token in the sentence. */
+  readonly token: number
+  /** A lower-case surface is an adjective or demonym (`russe`, `malienne`), never a place name. */
+  readonly adjective: boolean
+  /** Preceded by a locative preposition (`à`, `au`, `dans la région de`), and which one. */
+  readonly locative: string | null
+  /** Preceded by a preposition that marks a non-subject (`avec`, `contre`, `à`). */
+  readonly oblique: boolean
+  /** Preceded by `par`: the agent of a passive. */
+  readonly agent: boolean
+}
+
+const CLAUSE_BOUNDARY = new Set([',', ';', ':', '«', '»', '(', ')', '"', '“', '”', '–', '—', '[', ']'])
+export const isClauseBoundary = (t: Token): boolean => t.kind === 'punct' && CLAUSE_BOUNDARY.has(t.text)
+
+let locIndex: ReadonlyMap<string, readonly (readonly string[])[]> | undefined
+const locatives = () => {
+  if (!locIndex) locIndex = phraseIndex(roleData().locative)
+  return locIndex
+}
+
+/** Index of the first token starting at or after `offset` (binary search). */
+export function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid]!.start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Describes the mentions that fall inside the sentence `tokens` cover. */
+export function roleMentions(
+  tokens: readonly Token[],
+  mentions: readonly MentionDraft[],
+  typeOf: (entityId: string) => EntityType | undefined,
+): RoleMention[] {
+  const roles = roleData()
+  const out: RoleMention[] = []
+  for (const m of mentions) {
+    const type = typeOf(m.entity_id)
+    if (type === undefined) continue
+    const token = tokenAt(tokens, m.start)
+    if (token >= tokens.length) continue
+    const adjective = !/^\p{Lu}/u.test(m.surface)
+    // the locative phrase ends right before the mention, possibly before an article (`dans le Mali`)
+    let k = token - 1
+    let loc = k >= 0 ? phraseEndingAt(tokens, k, locatives()) : 0
+    while (loc === 0 && k >= 0 && roles.skip.includes(tokens[k]!.norm)) {
+      k--
+      loc = k >= 0 ? phraseEndingAt(tokens, k, locatives()) : 0
+    }
+    const locative =
+      loc > 0 && !adjective
+        ? tokens
+            .slice(k - loc + 1, k + 1)
+            .map((t) => t.norm)
+            .join(' ')
+        : null
+    // the word that governs the mention: before its articles and, for an adjective, its head noun
+    let g = token - 1
+    let steps = 0
+    const isFunction = (t: Token) =>
+      roles.skip.includes(t.norm) ||
+      roles.oblique.includes(t.norm) ||
+      roles.agent.includes(t.norm) ||
+      t.kind !== 'word'
+    while (adjective && steps < 2 && g >= 0 && !isFunction(tokens[g]!)) {
+      g--
+      steps++
+    }
+    while (g >= 0 && roles.skip.includes(tokens[g]!.norm)) g--
+    const gov = g >= 0 ? tokens[g]!.norm : ''
+    out.push({
+      entity_id: m.entity_id,
+      type,
+      start: m.start,
+      end: m.end,
+      token,
+      adjective,
+      locative,
+      oblique: roles.oblique.includes(gov) || locative !== null,
+      agent: roles.agent.includes(gov),
+    })
+  }
+  return out
+}
+
+/** The place of an event: a place (else a country) after a locative word, among the mentions it owns. */
+export function chooseLocation(
+  owned: readonly RoleMention[],
+  physical: boolean,
+  triggerStart: number,
+): RoleMention | null {
+  const allowed = roleData().locative_nonphysical
+  const ok = owned.filter(
+    (m) =>
+      (m.type === 'place' || m.type === 'country') &&
+      m.locative !== null &&
+      (physical || allowed.includes(m.locative.split(' ')[0]!)),
+  )
+  const rank = (m: RoleMention) => (m.type === 'place' ? 0 : 1)
+  ok.sort((a, b) => rank(a) - rank(b) || Math.abs(a.start - triggerStart) - Math.abs(b.start - triggerStart))
+  return ok[0] ?? null
+}
+
+const ACTOR_TYPES = new Set(['person', 'organization', 'country', 'place'])
+export const MAX_ACTORS = 4
+
+/** Clause around token range `[first, next)`: from the last boundary before to the first boundary after. */
+export function clauseOf(tokens: readonly Token[], first: number, next: number): [number, number] {
+  let a = first
+  while (a > 0 && !isClauseBoundary(tokens[a - 1]!)) a--
+  let b = next
+  while (b < tokens.length && !isClauseBoundary(tokens[b]!)) b++
+  return [a, b]
+}
+
+export interface Participants {
+  readonly actors: string[]
+  readonly targets: string[]
+}
+
+/**
+ * Actors: the subject side — entities before the trigger in its clause that no preposition governs
+ * (nearest first); else an inverted subject or a `par` agent after it in the clause; else the
+ * nearest ungoverned entities before it in the sentence. Targets: the other entities of the clause
+ * after the trigger, and the governed ones before it (`condoléances à Bamako … son soutien`).
+ */
+export function chooseParticipants(
+  tokens: readonly Token[],
+  mentions: readonly RoleMention[],
+  first: number,
+  next: number,
+  exclude: ReadonlySet<string>,
+): Participants {
+  const [a, b] = clauseOf(tokens, first, next)
+  const usable = mentions.filter((m) => ACTOR_TYPES.has(m.type) && !exclude.has(m.entity_id))
+  // a place name acts only as a subject (`Moscou condamne`); countries and people also as adjectives
+  const canAct = (m: RoleMention) => !m.oblique && !(m.type === 'place' && m.adjective)
+  const before = usable.filter((m) => m.token >= a && m.token < first).reverse()
+  const after = usable.filter((m) => m.token >= next && m.token < b)
+  let actors = before.filter(canAct)
+  if (actors.length === 0) actors = after.filter((m) => m.agent || (canAct(m) && m.type !== 'place'))
+  if (actors.length === 0) actors = usable.filter((m) => m.token < a && canAct(m)).reverse()
+  const actorIds = uniq(actors.map((m) => m.entity_id)).slice(0, MAX_ACTORS)
+  const taken = new Set(actorIds)
+  const targets = uniq(
+    [...before.filter((m) => m.oblique), ...after]
+      .filter((m) => !taken.has(m.entity_id))
+      .map((m) => m.entity_id),
+  )
+  return { actors: actorIds, targets }
+}
+
+const uniq = (xs: readonly string[]): string[] => [...new Set(xs)]

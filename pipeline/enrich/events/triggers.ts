@@ -1,0 +1,131 @@
+/**
+ * Event triggers: words and phrases from `reference/events/triggers.json`, each tied to an event type
+ * of the ontology. Verb lemmas are conjugated by the paradigms of the same file; a trigger may need a
+ * word near it (`rompre … relations`) or forbid a neighbour (`au combat`). The longest trigger at a
+ * word wins and each word serves one trigger only.
+ */
+import { roleData, type TriggerEntry, triggerData, typeInfo } from './reference.js'
+import { matchesAt, phraseWords, type Token } from './tokens.js'
+
+export interface TriggerMatch {
+  readonly type: string
+  readonly lemma: string
+  /** Token range `[first, next)` and its UTF-16 span. */
+  readonly first: number
+  readonly next: number
+  readonly start: number
+  readonly end: number
+  readonly confidence: number
+  /** A negation stands next to the trigger (`n'avait été signé`): the event is not asserted. */
+  readonly negated: boolean
+  /** A demonstrative stands before it (`cet entretien`): it refers to an event already reported. */
+  readonly anaphoric: boolean
+}
+
+interface Form {
+  readonly words: readonly string[]
+  readonly entry: TriggerEntry
+}
+
+export const DEFAULT_CONFIDENCE = 0.7
+
+/** Every surface form of a trigger entry: its explicit forms, or its stem with each paradigm ending. */
+export function formsOf(
+  entry: TriggerEntry,
+  paradigms: Readonly<Record<string, readonly string[]>>,
+): string[] {
+  const out = new Set<string>(entry.forms ?? [])
+  if (entry.stem !== undefined) {
+    const endings = paradigms[entry.paradigm ?? 'noun']
+    if (!endings) throw new Error(`triggers.json: unknown paradigm ${entry.paradigm} for ${entry.lemma}`)
+    for (const e of endings) out.add(entry.stem + e)
+  }
+  return [...out]
+}
+
+let lexicon: ReadonlyMap<string, readonly Form[]> | undefined
+
+function getLexicon(): ReadonlyMap<string, readonly Form[]> {
+  if (lexicon) return lexicon
+  const data = triggerData()
+  const map = new Map<string, Form[]>()
+  for (const entry of data.triggers) {
+    typeInfo(entry.type) // a trigger of an unknown type is a data error: fail early
+    for (const f of formsOf(entry, data.paradigms)) {
+      const words = phraseWords(f)
+      const first = words[0]
+      if (first === undefined) continue
+      const list = map.get(first) ?? []
+      list.push({ words, entry })
+      map.set(first, list)
+    }
+  }
+  for (const list of map.values()) list.sort((a, b) => b.words.length - a.words.length)
+  lexicon = map
+  return map
+}
+
+const STRONG_NEGATION_AFTER = new Set(['pas', 'jamais', 'nullement', 'aucun', 'aucune'])
+
+function constraintsHold(tokens: readonly Token[], first: number, next: number, e: TriggerEntry): boolean {
+  const prev = tokens[first - 1]
+  if (e.not_prev && prev && e.not_prev.includes(prev.norm)) return false
+  const after = tokens[next]
+  if (e.not_next && after && e.not_next.includes(after.norm)) return false
+  if (e.near) {
+    const stop = Math.min(tokens.length, next + e.near.window)
+    let found = false
+    for (let k = next; k < stop && !found; k++) found = e.near.words.includes(tokens[k]!.norm)
+    if (!found) return false
+  }
+  return true
+}
+
+function isNegated(tokens: readonly Token[], first: number, next: number): boolean {
+  const neg = roleData().negations
+  for (let k = Math.max(0, first - 3); k < first; k++) {
+    const w = tokens[k]!
+    if (w.kind === 'punct') continue
+    if (neg.includes(w.norm)) return true
+  }
+  for (let k = next; k < Math.min(tokens.length, next + 2); k++)
+    if (STRONG_NEGATION_AFTER.has(tokens[k]!.norm)) return true
+  return false
+}
+
+/** The triggers of a token list (a sentence), left to right. */
+export function findTriggers(tokens: readonly Token[]): TriggerMatch[] {
+  const lex = getLexicon()
+  const anaphoric = roleData().anaphoric
+  const out: TriggerMatch[] = []
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i]!
+    const candidates = t.kind === 'word' ? lex.get(t.norm) : undefined
+    let matched: Form | undefined
+    for (const f of candidates ?? []) {
+      if (matchesAt(tokens, i, f.words) && constraintsHold(tokens, i, i + f.words.length, f.entry)) {
+        matched = f
+        break
+      }
+    }
+    if (!matched) {
+      i++
+      continue
+    }
+    const next = i + matched.words.length
+    const prev = tokens[i - 1]
+    out.push({
+      type: matched.entry.type,
+      lemma: matched.entry.lemma,
+      first: i,
+      next,
+      start: t.start,
+      end: tokens[next - 1]!.end,
+      confidence: matched.entry.confidence ?? DEFAULT_CONFIDENCE,
+      negated: isNegated(tokens, i, next),
+      anaphoric: prev !== undefined && anaphoric.includes(prev.norm),
+    })
+    i = next
+  }
+  return out
+}

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest'
+import { type EntitySpec, eventsOf, idOf, ofType, PUBLISHED } from './fixtures.js'
+
+const MALI: EntitySpec = { name: 'Mali', type: 'country', surfaces: ['Mali', 'malien', 'malienne'] }
+const RUSSIE: EntitySpec = { name: 'Russie', type: 'country', surfaces: ['Russie', 'russe'] }
+const MOSCOU: EntitySpec = { name: 'Moscou', type: 'place', surfaces: ['Moscou'] }
+const BAMAKO: EntitySpec = { name: 'Bamako', type: 'place', surfaces: ['Bamako'] }
+const MOPTI: EntitySpec = { name: 'Mopti', type: 'place', surfaces: ['Mopti'] }
+const LAVROV: EntitySpec = { name: 'Sergueï Lavrov', type: 'person', surfaces: ['Sergueï Lavrov', 'Lavrov'] }
+const DIOP: EntitySpec = { name: 'Abdoulaye Diop', type: 'person', surfaces: ['Abdoulaye Diop'] }
+const MI171: EntitySpec = { name: 'Mi-171', type: 'equipment', surfaces: ['Mi-171'] }
+
+describe('location', () => {
+  it('prefers a place after a locative over the country', () => {
+    const ev = eventsOf(
+      "L'attaque, dans laquelle 31 civils ont péri au Mali, a été commise dans la région de Mopti.",
+      [MALI, MOPTI],
+    )
+    expect(ofType(ev, 'attack')?.location_entity_id).toBe(idOf('Mopti'))
+  })
+
+  it('takes the country when no place is named', () => {
+    const ev = eventsOf('Des affrontements ont éclaté au Mali samedi.', [MALI])
+    expect(ofType(ev, 'fight')?.location_entity_id).toBe(idOf('Mali'))
+  })
+
+  it('reads the place of a visit', () => {
+    const ev = eventsOf(
+      'Le ministre malien Abdoulaye Diop, en visite à Moscou, a rencontré Sergueï Lavrov.',
+      [MALI, DIOP, MOSCOU, LAVROV],
+    )
+    expect(ofType(ev, 'visit')?.location_entity_id).toBe(idOf('Moscou'))
+    expect(ofType(ev, 'visit')?.actor_entity_ids[0]).toBe(idOf('Abdoulaye Diop'))
+  })
+
+  it('does not take an addressee after `à` as the place of a statement', () => {
+    const ev = eventsOf('Moscou a présenté ses condoléances à Bamako en lui annonçant son soutien.', [
+      MOSCOU,
+      BAMAKO,
+    ])
+    const support = ofType(ev, 'support')!
+    expect(support.location_entity_id).toBeNull()
+    expect(support.actor_entity_ids).toEqual([idOf('Moscou')])
+    expect(support.target_entity_ids).toEqual([idOf('Bamako')])
+  })
+
+  it('ignores entities without a locative word', () => {
+    const ev = eventsOf('Des combats ont opposé les forces du Mali aux rebelles.', [MALI])
+    expect(ofType(ev, 'fight')?.location_entity_id).toBeNull()
+  })
+})
+
+describe('actors and targets', () => {
+  it('takes the subject before the trigger and the partner after it', () => {
+    const ev = eventsOf(
+      'Sergueï Lavrov a eu un entretien téléphonique avec son homologue malien, Abdoulaye Diop, jeudi.',
+      [LAVROV, DIOP, MALI],
+    )
+    const call = ofType(ev, 'call')!
+    expect(call.actor_entity_ids).toEqual([idOf('Sergueï Lavrov')])
+    expect(call.target_entity_ids).toContain(idOf('Mali'))
+  })
+
+  it('reads an inverted subject after a speech verb', () => {
+    const ev = eventsOf(
+      'La Russie continuera de soutenir le pays, a déclaré mardi le ministère russe des Affaires étrangères.',
+      [
+        RUSSIE,
+        {
+          name: 'Ministère russe des Affaires étrangères',
+          type: 'organization',
+          surfaces: ['ministère russe des Affaires étrangères'],
+        },
+      ],
+    )
+    expect(ofType(ev, 'statement')?.actor_entity_ids[0]).toBe(idOf('Ministère russe des Affaires étrangères'))
+    expect(ofType(ev, 'support')?.actor_entity_ids).toEqual([idOf('Russie')])
+  })
+
+  it('reads the agent of a passive', () => {
+    const ev = eventsOf("L'accord a été signé par la Russie et le Mali.", [RUSSIE, MALI])
+    expect(ofType(ev, 'agreement')?.actor_entity_ids).toContain(idOf('Russie'))
+  })
+
+  it('lists equipment of a delivery apart, with the quantity', () => {
+    const ev = eventsOf(
+      'La Russie a livré au Mali quatre hélicoptères de type Mi-171, des armes et des munitions.',
+      [RUSSIE, MALI, MI171],
+    )
+    const d = ofType(ev, 'delivery')!
+    expect(d.actor_entity_ids).toEqual([idOf('Russie')])
+    expect(d.equipment_entity_ids).toEqual([idOf('Mi-171')])
+    expect(d.target_entity_ids).not.toContain(idOf('Mi-171'))
+    expect(d).toMatchObject({
+      quantity: 4,
+      quantity_what: 'hélicoptères',
+      quantity_unit: null,
+      quantity_qualifier: 'exact',
+    })
+  })
+
+  it('reads a quantity with a unit', () => {
+    const ev = eventsOf('Moscou a livré 25.000 tonnes de blé au Mali.', [MOSCOU, MALI])
+    expect(ofType(ev, 'delivery')).toMatchObject({
+      quantity: 25000,
+      quantity_unit: 'tonnes',
+      quantity_what: 'blé',
+    })
+  })
+
+  it('works without any entity', () => {
+    const ev = eventsOf('Des combats ont eu lieu hier.')
+    expect(ofType(ev, 'fight')).toMatchObject({
+      actor_entity_ids: [],
+      target_entity_ids: [],
+      location_entity_id: null,
+    })
+  })
+})
+
+describe('dates', () => {
+  it('dates each event by the expression nearest its trigger', () => {
+    const text =
+      'Dans le cadre d’un accord de coopération militaire signé en 2019, la Russie avait livré le 30 septembre dernier au Mali quatre hélicoptères.'
+    const ev = eventsOf(
+      text,
+      [RUSSIE, MALI],
+      [
+        { surface: 'en 2019', value: '2019', precision: 'year' },
+        { surface: 'le 30 septembre dernier', value: '2021-09-30', precision: 'day' },
+      ],
+    )
+    expect(ofType(ev, 'agreement')).toMatchObject({
+      date: '2019',
+      date_precision: 'year',
+      date_source: 'expression',
+    })
+    expect(ofType(ev, 'delivery')).toMatchObject({
+      date: '2021-09-30',
+      date_precision: 'day',
+      date_source: 'expression',
+    })
+  })
+
+  it('falls back on the publication date', () => {
+    const ev = eventsOf('Des affrontements ont éclaté à Kidal.')
+    expect(ofType(ev, 'fight')).toMatchObject({
+      date: PUBLISHED.value,
+      date_precision: 'day',
+      date_source: 'published',
+    })
+  })
+
+  it('leaves the date empty with neither', () => {
+    const ev = eventsOf('Des affrontements ont éclaté à Kidal.', [], [], null)
+    expect(ofType(ev, 'fight')).toMatchObject({ date: null, date_precision: null, date_source: null })
+  })
+
+  it('ignores expressions of other sentences and unresolved ones', () => {
+    const ev = eventsOf(
+      'Le 3 mars, rien. Des affrontements ont éclaté à Kidal à une date inconnue.',
+      [],
+      [{ surface: 'Le 3 mars', value: '2024-03-03', precision: 'day' }],
+    )
+    expect(ofType(ev, 'fight')?.date_source).toBe('published')
+  })
+})

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { ontology, triggerData } from '../../../pipeline/enrich/events/reference.js'
+import { tokenize } from '../../../pipeline/enrich/events/tokens.js'
+import { findTriggers } from '../../../pipeline/enrich/events/triggers.js'
+import { eventsOf, ofType, types } from './fixtures.js'
+
+describe('event types', () => {
+  it.each([
+    ['attack', "Une attaque contre un poste de l'armée a été repoussée lundi à Boni."],
+    ['attack', 'Des hommes armés ont tué deux bergers près de Djibo.'],
+    ['attack', 'Un attentat-suicide a visé le marché de Gao.'],
+    ['fight', 'Des affrontements ont opposé mardi l’armée aux rebelles près de Kidal.'],
+    ['fight', 'De violents combats se déroulent depuis samedi autour de la ville.'],
+    ['delivery', 'La Russie a livré au Mali quatre hélicoptères de type Mi-171.'],
+    ['delivery', "L'envoi d'une aide d'urgence aux forces armées a été annoncé."],
+    ['visit', 'Le ministre, en visite à Moscou, a rencontré son homologue.'],
+    ['visit', "Lors d'une visite à Bamako, le chef de la diplomatie a promis des armes."],
+    ['call', 'Les deux présidents ont eu un entretien téléphonique jeudi.'],
+    ['meeting', 'Les négociations entre le gouvernement et les groupes armés reprennent à Alger.'],
+    ['statement', 'La Russie continuera à former des militaires, a déclaré le ministre.'],
+    ['agreement', 'Un accord de coopération militaire a été signé en 2019.'],
+    ['cooperation', 'Les deux pays veulent renforcer leur coopération dans la sécurité.'],
+    ['accusation', 'Moscou condamne fermement l’acte barbare commis par les terroristes.'],
+    ['accusation', 'Bamako accuse Kiev de soutenir les rebelles.'],
+    ['sever_relations', 'Le Mali a décidé de rompre ses relations diplomatiques avec l’Ukraine.'],
+    ['sever_relations', 'La rupture des relations avec Kiev a été annoncée dimanche.'],
+    ['support', 'La Russie a réaffirmé son soutien au Mali.'],
+    ['support', 'Moscou continuera d’aider Bamako dans sa lutte contre le terrorisme.'],
+    ['withdrawal', 'Le retrait des troupes françaises du Mali s’achèvera en août.'],
+    ['withdrawal', 'Paris a décidé de réduire sa présence militaire au Sahel.'],
+    ['protest', 'Une manifestation contre la présence française a réuni des milliers de personnes.'],
+    ['arrest', "L'arrestation de trois suspects a été confirmée par la police."],
+  ])('%s: %s', (type, text) => {
+    expect(types(eventsOf(text))).toContain(type)
+  })
+
+  it('maps every type to the ontology, with PLOVER and CAMEO codes', () => {
+    const ev = eventsOf('Les deux présidents ont eu un entretien téléphonique jeudi.')
+    expect(ofType(ev, 'call')).toMatchObject({
+      event_code: 'CONSULT',
+      event_mode: 'phone',
+      cameo_code: '041',
+    })
+    const codes = new Set(ontology().types.map((t) => t.type))
+    for (const t of triggerData().triggers) expect(codes).toContain(t.type)
+  })
+
+  it('prefers the longest trigger', () => {
+    const t = findTriggers(tokenize('un entretien téléphonique avec son homologue'))
+    expect(t.map((x) => [x.type, x.lemma])).toEqual([['call', 'entretien téléphonique']])
+  })
+
+  it.each([
+    'renforcer l’efficacité au combat de son armée',
+    'renforcer les capacités de combat des forces armées',
+    'Aucun contrat n’avait été signé à ce jour avec une société privée.',
+    'Cet entretien fait suite aux échanges de la veille.',
+    'Ces affrontements ont démontré la fragilité de la situation.',
+    'Le pays doit rompre avec le passé.',
+    'Il a obtenu une aide humanitaire.',
+  ])('no event in: %s', (text) => {
+    const ev = eventsOf(text)
+    expect(
+      types(ev).filter(
+        (t) =>
+          t === 'fight' || t === 'agreement' || t === 'meeting' || t === 'sever_relations' || t === 'support',
+      ),
+    ).toEqual([])
+  })
+
+  it('makes one event per sentence and type', () => {
+    const ev = eventsOf('Il a déclaré, souligné et affirmé que le pays tiendrait.')
+    expect(types(ev)).toEqual(['statement'])
+    expect(ev[0]!.trigger).toBe('déclaré')
+  })
+})
