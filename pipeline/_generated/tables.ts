@@ -236,10 +236,16 @@ export interface TemporalExpressionsRow {
   readonly value: string | null
   /** Precision of `value`. */
   readonly precision: "day" | "month" | "year" | null
-  /** How the value was found. */
+  /** How the value was found: `pattern` (the text alone fixes it: `7 février 2023`, `en 2019`), `inference` (from the publication date: `hier`, `mardi`, `le 30 septembre dernier`, `en juin`), `coreference` (from another expression of the text: `au lendemain du 3 mars`). */
   readonly method: "gazetteer" | "pattern" | "inference" | "coreference"
-  /** Confidence of the extraction, from 0 to 1 (rule-based: a fixed value per method and rule, documented in the codebook). */
+  /** Confidence of the extraction, from 0 to 1: a fixed value per rule (see `rule`): 0.95 full dates (`mardi 7 février 2023`, `septembre 2021`), 0.9 numeric dates, years in date context (`en 2019`), day-month with a weekday, `hier`/`demain`, weekdays with `dernier`/`prochain`; 0.85 day-month (`le 30 septembre dernier`), year and day ranges with a year, `ce jeudi`, `la semaine dernière`, `le mois dernier`, `l'an dernier`; 0.8 months alone (`en juin`), weekends, `il y a trois jours`, day ranges without a year; 0.75 bare weekdays (`mardi`); 0.7 `aujourd'hui` (often "nowadays"), durations, vague distances (`il y a quelques jours`); 0.6 `le lundi` (often habitual), `au lendemain de`, and full dates whose weekday contradicts the day. */
   readonly confidence: number
+  /** What the expression denotes: `date` (a day, month or year), `range_start`/`range_end` (an end of a range written as one phrase: `du 7 au 9 février`, `de 2019 à 2021`), `duration` (a length of time: `depuis trois ans`, `ces derniers mois`; `value` is then null). */
+  readonly kind: "date" | "range_start" | "range_end" | "duration"
+  /** What the value was resolved against: `text` (nothing: the expression is complete), `published` (the document's publication date; when that is known only to the month or year, a value is given only if every day of that period gives the same one), `expression` (the date expression that follows, as in `au lendemain du 3 mars`); null for durations. */
+  readonly anchor: "text" | "published" | "expression" | null
+  /** The rule that found the expression (`day-month-year`, `numeric-date`, `day-month`, `month-year`, `year-context`, `month-alone`, `day-range`, `year-range`, `iso-date`, `weekday`, `weekend`, `deictic`, `week-relative`, `month-relative`, `year-relative`, `ago-in`, `duration`, `neighbour`): see `pipeline/enrich/temporal/rules.ts`. */
+  readonly rule: string
 }
 
 export interface TableRows {

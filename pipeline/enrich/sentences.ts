@@ -41,7 +41,8 @@ const ABBREVIATIONS = new Set([
   'Col',
   'Lt',
 ])
-const BOUNDARY = /([.!?…]+)([»"”’)\]]*)(\s+)(?=[\p{Lu}«"“\d–—-])/gu
+// a match may only start where a run of marks starts: otherwise 100,000 dots are retried from each one (quadratic)
+const BOUNDARY = /(?<![.!?…])([.!?…]+)([»"”’)\]]*)(\s+)(?=[\p{Lu}«"“\d–—-])/gu
 
 export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = []
@@ -60,7 +61,8 @@ export function sentenceSpans(text: string): Span[] {
     let m = BOUNDARY.exec(p)
     while (m !== null) {
       const markAt = paraStart + m.index
-      const before = text.slice(s, markAt)
+      // only the word before the mark matters: a bounded look-behind keeps this linear on 100,000 dots
+      const before = text.slice(Math.max(s, markAt - 24), markAt)
       const word = /([\p{L}.°-]+)$/u.exec(before)?.[1] ?? ''
       const isAbbr = m[1] === '.' && (ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(word))
       if (!isAbbr) {

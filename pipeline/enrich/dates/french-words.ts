@@ -15,6 +15,11 @@ const MONTH_FORMS: ReadonlyArray<readonly [number, readonly string[]]> = [
   [12, ['décembre', 'decembre', 'déc', 'dec']],
 ]
 
+/** The month names written out (accented and not): abbreviations such as `sept` can be other words. */
+export const FULL_MONTH_NAMES: readonly string[] = MONTH_FORMS.flatMap(([, forms]) =>
+  forms.filter((f) => f.length >= 5 || ['mars', 'mai', 'juin', 'août', 'aout'].includes(f)),
+)
+
 export const MONTHS: ReadonlyMap<string, number> = new Map(
   MONTH_FORMS.flatMap(([n, forms]) => forms.map((f) => [f, n] as const)),
 )

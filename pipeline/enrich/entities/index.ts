@@ -1,4 +1,180 @@
-/** Extraction of entities and mentions (issue 3): not implemented yet, so it contributes no rows. */
-import type { Extractor } from '../extract.js'
+/**
+ * Entity recognition and linking for one document (issue 3): gazetteer names, country adjectives,
+ * ministries, unknown names with evidence, then coreference. Pure: the same text always gives the
+ * same rows. Spans are UTF-16 offsets into `input.text`; `document.ts` converts them.
+ *
+ * Order matters and is deliberate:
+ * 1. gazetteer and ministry matches, longest first (`Golfe de Guinée` over `Guinée`);
+ * 2. surnames of gazetteer people named in full (`M. Diop` after `Abdoulaye Diop`), before the
+ *    unknown-name rule can mistake `M. Diop` for a new person;
+ * 3. unknown names (title, first name, apposition), short ones folded into a longer one;
+ * 4. surnames of those new people, role phrases, and a bare `le ministère`.
+ */
+import type { EntityDraft, Extractor, MentionDraft } from '../extract.js'
+import {
+  type DocPerson,
+  type Found,
+  ministryMentions,
+  roleMentions,
+  surnameMentions,
+  surnamesOf,
+} from './coreference.js'
+import { entityDraft, type Gazetteer, gazetteer } from './gazetteer.js'
+import { ministries } from './institutions.js'
+import { type Candidate, gazetteerCandidates, selectLongest } from './matcher.js'
+import { aliasKeys, tokenize } from './normalize.js'
+import { afterFacility, unknownNames } from './unknown-names.js'
 
-export const extractEntities: Extractor = () => ({})
+export { CONFIDENCE } from './confidence.js'
+
+type Method = MentionDraft['method']
+
+interface Hit {
+  readonly start: number
+  readonly end: number
+  readonly entity: EntityDraft
+  readonly method: Method
+  readonly confidence: number
+}
+
+export interface EntitiesResult {
+  readonly entities: EntityDraft[]
+  readonly mentions: MentionDraft[]
+}
+
+export function findEntities(text: string, g: Gazetteer = gazetteer()): EntitiesResult {
+  const tokens = tokenize(text)
+  const covered = new Uint8Array(tokens.length)
+  const cover = (from: number, to: number) => covered.fill(1, from, to)
+  const hits: Hit[] = []
+
+  // 1. Gazetteer names and ministries.
+  const cands: Candidate[] = gazetteerCandidates(text, tokens, g)
+  for (const m of ministries(text, tokens, g)) if (m.candidate) cands.push(m.candidate)
+  for (const c of selectLongest(cands, tokens.length, g)) {
+    cover(c.from, c.to)
+    const entity = c.built
+      ? entityDraft('organization', c.built.name, 'gazetteer', { country_code: c.built.country })
+      : g.entities[c.entity]!.draft
+    // `aéroport international Président Modibo Keïta`: a facility, not the man.
+    if (entity.type === 'person' && afterFacility(text, tokens, c.from, g)) continue
+    hits.push({ start: c.start, end: c.end, entity, method: c.method, confidence: c.confidence })
+  }
+
+  // 2. Common surnames of gazetteer people the document names in full.
+  const byId = new Map(g.entities.map((e) => [e.draft.entity_id, e]))
+  const people = new Map<string, DocPerson>()
+  for (const h of hits) {
+    if (h.entity.type !== 'person' || people.has(h.entity.entity_id)) continue
+    const ge = byId.get(h.entity.entity_id)
+    people.set(h.entity.entity_id, {
+      entity: h.entity,
+      surnames: ge?.surname ? [ge.surname] : [],
+      roles: ge?.roles ?? [],
+    })
+  }
+  const addFound = (list: readonly Found[], method: Method) => {
+    for (const f of list) {
+      cover(f.from, f.to)
+      hits.push({ start: f.start, end: f.end, entity: f.entity, method, confidence: f.confidence })
+    }
+  }
+  addFound(surnameMentions(text, tokens, covered, [...people.values()]), 'coreference')
+
+  // 3. Unknown names. A one-word name (`M. Sangaré`) that ends a longer one found in the same
+  // document (`Moussa Sangaré`) is that person.
+  const unknown = unknownNames(text, tokens, covered, g)
+  const particles = new Set(g.rules.particles)
+  const longNames = new Map<string, EntityDraft[]>()
+  const drafts = new Map<string, EntityDraft>()
+  for (const u of unknown) {
+    const d = entityDraft(u.type, u.name, 'inferred')
+    drafts.set(`${u.start}`, d)
+    if (u.type === 'person')
+      for (const s of surnamesOf(u.name, particles)) {
+        const key = aliasKeys(s).join(' ')
+        const list = longNames.get(key) ?? []
+        if (!list.some((x) => x.entity_id === d.entity_id)) list.push(d)
+        longNames.set(key, list)
+      }
+  }
+  for (const u of unknown) {
+    cover(u.from, u.to)
+    const own = drafts.get(`${u.start}`)!
+    const longer = u.type === 'person' ? longNames.get(aliasKeys(u.name).join(' ')) : undefined
+    if (longer && longer.length === 1 && longer[0]!.entity_id !== own.entity_id) {
+      hits.push({
+        start: u.start,
+        end: u.end,
+        entity: longer[0]!,
+        method: 'coreference',
+        confidence: u.confidence,
+      })
+      continue
+    }
+    hits.push({ start: u.start, end: u.end, entity: own, method: 'inference', confidence: u.confidence })
+    if (u.type === 'person' && !people.has(own.entity_id))
+      people.set(own.entity_id, { entity: own, surnames: surnamesOf(u.name, particles), roles: [] })
+  }
+
+  // 4. Coreference: surnames of the new people, role phrases, `le ministère`.
+  addFound(
+    surnameMentions(
+      text,
+      tokens,
+      covered,
+      [...people.values()].filter((p) => p.entity.source === 'inferred'),
+    ),
+    'coreference',
+  )
+  for (const f of roleMentions(text, tokens, [...people.values()], g))
+    hits.push({
+      start: f.start,
+      end: f.end,
+      entity: f.entity,
+      method: 'coreference',
+      confidence: f.confidence,
+    })
+  const ministriesInDoc = [
+    ...new Map(
+      hits.filter((h) => h.method === 'pattern').map((h) => [h.entity.entity_id, h.entity] as const),
+    ).values(),
+  ]
+  addFound(ministryMentions(text, tokens, covered, ministriesInDoc, g), 'coreference')
+
+  return rows(text, hits)
+}
+
+function rows(text: string, hits: readonly Hit[]): EntitiesResult {
+  const entities = new Map<string, EntityDraft>()
+  const seen = new Set<string>()
+  const mentions: MentionDraft[] = []
+  const sorted = [...hits].sort(
+    (a, b) =>
+      a.start - b.start ||
+      a.end - b.end ||
+      (a.entity.entity_id < b.entity.entity_id ? -1 : a.entity.entity_id > b.entity.entity_id ? 1 : 0),
+  )
+  for (const h of sorted) {
+    const key = `${h.start}:${h.end}:${h.entity.entity_id}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    entities.set(h.entity.entity_id, h.entity)
+    mentions.push({
+      entity_id: h.entity.entity_id,
+      surface: text.slice(h.start, h.end),
+      start: h.start,
+      end: h.end,
+      method: h.method,
+      confidence: h.confidence,
+    })
+  }
+  const list = [...entities.values()].sort((a, b) => (a.entity_id < b.entity_id ? -1 : 1))
+  return { entities: list, mentions }
+}
+
+/** The pipeline's entity extractor: see `findEntities`. */
+export const extractEntities: Extractor = (input) => {
+  const { entities, mentions } = findEntities(input.text)
+  return { entities, mentions, messages: [] }
+}

@@ -1,0 +1,71 @@
+/**
+ * Word tokens and their comparison keys. Matching works on keys (accents, case and ligatures
+ * folded) so that `sergueï Lavrov`, `Serguei LAVROV` and `Sergueï Lavrov` meet the same alias;
+ * each token keeps its UTF-16 span so a match maps back to the exact characters of the text.
+ */
+
+export interface Token {
+  readonly start: number
+  readonly end: number
+  /** The characters of the token as written. */
+  readonly raw: string
+  /** Folded comparison key: no accents, lower case, ligatures expanded. */
+  readonly key: string
+}
+
+/** Letters and digits; everything else (spaces, hyphens, apostrophes, punctuation) separates tokens. */
+const WORD = /[\p{L}\p{N}]+/gu
+const MARKS = /\p{M}/gu
+
+/** Accent-, case- and ligature-insensitive key of a word or phrase. */
+export function foldKey(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(MARKS, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss')
+}
+
+/** Folds accents and ligatures but keeps case: what an `exact` alias is compared with. */
+export function foldAccents(s: string): string {
+  return s.normalize('NFD').replace(MARKS, '').replace(/œ/g, 'oe').replace(/Œ/g, 'OE')
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = []
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index
+    out.push({ start, end: start + m[0].length, raw: m[0], key: foldKey(m[0]) })
+  }
+  return out
+}
+
+/** The keys of an alias, tokenised as the text is: `Côte-d'Ivoire` → `cote d ivoire`. */
+export function aliasKeys(alias: string): string[] {
+  return [...alias.matchAll(WORD)].map((m) => foldKey(m[0]))
+}
+
+/**
+ * Whether two consecutive tokens of a multi-word name may be separated by `gap`: spaces (one line
+ * break at most, since extraction may wrap lines), hyphens and apostrophes. A full stop, comma or
+ * blank line ends a name, so `Mali. Burkina` never reads as one.
+ */
+export function joinableGap(gap: string): boolean {
+  if (gap.length === 0 || gap.length > 3) return gap.length === 0
+  let newlines = 0
+  for (const c of gap) {
+    if (c === '\n') newlines++
+    else if (!" \t\u00a0\u202f-\u2010\u2011\u2013'\u2019".includes(c)) return false
+  }
+  return newlines <= 1
+}
+
+const UPPER = /\p{Lu}/u
+const LOWER = /\p{Ll}/u
+
+export const hasUpper = (s: string): boolean => UPPER.test(s)
+export const isCapitalized = (s: string): boolean => UPPER.test(s.charAt(0))
+/** `FAMa`, `ONU`: a token with at least two capitals, or a single capital letter. */
+export const isAllLower = (s: string): boolean => !UPPER.test(s) && LOWER.test(s)

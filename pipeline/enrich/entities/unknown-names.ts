@@ -1,0 +1,201 @@
+/**
+ * Names that are not in the gazetteer. A run of capitalised words (with name particles: `de`, `ben`,
+ * `ould`, `ag`, `al-`…) becomes a person only with evidence: a title before it (`M.`, `Mme`,
+ * `le colonel`, `son homologue malien`), a known first name at its head, or a role apposition after
+ * it (`X, porte-parole de…`); it becomes an organisation after `un média`, `l'ONG`… Words that
+ * open sentences (`Dans`, `Selon`) are in the stoplist, so a capital alone is never evidence.
+ */
+import { CONFIDENCE } from './confidence.js'
+import { type Gazetteer, gazetteer } from './gazetteer.js'
+import { aliasKeys, foldKey, isCapitalized, joinableGap, type Token } from './normalize.js'
+
+export interface UnknownName {
+  readonly from: number
+  readonly to: number
+  readonly start: number
+  readonly end: number
+  readonly name: string
+  readonly type: 'person' | 'organization'
+  readonly confidence: number
+}
+
+interface Lexicon {
+  readonly stop: ReadonlySet<string>
+  readonly first: ReadonlySet<string>
+  readonly particles: ReadonlySet<string>
+  readonly titles: ReadonlySet<string>
+  readonly abbreviated: ReadonlySet<string>
+  readonly complements: ReadonlySet<string>
+  readonly orgNouns: ReadonlySet<string>
+  readonly facilities: ReadonlySet<string>
+  readonly facilityAdjectives: ReadonlySet<string>
+  readonly demonyms: ReadonlySet<string>
+}
+
+let lexicon: Lexicon | undefined
+function lex(g: Gazetteer): Lexicon {
+  if (lexicon) return lexicon
+  const r = g.rules
+  const keys = (xs: readonly string[]) => new Set(xs.flatMap(aliasKeys))
+  const portfolioWords = g.portfolios.flatMap((p) => [p.name, ...p.aliases]).flatMap(aliasKeys)
+  lexicon = {
+    stop: keys(r.stopwords),
+    first: new Set(r.first_names.map(foldKey)),
+    particles: keys(r.particles),
+    titles: new Set(r.titles.map(foldKey)),
+    abbreviated: new Set(r.abbreviated_titles),
+    complements: new Set([...r.title_complements.flatMap(aliasKeys), ...portfolioWords]),
+    orgNouns: keys(r.organization_nouns),
+    facilities: keys(r.facility_words),
+    facilityAdjectives: keys(r.facility_adjectives),
+    demonyms: new Set(g.aliases.filter((a) => a.kind === 'demonym').flatMap((a) => aliasKeys(a.text))),
+  }
+  return lexicon
+}
+
+const ALL_CAPS = /^[\p{Lu}\p{N}]+$/u
+const LETTER = /\p{L}/u
+
+function isNameToken(t: Token, covered: boolean, L: Lexicon): boolean {
+  return (
+    !covered &&
+    t.raw.length >= 2 &&
+    isCapitalized(t.raw) &&
+    !ALL_CAPS.test(t.raw) &&
+    LETTER.test(t.raw) &&
+    !L.stop.has(t.key) &&
+    !L.titles.has(t.key)
+  )
+}
+
+/** A hyphenated title (`porte-parole`, `colonel-major`) ending at token `k`. */
+function titleEndingAt(tokens: readonly Token[], text: string, k: number, L: Lexicon): boolean {
+  const t = tokens[k]
+  if (!t) return false
+  if (L.titles.has(t.key)) return true
+  const prev = tokens[k - 1]
+  return prev !== undefined && text.slice(prev.end, t.start) === '-' && L.titles.has(`${prev.key}-${t.key}`)
+}
+
+/**
+ * Whether a title introduces the name starting at token `i`: an abbreviation right before it
+ * (`M.`, `Mme`), or a title word followed by up to eight complement words (country adjective,
+ * portfolio, `chef`, `de`…) and at most one comma.
+ */
+function titled(text: string, tokens: readonly Token[], i: number, L: Lexicon): boolean {
+  const prev = tokens[i - 1]
+  if (!prev) return false
+  const gap = text.slice(prev.end, tokens[i]!.start)
+  if (L.abbreviated.has(prev.raw) && /^\.?[ \u00a0]?$/.test(gap)) return true
+  let k = i - 1
+  let g = gap
+  let commas = 0
+  for (let steps = 0; steps < 9 && k >= 0; steps++) {
+    if (g.includes(',')) {
+      if (++commas > 1 || !/^\s*,\s*$/.test(g)) return false
+    } else if (!joinableGap(g)) return false
+    if (titleEndingAt(tokens, text, k, L)) return true
+    const t = tokens[k]!
+    if (!(L.complements.has(t.key) || L.demonyms.has(t.key))) return false
+    k--
+    if (k >= 0) g = text.slice(tokens[k]!.end, tokens[k + 1]!.start)
+  }
+  return false
+}
+
+/** The name at token `i` is part of a facility's name (`aéroport international Président Modibo Keïta`). */
+export function afterFacility(
+  text: string,
+  tokens: readonly Token[],
+  i: number,
+  g: Gazetteer = gazetteer(),
+): boolean {
+  const L = lex(g)
+  let k = i - 1
+  for (let steps = 0; steps < 4 && k >= 0; steps++, k--) {
+    const t = tokens[k]!
+    if (!joinableGap(text.slice(t.end, tokens[k + 1]!.start))) return false
+    if (L.facilities.has(t.key)) return true
+    if (!(L.titles.has(t.key) || L.facilityAdjectives.has(t.key) || t.key === 'de' || t.key === 'du'))
+      return false
+  }
+  return false
+}
+
+const ORG_APPOSITION = /^\s*,\s*(?:un|une)\s+([\p{L}-]+)/u
+// `X, le porte-parole…` / `X, porte-parole de l'armée`: without an article the title must be
+// followed by `de`, so that a verb (`X, juge ce tournant…`) is not read as a title.
+const ROLE_APPOSITION = /^\s*,\s*(?:(?:le|la|l['’]|son|sa)\s*([\p{L}-]+)|([\p{L}-]+)\s+(?:de|du|des|d['’]))/u
+
+export function unknownNames(
+  text: string,
+  tokens: readonly Token[],
+  covered: Uint8Array,
+  g: Gazetteer = gazetteer(),
+): UnknownName[] {
+  const L = lex(g)
+  const out: UnknownName[] = []
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isNameToken(tokens[i]!, covered[i] === 1, L)) continue
+    let j = i + 1
+    while (j < tokens.length && j - i < 6) {
+      const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start)
+      if (!joinableGap(gap) || gap.includes('\n')) break
+      if (isNameToken(tokens[j]!, covered[j] === 1, L)) {
+        j++
+        continue
+      }
+      const next = tokens[j + 1]
+      if (
+        L.particles.has(tokens[j]!.key) &&
+        next &&
+        joinableGap(text.slice(tokens[j]!.end, next.start)) &&
+        isNameToken(next, covered[j + 1] === 1, L)
+      ) {
+        j += 2
+        continue
+      }
+      break
+    }
+    const from = i
+    const to = j
+    i = j - 1
+    const start = tokens[from]!.start
+    const end = tokens[to - 1]!.end
+    if (afterFacility(text, tokens, from, g)) continue
+    const after = text.slice(end, end + 60)
+    const name = text.slice(start, end).replace(/\s+/g, ' ')
+    const orgApp = ORG_APPOSITION.exec(after)
+    const prev = tokens[from - 1]
+    const before =
+      prev &&
+      !prev.raw.match(/^\p{Lu}/u) &&
+      L.orgNouns.has(prev.key) &&
+      joinableGap(text.slice(prev.end, start))
+    // `Institut Clingendael`, `Fondation Mo Ibrahim`: the name itself says what it is.
+    const orgHead = to - from >= 2 && L.orgNouns.has(tokens[from]!.key)
+    if ((orgApp && L.orgNouns.has(foldKey(orgApp[1]!))) || before || orgHead) {
+      out.push({
+        from,
+        to,
+        start,
+        end,
+        name,
+        type: 'organization',
+        confidence: CONFIDENCE.inferredOrganization,
+      })
+      continue
+    }
+    if (titled(text, tokens, from, L)) {
+      out.push({ from, to, start, end, name, type: 'person', confidence: CONFIDENCE.inferredTitle })
+      continue
+    }
+    const role = ROLE_APPOSITION.exec(after)
+    const roleWord = role ? (role[1] ?? role[2] ?? '') : ''
+    const roleAfter =
+      role !== null && (L.titles.has(foldKey(roleWord)) || L.titles.has(foldKey(roleWord.split('-')[0]!)))
+    if (to - from >= 2 && (L.first.has(tokens[from]!.key) || roleAfter))
+      out.push({ from, to, start, end, name, type: 'person', confidence: CONFIDENCE.inferredFirstName })
+  }
+  return out
+}
