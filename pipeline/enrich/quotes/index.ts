@@ -1,4 +1,99 @@
-/** Extraction of quotations (issue 3): not implemented yet, so it contributes no rows. */
-import type { Extractor } from '../extract.js'
+/**
+ * Direct quotations (issue 3). The steps, each in its own module:
+ * marks.ts (find « » “ ” "), pairing.ts (pair them, bounded and linear), cues.ts (verbs of saying
+ * and `selon`, from reference/speech-verbs.json), subject.ts and speaker.ts (who the cue's subject
+ * is, with pronouns and bare roles resolved to earlier speakers), attribution.ts (which cue goes
+ * with which quote, incises split), admission.ts (which quoted strings are quotations).
+ * Speakers are mapped to the entity extractor's mentions when one covers them (`soFar`).
+ */
 
-export const extractQuotes: Extractor = () => ({})
+import { codePointIndex } from '../../util/codepoints.js'
+import type { Extractor, QuoteDraft } from '../extract.js'
+import { isQuotation } from './admission.js'
+import { type AttributedQuote, type Attribution, attribute, type ResolvedCue } from './attribution.js'
+import { docContext } from './context.js'
+import { type CuePatterns, cuePatterns, findCues } from './cues.js'
+import { lexicon } from './lexicon.js'
+import { scanMarks } from './marks.js'
+import { pairQuotes } from './pairing.js'
+import { type PastSpeaker, resolvePhrase } from './speaker.js'
+import { subjectOf } from './subject.js'
+
+/**
+ * Fixed confidence per rule (documented in the codebook through schemas/quotes.schema.json):
+ * the speaker named next to the quote is the surest; a speaker reached through a pronoun or a role
+ * noun, or carried over from the previous paragraph, less so.
+ */
+export const CONFIDENCE: Readonly<Record<Attribution | 'coreference' | 'opening-missing', number>> = {
+  incise: 0.9,
+  following: 0.9,
+  preceding: 0.85,
+  selon: 0.85,
+  colon: 0.8,
+  coreference: 0.7,
+  continuation: 0.6,
+  none: 0.8,
+  'opening-missing': 0.6,
+}
+
+let patterns: CuePatterns | undefined
+
+export const extractQuotes: Extractor = (input, soFar) => {
+  const text = input.text
+  const marks = scanMarks(text)
+  if (marks.length === 0) return {}
+  const lex = lexicon()
+  patterns ??= cuePatterns(lex)
+  const ctx = docContext(text, lex, soFar.entities, soFar.mentions)
+  const past: PastSpeaker[] = []
+  const cues: ResolvedCue[] = findCues(text, patterns).map((cue) => {
+    const np = subjectOf(cue, ctx)
+    const speaker = np ? resolvePhrase(np, ctx, past) : null
+    if (speaker) past.push({ pos: cue.start, speaker })
+    const clauseEnd = np && np.kind !== 'pronoun' ? Math.max(cue.end, np.end) : cue.end
+    return { ...cue, speaker, clauseEnd }
+  })
+  const quoted = pairQuotes(text, marks)
+  const attributed = attribute(text, quoted, cues, input.sentences)
+  const cp = codePointIndex(text)
+  const quotes: QuoteDraft[] = attributed
+    .filter((a) => isQuotation(text.slice(a.start, a.end), a.speaker !== null))
+    .map((a) => row(text, a, cp.toCodePoint))
+  return { quotes }
+}
+
+const MARKS = { guillemets: '«»', curly: '“”', straight: '""' } as const
+const MISSING_OPEN = {
+  guillemets: '» (opening missing)',
+  curly: '” (opening missing)',
+  straight: '" (opening missing)',
+} as const
+
+function row(text: string, a: AttributedQuote, toCodePoint: (u: number) => number): QuoteDraft {
+  const s = a.speaker
+  const coreference = s?.via === 'coreference'
+  const method = a.attribution === 'continuation' ? 'inference' : coreference ? 'coreference' : 'pattern'
+  const confidence =
+    a.quote.open === null
+      ? CONFIDENCE['opening-missing']
+      : coreference && a.attribution !== 'continuation'
+        ? CONFIDENCE.coreference
+        : CONFIDENCE[a.attribution]
+  // The words naming the speaker: next to the quote, or the antecedent of a pronoun or role.
+  const surface = s && s.end > s.start && s.end <= text.length ? s : null
+  return {
+    text: text.slice(a.start, a.end),
+    start: a.start,
+    end: a.end,
+    speaker: s?.name ?? null,
+    speaker_entity_id: s?.entityId ?? null,
+    speaker_surface: surface ? text.slice(surface.start, surface.end) : null,
+    speaker_start: surface ? toCodePoint(surface.start) : null,
+    speaker_end: surface ? toCodePoint(surface.end) : null,
+    verb: a.cue?.surface.replace(/\s+/g, ' ') ?? null,
+    attribution: a.attribution,
+    marks: a.quote.open === null ? MISSING_OPEN[a.quote.family] : MARKS[a.quote.family],
+    method,
+    confidence,
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * What the speaker rules read about one document, computed once: tokens, the entity mentions found
+ * by the entity extractor (sorted), and the people the text introduces with a description
+ * (`son homologue russe Sergueï Lavrov`, `M. Diop`), with the nationality and role that description
+ * gives them — the facts that let `le chef de la diplomatie russe` be matched with Lavrov.
+ */
+import type { Gender, Lexicon } from './lexicon.js'
+import { readNounPhrase, roleAt } from './noun-phrase.js'
+import { isCapitalized, nameKey, type Token, tokenize } from './text.js'
+
+/** The parts of the entity extractor's rows that speaker resolution uses. */
+export interface EntityRef {
+  readonly entity_id: string
+  readonly name: string
+  readonly type: string
+  readonly country_code?: string | null
+}
+export interface MentionRef {
+  readonly entity_id: string
+  readonly start: number
+  readonly end: number
+}
+
+export interface Person {
+  readonly start: number
+  readonly end: number
+  /** Canonical name when an entity covers the name, else the name as written. */
+  readonly name: string
+  readonly entityId: string | null
+  readonly country: string | null
+  readonly roleClass: string | null
+  readonly gender: Gender
+}
+
+export interface DocContext {
+  readonly text: string
+  readonly tokens: readonly Token[]
+  readonly lex: Lexicon
+  readonly mentions: readonly MentionRef[]
+  readonly entities: ReadonlyMap<string, EntityRef>
+  readonly persons: readonly Person[]
+}
+
+export function docContext(
+  text: string,
+  lex: Lexicon,
+  entities: readonly EntityRef[],
+  mentions: readonly MentionRef[],
+): DocContext {
+  const tokens = tokenize(text)
+  const byId = new Map(entities.map((e) => [e.entity_id, e]))
+  const sorted = [...mentions].filter((m) => byId.has(m.entity_id)).sort((a, b) => a.start - b.start)
+  const ctx = { text, tokens, lex, mentions: sorted, entities: byId, persons: [] as Person[] }
+  ctx.persons = findPersons(ctx)
+  return ctx
+}
+
+/** Index of the first token starting at or after `pos`. */
+export function tokenAt(tokens: readonly Token[], pos: number): number {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (tokens[mid]!.start < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** Mentions overlapping [start, end), in text order (mentions are few per document). */
+export function mentionsIn(ctx: DocContext, start: number, end: number): MentionRef[] {
+  return ctx.mentions.filter((m) => m.start < end && m.end > start)
+}
+
+export const entityOf = (ctx: DocContext, m: MentionRef): EntityRef | undefined =>
+  ctx.entities.get(m.entity_id)
+
+/** The person entity whose canonical name ends with the same word as `name` (`M. Lavrov` → Sergueï Lavrov). */
+export function personEntityByName(ctx: DocContext, name: string): EntityRef | null {
+  const last = nameKey(name).split(' ').at(-1)
+  if (!last) return null
+  const hits = [...ctx.entities.values()].filter(
+    (e) => e.type === 'person' && nameKey(e.name).split(' ').at(-1) === last,
+  )
+  return hits.length === 1 ? hits[0]! : null
+}
+
+function findPersons(ctx: DocContext): Person[] {
+  const { tokens, lex, text } = ctx
+  const out: Person[] = []
+  const add = (
+    start: number,
+    end: number,
+    country: string | null,
+    roleClass: string | null,
+    gender: Gender,
+  ) => {
+    const m = mentionsIn(ctx, start, end).find((x) => entityOf(ctx, x)?.type === 'person')
+    const e = m ? entityOf(ctx, m) : undefined
+    const written = text.slice(start, end)
+    const byName = e ? null : personEntityByName(ctx, written)
+    out.push({
+      start,
+      end,
+      name: e?.name ?? byName?.name ?? written,
+      entityId: e?.entity_id ?? byName?.entity_id ?? null,
+      country,
+      roleClass,
+      gender,
+    })
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!
+    const isCivility = lex.civilities.has(t.lower) && isCapitalized(t)
+    if (!isCivility && !roleAt(tokens, i, lex)) continue
+    const from = i > 0 && lex.determiners.has(tokens[i - 1]!.lower) ? i - 1 : i
+    const np = readNounPhrase(tokens, from, lex)
+    if (!np) continue
+    if (np.name) {
+      add(np.name.start, np.name.end, np.country, np.headClass, np.gender)
+      continue
+    }
+    // `Le ministre des Affaires étrangères russe, Sergueï Lavrov`: the name after a comma.
+    const comma = tokens[np.to]
+    const next = tokens[np.to + 1]
+    if (comma?.text === ',' && next && isCapitalized(next)) {
+      const appos = readNounPhrase(tokens, np.to + 1, lex)
+      if (appos?.kind === 'name' && appos.name)
+        add(appos.name.start, appos.name.end, np.country, np.headClass, np.gender)
+    }
+  }
+  // People the entity extractor found that no description introduced.
+  for (const m of ctx.mentions) {
+    const e = entityOf(ctx, m)
+    if (e?.type === 'person' && !out.some((p) => p.start < m.end && p.end > m.start))
+      out.push({
+        start: m.start,
+        end: m.end,
+        name: e.name,
+        entityId: e.entity_id,
+        country: e.country_code ?? null,
+        roleClass: null,
+        gender: null,
+      })
+  }
+  return out.sort((a, b) => a.start - b.start)
+}

@@ -1,0 +1,88 @@
+/**
+ * The attribution lexicon (`pipeline/reference/speech-verbs.json`): verbs of saying, source markers
+ * (`selon`, `lit-on dans`), role and body nouns, nationality adjectives. Loaded once; all lookups
+ * are on lower-case forms with the apostrophe normalised to `'`.
+ */
+import { readFileSync } from 'node:fs'
+import { repoFile } from '../../util/paths.js'
+
+export type Gender = 'm' | 'f' | 'p' | null
+
+interface VerbEntry {
+  readonly lemma: string
+  readonly participle: string
+  readonly present: string
+  readonly present_plural: string
+  readonly reflexive?: boolean
+}
+
+interface LexiconFile {
+  readonly version: string
+  readonly verbs: readonly VerbEntry[]
+  readonly auxiliaries: readonly string[]
+  readonly reflexive_auxiliaries: readonly string[]
+  readonly subject_pronouns: Readonly<Record<string, 'm' | 'f'>>
+  readonly fillers: readonly string[]
+  readonly source_markers: readonly { phrase: string; kind: 'selon' | 'source' }[]
+  readonly time_words: readonly string[]
+  readonly determiners: Readonly<Record<string, Gender>>
+  readonly civilities: Readonly<Record<string, Gender>>
+  readonly np_stop_words: readonly string[]
+  readonly role_nouns: Readonly<Record<string, string>>
+  readonly body_nouns: readonly string[]
+  readonly document_nouns: readonly string[]
+  readonly nationalities: Readonly<Record<string, string>>
+}
+
+export interface Lexicon {
+  readonly version: string
+  readonly verbs: readonly VerbEntry[]
+  readonly auxiliaries: readonly string[]
+  readonly reflexiveAuxiliaries: readonly string[]
+  readonly pronouns: ReadonlyMap<string, 'm' | 'f'>
+  readonly fillers: readonly string[]
+  readonly sourceMarkers: readonly { phrase: string; kind: 'selon' | 'source' }[]
+  readonly timeWords: ReadonlySet<string>
+  readonly determiners: ReadonlyMap<string, Gender>
+  readonly civilities: ReadonlyMap<string, Gender>
+  readonly stopWords: ReadonlySet<string>
+  /** Role noun (one or more words) → coreference class. */
+  readonly roles: ReadonlyMap<string, string>
+  /** Longest role noun, in words: how far a multi-word lookup needs to look. */
+  readonly maxRoleWords: number
+  readonly bodies: ReadonlySet<string>
+  readonly documents: ReadonlySet<string>
+  readonly nationalities: ReadonlyMap<string, string>
+}
+
+const apos = (s: string) => s.toLowerCase().replace(/’/g, "'")
+
+export function buildLexicon(f: LexiconFile): Lexicon {
+  const roles = new Map(Object.entries(f.role_nouns).map(([k, v]) => [apos(k), v] as const))
+  return {
+    version: f.version,
+    verbs: f.verbs,
+    auxiliaries: f.auxiliaries.map(apos),
+    reflexiveAuxiliaries: f.reflexive_auxiliaries.map(apos),
+    pronouns: new Map(Object.entries(f.subject_pronouns)),
+    fillers: f.fillers.map(apos),
+    sourceMarkers: f.source_markers.map((m) => ({ phrase: apos(m.phrase), kind: m.kind })),
+    timeWords: new Set(f.time_words.map(apos)),
+    determiners: new Map(Object.entries(f.determiners).map(([k, v]) => [apos(k), v] as const)),
+    civilities: new Map(Object.entries(f.civilities).map(([k, v]) => [apos(k), v] as const)),
+    stopWords: new Set(f.np_stop_words.map(apos)),
+    roles,
+    maxRoleWords: Math.max(1, ...[...roles.keys()].map((k) => k.split(/[\s']+/).length + 1)),
+    bodies: new Set(f.body_nouns.map(apos)),
+    documents: new Set(f.document_nouns.map(apos)),
+    nationalities: new Map(Object.entries(f.nationalities).map(([k, v]) => [apos(k), v] as const)),
+  }
+}
+
+let cached: Lexicon | undefined
+export function lexicon(): Lexicon {
+  cached ??= buildLexicon(
+    JSON.parse(readFileSync(repoFile('pipeline/reference/speech-verbs.json'), 'utf8')) as LexiconFile,
+  )
+  return cached
+}

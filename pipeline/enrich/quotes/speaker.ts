@@ -1,0 +1,253 @@
+/**
+ * From a subject phrase to a speaker: an entity when the entity extractor found one there, a name
+ * as written, or — for pronouns and bare roles (`il`, `le ministère`, `la ministre`) — the speaker
+ * the phrase refers back to. Rules, in order, are documented on `resolvePhrase`.
+ */
+import { type DocContext, entityOf, mentionsIn, type Person, personEntityByName, tokenAt } from './context.js'
+import type { Gender } from './lexicon.js'
+import { type NounPhrase, readNounPhrase } from './noun-phrase.js'
+import { nameKey } from './text.js'
+
+export interface Speaker {
+  readonly name: string
+  readonly entityId: string | null
+  /** The words of the text that name the speaker (the phrase, or the antecedent's). */
+  readonly start: number
+  readonly end: number
+  readonly gender: Gender
+  /** Role or body class, so that a later bare role (`le ministre`) can refer back to it. */
+  readonly headClass: string | null
+  /** `direct`: named where the quote is; `coreference`: a pronoun or role resolved to an earlier speaker. */
+  readonly via: 'direct' | 'coreference'
+}
+
+/** A speech cue already resolved, earlier in the document. */
+export interface PastSpeaker {
+  readonly pos: number
+  readonly speaker: Speaker
+}
+
+/** How far back (UTF-16 units) a pronoun or a bare role looks for its antecedent. */
+export const ANTECEDENT_WINDOW = 2500
+/** How far back a pronoun looks for a mentioned person when nobody spoke before. */
+export const MENTION_WINDOW = 800
+
+function genderOk(pronoun: Gender, have: Gender): boolean {
+  if (pronoun === null || have === null) return true
+  if (pronoun === 'p' || have === 'p') return true
+  return pronoun === have
+}
+
+const fromPerson = (p: Person, via: Speaker['via']): Speaker => ({
+  name: p.name,
+  entityId: p.entityId,
+  start: p.start,
+  end: p.end,
+  gender: p.gender,
+  headClass: p.roleClass,
+  via,
+})
+
+const cleanName = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+/**
+ * 1. Pronoun → the latest earlier speaker of a compatible gender, else the nearest earlier person.
+ * 2. Document noun (`le communiqué du ministère …`) → the body that issued it.
+ * 3. A person mention inside the phrase, or the apposed name (`le ministre Lavrov`).
+ * 4. A proper-name phrase (`La Russie`, `Moscou`) → the entity covering it, or the name as written.
+ * 5. A role or body with modifiers (`le chef de la diplomatie russe`) → the earlier person or body
+ *    with the same nationality; else the phrase as written.
+ * 6. A bare role or body (`le ministère`, `la ministre`) → the latest earlier speaker of the same
+ *    class, else the latest mentioned body or described person of that class, else the fullest
+ *    earlier phrase with the same head.
+ * Indefinite phrases (`une source`, `des informations`) name nobody: null.
+ */
+export function resolvePhrase(np: NounPhrase, ctx: DocContext, past: readonly PastSpeaker[]): Speaker | null {
+  const s = resolveAny(np, ctx, past)
+  // The phrase used here (`le chef de la diplomatie russe`) is what a later `le ministre` refers back
+  // to, whatever the antecedent was first called (`son homologue russe`).
+  return s && np.kind !== 'pronoun'
+    ? { ...s, headClass: np.headClass ?? s.headClass, gender: np.gender ?? s.gender }
+    : s
+}
+
+function resolveAny(np: NounPhrase, ctx: DocContext, past: readonly PastSpeaker[]): Speaker | null {
+  if (np.kind === 'pronoun') return resolvePronoun(np.gender, np.start, ctx, past)
+  if (np.kind === 'document') {
+    if (np.complement === null) return null
+    const inner = readNounPhrase(ctx.tokens, np.complement + 1, ctx.lex)
+    return inner && inner.kind !== 'document' ? resolvePhrase({ ...inner, definite: true }, ctx, past) : null
+  }
+  const inside = mentionsIn(ctx, np.start, np.end)
+  const person = inside.find((m) => entityOf(ctx, m)?.type === 'person')
+  if (person) return fromMention(ctx, person, np)
+  if (np.name && np.kind !== 'name') {
+    const written = cleanName(ctx.text.slice(np.name.start, np.name.end))
+    const e = personEntityByName(ctx, written)
+    return {
+      name: e?.name ?? written,
+      entityId: e?.entity_id ?? null,
+      start: np.name.start,
+      end: np.name.end,
+      gender: np.gender,
+      headClass: np.headClass,
+      via: 'direct',
+    }
+  }
+  // A mention covering the head word: `le ministère russe des Affaires étrangères`.
+  const headTok = ctx.tokens[tokenAt(ctx.tokens, np.start)]
+  const atHead = headTok ? inside.find((m) => m.start <= headTok.start && m.end > headTok.start) : undefined
+  if (atHead) return fromMention(ctx, atHead, np)
+  if (np.kind === 'name') {
+    // The name without its civility (`M. Lavrov` → `Lavrov`).
+    const span = np.name ?? np
+    const person = personEntityByName(ctx, ctx.text.slice(span.start, span.end))
+    return {
+      name: person?.name ?? cleanName(ctx.text.slice(span.start, span.end)),
+      entityId: person?.entity_id ?? null,
+      start: span.start,
+      end: span.end,
+      gender: np.gender,
+      headClass: null,
+      via: 'direct',
+    }
+  }
+  if (!np.definite || (np.kind !== 'role' && np.kind !== 'body')) return null
+  if (np.modifiers > 0) return resolveFull(np, ctx)
+  return resolveBare(np, ctx, past)
+}
+
+function fromMention(
+  ctx: DocContext,
+  m: { entity_id: string; start: number; end: number },
+  np: NounPhrase,
+): Speaker {
+  const e = entityOf(ctx, m)
+  return {
+    name: e?.name ?? cleanName(ctx.text.slice(m.start, m.end)),
+    entityId: e?.entity_id ?? null,
+    start: m.start,
+    end: m.end,
+    gender: np.gender,
+    headClass: np.headClass,
+    via: 'direct',
+  }
+}
+
+export function resolvePronoun(
+  gender: Gender,
+  pos: number,
+  ctx: DocContext,
+  past: readonly PastSpeaker[],
+): Speaker | null {
+  for (let i = past.length - 1; i >= 0; i--) {
+    const p = past[i]!
+    if (p.pos >= pos) continue
+    if (pos - p.pos > ANTECEDENT_WINDOW) break
+    if (genderOk(gender, p.speaker.gender)) return { ...p.speaker, via: 'coreference' }
+  }
+  for (let i = ctx.persons.length - 1; i >= 0; i--) {
+    const p = ctx.persons[i]!
+    if (p.end > pos) continue
+    if (pos - p.end > MENTION_WINDOW) break
+    if (genderOk(gender, p.gender)) return fromPerson(p, 'coreference')
+  }
+  return null
+}
+
+/** A described role or body: match it by nationality with an earlier person or body. */
+function resolveFull(np: NounPhrase, ctx: DocContext): Speaker {
+  const asWritten: Speaker = {
+    name: cleanName(ctx.text.slice(np.start, np.end)),
+    entityId: null,
+    start: np.start,
+    end: np.end,
+    gender: np.gender,
+    headClass: np.headClass,
+    via: 'direct',
+  }
+  if (np.country === null) return { ...asWritten, ...bodyEntity(np, ctx) }
+  if (np.kind === 'role') {
+    for (let i = ctx.persons.length - 1; i >= 0; i--) {
+      const p = ctx.persons[i]!
+      if (p.end <= np.start && p.country === np.country) return fromPerson(p, 'coreference')
+    }
+    return asWritten
+  }
+  return { ...asWritten, ...bodyEntity(np, ctx) }
+}
+
+/** An organisation mentioned elsewhere with the same head word and a compatible country. */
+function bodyEntity(np: NounPhrase, ctx: DocContext): Partial<Speaker> {
+  if (np.kind !== 'body' || np.head === null) return {}
+  const head = nameKey(np.head)
+  const words = new Set(nameKey(ctx.text.slice(np.start, np.end)).split(' '))
+  let best: { e: { entity_id: string; name: string }; score: number } | null = null
+  for (const m of ctx.mentions) {
+    const e = entityOf(ctx, m)
+    if (e?.type !== 'organization') continue
+    const key = nameKey(e.name).split(' ')
+    if (key[0] !== head) continue
+    if (np.country && e.country_code && e.country_code !== np.country) continue
+    const score = key.filter((w) => words.has(w)).length / key.length
+    if (score >= 0.5 && (!best || score > best.score)) best = { e, score }
+  }
+  return best ? { name: best.e.name, entityId: best.e.entity_id, via: 'coreference' } : {}
+}
+
+function resolveBare(np: NounPhrase, ctx: DocContext, past: readonly PastSpeaker[]): Speaker | null {
+  for (let i = past.length - 1; i >= 0; i--) {
+    const p = past[i]!
+    if (p.pos >= np.start) continue
+    if (np.start - p.pos > ANTECEDENT_WINDOW) break
+    if (p.speaker.headClass === np.headClass && genderOk(np.gender, p.speaker.gender))
+      return { ...p.speaker, via: 'coreference' }
+  }
+  if (np.kind === 'body') {
+    for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+      const m = ctx.mentions[i]!
+      if (m.end > np.start) continue
+      const e = entityOf(ctx, m)
+      const first = nameKey(ctx.text.slice(m.start, m.end)).split(' ')[0]
+      if (e?.type === 'organization' && first === nameKey(np.head ?? ''))
+        return { ...fromMention(ctx, m, np), via: 'coreference' }
+    }
+  } else {
+    for (let i = ctx.persons.length - 1; i >= 0; i--) {
+      const p = ctx.persons[i]!
+      if (p.end <= np.start && p.roleClass === np.headClass && genderOk(np.gender, p.gender))
+        return fromPerson(p, 'coreference')
+    }
+  }
+  const fuller = fullestEarlier(np, ctx)
+  if (fuller) {
+    const viaEntity = resolvePhrase({ ...fuller, definite: true }, ctx, [])
+    if (viaEntity) return { ...viaEntity, via: 'coreference' }
+  }
+  return {
+    name: cleanName(ctx.text.slice(np.start, np.end)),
+    entityId: null,
+    start: np.start,
+    end: np.end,
+    gender: np.gender,
+    headClass: np.headClass,
+    via: 'direct',
+  }
+}
+
+/** The longest earlier phrase with the same head and gender (`la ministre française de la Défense`). */
+function fullestEarlier(np: NounPhrase, ctx: DocContext): NounPhrase | null {
+  const { tokens, lex } = ctx
+  let best: NounPhrase | null = null
+  for (let i = np.from - 1; i >= 0; i--) {
+    const t = tokens[i]!
+    if (np.start - t.start > ANTECEDENT_WINDOW * 2) break
+    if (!np.head?.startsWith(t.lower)) continue
+    const from = i > 0 && lex.determiners.has(tokens[i - 1]!.lower) ? i - 1 : i
+    const cand = readNounPhrase(tokens, from, lex)
+    if (!cand || cand.head !== np.head || cand.modifiers === 0) continue
+    if (!genderOk(np.gender, cand.gender)) continue
+    if (!best || cand.modifiers > best.modifiers) best = cand
+  }
+  return best
+}

@@ -1,0 +1,58 @@
+/** Small text helpers shared by the quote modules: a French-aware tokenizer and a comparison key. */
+
+export interface Token {
+  readonly text: string
+  /** Lower case, accents kept (the lexicon is written with accents). */
+  readonly lower: string
+  readonly start: number
+  readonly end: number
+  readonly kind: 'word' | 'punct'
+}
+
+/**
+ * Words (with inner hyphens: `a-t-il`, `porte-parole`), elided articles kept apart with their
+ * apostrophe (`l'`, `d’`, `qu'`) so that `l’Ukraine` is two tokens, and single punctuation marks.
+ */
+const TOKEN =
+  /(?:jusqu|lorsqu|puisqu|qu|[dlnjmtsc])['’](?=[\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/giu
+
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = []
+  const slice = text.slice(from, to)
+  for (const m of slice.matchAll(TOKEN)) {
+    const t = m[0]
+    const start = from + (m.index ?? 0)
+    const isWord = /[\p{L}\p{N}]/u.test(t)
+    // The apostrophe is normalised so that lexicon entries need one spelling.
+    const lower = t.toLowerCase().replace(/’/g, "'")
+    out.push({ text: t, lower, start, end: start + t.length, kind: isWord ? 'word' : 'punct' })
+  }
+  return out
+}
+
+/** Accent-, case- and punctuation-insensitive key for comparing names. */
+export const nameKey = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+
+export const isCapitalized = (t: Token): boolean => t.kind === 'word' && /^\p{Lu}/u.test(t.text)
+
+/** Spaces, including the no-break spaces French typography puts inside guillemets. */
+export const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c)
+
+/** Trims white space off both ends of a span. */
+export function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start
+  let e = end
+  while (s < e && isSpace(text[s])) s++
+  while (e > s && isSpace(text[e - 1])) e--
+  return { start: s, end: e }
+}
+
+/** Words in the sense of the dataset (`n_words`): runs of letters and digits. */
+export const wordCount = (s: string): number =>
+  s.match(/[\p{L}\p{N}]+(?:[-‑'’][\p{L}\p{N}]+)*/gu)?.length ?? 0
