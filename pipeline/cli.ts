@@ -90,10 +90,14 @@ function progressBar(): BuildOptions['onProgress'] {
 
 export function formatSummary(s: BuildSummary, seconds: number, out: string): string {
   const lines = [
-    `inputs      ${s.inputs}  (= ${s.documents} documents + ${s.duplicates} duplicates + ${s.rejected} rejected)${s.skipped ? `, ${s.skipped} hidden or linked entries skipped` : ''}`,
+    `inputs      ${s.inputs}  (= ${s.documents} documents + ${s.duplicates} duplicates + ${s.rejected} rejected)${s.skipped ? `, ${s.skipped} entries skipped (hidden files, linked folders, FIFOs or devices: listed in manifest.json)` : ''}`,
   ]
   for (const [reason, n] of Object.entries(s.rejectsByReason))
     lines.push(`  rejected  ${String(n).padStart(5)}  ${reason}`)
+  // per file: what went wrong and what to do, for the first few (rejects.jsonl has them all)
+  for (const r of s.rejectExamples) lines.push(`  ✗ ${r.source_file}: ${r.message}\n      → ${r.hint}`)
+  if (s.rejected > s.rejectExamples.length)
+    lines.push(`  … and ${s.rejected - s.rejectExamples.length} more in rejects.jsonl`)
   lines.push(
     `rows        ${Object.entries(s.rows)
       .map(([t, n]) => `${t} ${n}`)

@@ -13,7 +13,9 @@ import type {
   TemporalExpressionsRow,
 } from './_generated/tables.js'
 import { cleanBody } from './clean/body.js'
-import { cleanCharacters } from './clean/characters.js'
+import { cleanCharacters, cleanMappedCharacters } from './clean/characters.js'
+import type { NearDuplicate } from './corpus/near-duplicates.js'
+import { parseAbsoluteDate } from './enrich/dates/parse-absolute.js'
 import { detectLanguage } from './enrich/document/language.js'
 import { resolveOutlet } from './enrich/document/outlet.js'
 import { explicitPublished, type Published, resolvePublished } from './enrich/document/published.js'
@@ -22,6 +24,8 @@ import { type Extracted, type Extractor, runExtractors } from './enrich/extract.
 import { sentenceIndexAt, sentenceSpans } from './enrich/sentences.js'
 import { countWords } from './enrich/words.js'
 import { controlRatio, type Decoded, decode } from './parse/decode.js'
+import { extractHtml, type HtmlMeta } from './parse/html.js'
+import { binarySignature, looksLikeHtml } from './parse/sniff.js'
 import { type Header, structure } from './parse/structure.js'
 import type { OutletList } from './reference/outlets.js'
 import type { Message, PartialDate, SourceInfo, Span, Stage } from './types.js'
@@ -38,10 +42,13 @@ export const MAX_CONTROL_RATIO = 0.05
 export type RejectReason =
   | 'unreadable'
   | 'symlink-outside-input'
+  | 'symlink-broken'
   | 'empty'
   | 'whitespace-only'
   | 'binary'
+  | 'url-only'
   | 'no-text'
+  | 'html-no-text'
   | 'schema'
   | 'integrity'
   | 'internal-error'
@@ -50,11 +57,17 @@ export const REJECT_HINTS: Readonly<Record<RejectReason, string>> = {
   unreadable: 'Check the file permissions (the pipeline needs read access) and that the file still exists.',
   'symlink-outside-input':
     'Copy the target into the input folder if it belongs to the corpus: links out of the input folder are never followed.',
+  'symlink-broken':
+    'The symbolic link points to nothing (its target was moved or deleted, or links loop): fix or remove the link.',
   empty: 'Remove the file, or fill it with the article text.',
   'whitespace-only': 'The file holds only spaces and line breaks: remove it, or paste the article text in.',
   binary:
     'This is not a text file (an image or other binary data named like text): remove it or convert it to text.',
+  'url-only':
+    'The file holds only the link to the article: save the article itself (its text in a .txt file, or the page as .html) instead.',
   'no-text': `After removing header lines (URL, dates, credits), fewer than ${MIN_WORDS} words remain: add the article body.`,
+  'html-no-text':
+    'No article text was found in this HTML page (looked in <article>, <main>, then <p> paragraphs): save the page once it has fully loaded, or paste the article text into a .txt file.',
   schema: 'A value extracted from this article broke the dataset schema: report it as a bug with this file.',
   integrity:
     'A row of this article refers to something that does not exist: report it as a bug with this file.',
@@ -96,46 +109,65 @@ export interface Rejected {
 
 export function prepare(source: SourceInfo, bytes: Uint8Array): Prepared | Rejected {
   const src = { path: source.path, sha256: source.sha256 }
-  if (bytes.length === 0)
-    return { kind: 'reject', reject: rejectRow(src, 'parse', 'empty', 'the file is empty (0 bytes)') }
+  const reject = (
+    stage: Stage,
+    reason: RejectReason,
+    msg: string,
+    details: readonly string[] = [],
+  ): Rejected => ({
+    kind: 'reject',
+    reject: rejectRow(src, stage, reason, msg, details),
+  })
+  if (bytes.length === 0) return reject('parse', 'empty', 'the file is empty (0 bytes)')
+  const format = binarySignature(bytes)
+  if (format) return reject('parse', 'binary', `binary data: ${format} (recognised by its first bytes)`)
   const decoded = decode(bytes)
   const ratio = controlRatio(decoded.text.slice(0, 65_536))
   if (ratio > MAX_CONTROL_RATIO)
-    return {
-      kind: 'reject',
-      reject: rejectRow(
-        src,
-        'parse',
-        'binary',
-        `binary data: ${(ratio * 100).toFixed(1)}% of the first characters are control characters`,
-      ),
-    }
+    return reject(
+      'parse',
+      'binary',
+      `binary data: ${(ratio * 100).toFixed(1)}% of the first characters are control characters${decoded.text.includes('\0') ? ' (NUL bytes among them)' : ''}`,
+    )
   if (decoded.text.trim().length === 0)
-    return {
-      kind: 'reject',
-      reject: rejectRow(
-        src,
-        'parse',
-        'whitespace-only',
-        `the file holds only white space (${bytes.length} bytes)`,
-      ),
-    }
-  const chars = cleanCharacters(decoded.text)
-  const st = structure(chars.text)
+    return reject('parse', 'whitespace-only', `the file holds only white space (${bytes.length} bytes)`)
+  const html = looksLikeHtml(source.path, decoded.text) ? extractHtml(decoded.text) : null
+  // an HTML page: its paragraphs (traced to the decoded page) and meta tags go through the same clean
+  // and structure steps as a text file, the meta tags taking the place of header lines
+  const chars = html ? cleanMappedCharacters(html.text) : cleanCharacters(decoded.text)
+  const st = structure(chars.text, html ? htmlHeader(html.meta) : {})
   const body = cleanBody(st.blocks)
-  const messages = [...decoded.messages, ...chars.messages, ...st.messages, ...body.messages]
+  const messages = [
+    ...decoded.messages,
+    ...(html?.messages ?? []),
+    ...chars.messages,
+    ...st.messages,
+    ...body.messages,
+  ]
   const words = countWords(body.text.text)
-  if (words < MIN_WORDS)
-    return {
-      kind: 'reject',
-      reject: rejectRow(
-        src,
+  if (words < MIN_WORDS) {
+    const details = st.header.url ? [`parse/url: ${st.header.url.value}`] : []
+    if (html)
+      return reject(
+        'parse',
+        'html-no-text',
+        `no article text in the HTML page: ${words} words found (${html.bodySource === 'article' ? 'in <article>' : html.bodySource === 'main' ? 'in <main>' : html.bodySource === 'paragraphs' ? 'in <p> paragraphs' : 'in the whole page'})`,
+        details,
+      )
+    if (words === 0 && st.header.url)
+      return reject(
         'clean',
-        'no-text',
-        `no article text: ${words} words left after header lines were removed`,
-        [...(st.header.url ? [`parse/url: ${st.header.url.value}`] : [])],
-      ),
-    }
+        'url-only',
+        `the file holds only a link (${st.header.url.value}), not the article`,
+        details,
+      )
+    return reject(
+      'clean',
+      'no-text',
+      `no article text: ${words} words left after header lines were removed`,
+      details,
+    )
+  }
   const docId = stableId('doc', body.text.text)
   return {
     kind: 'prepared',
@@ -147,6 +179,21 @@ export function prepare(source: SourceInfo, bytes: Uint8Array): Prepared | Rejec
     explicit: explicitPublished(st.header, body.text.text),
     messages,
   }
+}
+
+/** Header fields from an HTML page's meta tags, in the shape `structure` reads from header lines. */
+function htmlHeader(meta: HtmlMeta): Header {
+  const header: { -readonly [K in keyof Header]: Header[K] } = {}
+  if (meta.url) header.url = { value: meta.url.value, place: meta.url.place }
+  if (meta.title) header.title = { value: { text: meta.title.value, how: 'html' }, place: meta.title.place }
+  if (meta.author) header.byline = { value: meta.author.value, place: meta.author.place }
+  const date = meta.published ? parseAbsoluteDate(meta.published.value.slice(0, 10)) : null
+  if (date || meta.siteName)
+    header.publishedLine = {
+      value: { date, outlet: meta.siteName?.value ?? null },
+      place: (meta.published ?? meta.siteName)!.place,
+    }
+  return header
 }
 
 export interface DocumentRows {
@@ -178,6 +225,7 @@ export function enrich(
   p: Prepared,
   duplicates: readonly string[],
   ctx: DocumentContext,
+  nearDuplicate: NearDuplicate | null = null,
 ): Enriched | Rejected {
   const text = p.body.text
   const published = p.explicit ?? resolvePublished(p.header, text, ctx.reference)
@@ -222,6 +270,9 @@ export function enrich(
     source_sha256: p.source.sha256,
     source_encoding: p.decoded.encoding,
     duplicate_sources: duplicates,
+    duplicate_cluster: nearDuplicate?.cluster ?? null,
+    near_duplicate_of: nearDuplicate?.of ?? null,
+    near_duplicate_similarity: nearDuplicate?.similarity ?? null,
     url: p.header.url?.value ?? null,
     outlet: outlet.outlet,
     outlet_source: outlet.source,

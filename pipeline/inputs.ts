@@ -5,13 +5,31 @@
  * folder; one that points out of it becomes a reject; linked folders are not descended (their files
  * are reached through their real path, and loops are impossible).
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+} from 'node:fs'
 import { join, relative, sep } from 'node:path'
+
+export type InputProblem = 'symlink-outside-input' | 'symlink-broken'
 
 export interface Input {
   readonly path: string
   readonly abs: string
-  readonly problem?: 'symlink-outside-input'
+  readonly problem?: InputProblem
+}
+
+/** The reject message of an input that is not read at all. */
+export const PROBLEM_MESSAGES: Readonly<Record<InputProblem, string>> = {
+  'symlink-outside-input': 'symbolic link to a place outside the input folder: not followed',
+  'symlink-broken': 'symbolic link whose target does not exist (or a loop of links): nothing to read',
 }
 
 export interface Discovery {
@@ -50,14 +68,20 @@ export function discover(root: string): Discovery {
       }
       if (st.isSymbolicLink()) {
         let target: string
+        let kind: 'dir' | 'file' | 'special'
         try {
           target = realpathSync(abs)
+          const t = statSync(target)
+          kind = t.isDirectory() ? 'dir' : t.isFile() ? 'file' : 'special'
         } catch {
-          inputs.push({ path: rel(abs), abs, problem: 'symlink-outside-input' })
+          // dangling, or a loop (ELOOP): it names nothing, inside the folder or out
+          inputs.push({ path: rel(abs), abs, problem: 'symlink-broken' })
           continue
         }
         if (!inside(target)) inputs.push({ path: rel(abs), abs, problem: 'symlink-outside-input' })
-        else if (statSync(target).isDirectory()) skipped.push({ path: rel(abs), why: 'linked-folder' })
+        else if (kind === 'dir') skipped.push({ path: rel(abs), why: 'linked-folder' })
+        // a link to a FIFO would block the read forever: skipped like the FIFO itself
+        else if (kind === 'special') skipped.push({ path: rel(abs), why: 'special-file' })
         else inputs.push({ path: rel(abs), abs: target })
       } else if (st.isDirectory()) walk(abs)
       else if (st.isFile()) inputs.push({ path: rel(abs), abs })
@@ -71,11 +95,26 @@ export function discover(root: string): Discovery {
 
 export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: string }
 
+/**
+ * The bytes of an input. Opened without blocking and checked to be a regular file before reading: a
+ * file swapped for a FIFO after discovery would otherwise hang the run (a FIFO with no writer never
+ * ends), and a folder or device is an error to report, not something to read.
+ */
 export function readInput(input: Input): ReadResult {
+  let fd: number | undefined
   try {
-    return { ok: true, bytes: readFileSync(input.abs) }
+    fd = openSync(input.abs, constants.O_RDONLY | constants.O_NONBLOCK)
+    const st = fstatSync(fd)
+    if (!st.isFile())
+      return {
+        ok: false,
+        error: `ENOTFILE: ${st.isDirectory() ? 'a folder' : 'a FIFO, socket or device'}, not a regular file`,
+      }
+    return { ok: true, bytes: readFileSync(fd) }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO'
-    return { ok: false, error: `${code}: ${(e as Error).message.replace(input.abs, input.path)}` }
+    return { ok: false, error: `${code}: ${(e as Error).message.replaceAll(input.abs, input.path)}` }
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
 }

@@ -19,7 +19,7 @@ import {
 } from './document.js'
 import { formatPartial, parseIsoPartial } from './enrich/dates/calendar.js'
 import { EXTRACTORS } from './enrich/extractors.js'
-import { discover, type Input, readInput } from './inputs.js'
+import { discover, type Input, PROBLEM_MESSAGES, readInput } from './inputs.js'
 import { codebook } from './publish/codebook.js'
 import { atomicRun } from './publish/output.js'
 import { TableWriter } from './publish/table-writer.js'
@@ -43,6 +43,8 @@ export interface BuildSummary {
   readonly duplicates: number
   readonly rejected: number
   readonly rejectsByReason: Readonly<Record<string, number>>
+  /** The first rejects in input order (all of them are in `rejects.jsonl`), for the summary. */
+  readonly rejectExamples: readonly Pick<RejectsRow, 'source_file' | 'reason' | 'message' | 'hint'>[]
   readonly skipped: number
   readonly rows: Readonly<Record<string, number>>
   readonly referenceDate: string | null
@@ -50,6 +52,7 @@ export interface BuildSummary {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+const MAX_REJECT_EXAMPLES = 20
 
 export async function build(opts: BuildOptions): Promise<BuildSummary> {
   const input = resolve(opts.input)
@@ -90,8 +93,17 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     ) as { [T in DataTable]: TableWriter<T> }
     const rejects: string[] = []
     const byReason: Record<string, number> = {}
+    const rejectExamples: BuildSummary['rejectExamples'][number][] = []
     const addReject = (r: RejectsRow) => {
       rejects.push(JSON.stringify(r))
+      // hostile-input work (issue 4): the summary names the first few files and what to do about them
+      if (rejectExamples.length < MAX_REJECT_EXAMPLES)
+        rejectExamples.push({
+          source_file: r.source_file,
+          reason: r.reason,
+          message: r.message,
+          hint: r.hint,
+        })
       byReason[r.reason] = (byReason[r.reason] ?? 0) + 1
     }
     const entities = new Map<
@@ -107,12 +119,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       if (k % 64 === 0) await tick()
       if (inp.problem) {
         addReject(
-          rejectRow(
-            { path: inp.path, sha256: null },
-            'read',
-            inp.problem,
-            'symbolic link to a place outside the input folder: not followed',
-          ),
+          rejectRow({ path: inp.path, sha256: null }, 'read', inp.problem, PROBLEM_MESSAGES[inp.problem]),
         )
         continue
       }
@@ -180,6 +187,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       duplicates,
       rejected: rejects.length,
       rejectsByReason: Object.fromEntries(Object.entries(byReason).sort(([a], [b]) => cmp(a, b))),
+      rejectExamples,
       skipped: skipped.length,
       rows,
       referenceDate: reference ? formatPartial(reference) : null,

@@ -12,6 +12,12 @@ export interface DocumentsRow {
   readonly source_encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15"
   /** Other input files whose cleaned text is identical to this one (same `doc_id`), in code-unit order; empty when none. */
   readonly duplicate_sources: readonly string[]
+  /** Near-duplicate cluster (MinHash/LSH over 4-word shingles, estimated Jaccard ≥ 0.8): `ndc_` + a hash of the cluster's earliest member; the same for every member, null for a document with no near-duplicate. Every copy is kept: filter on it to drop republications. */
+  readonly duplicate_cluster: string | null
+  /** `doc_id` of the earliest member of the near-duplicate cluster (by explicit publication date, then source path); null for that member itself and for documents in no cluster. */
+  readonly near_duplicate_of: string | null
+  /** Estimated Jaccard similarity (0–1, three decimals) of the document's word shingles to the earliest member of its cluster; 1 for the earliest member, null outside clusters. */
+  readonly near_duplicate_similarity: number | null
   /** URL of the article as given in the text (a URL line, or the canonical URL of a saved HTML page); null when the text gives none. */
   readonly url: string | null
   /** Name of the publishing outlet or agency, canonical form from `pipeline/reference/outlets.json`, or as written in the text when not listed; null when the text does not say. */

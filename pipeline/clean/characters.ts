@@ -10,8 +10,13 @@ export interface CleanCharacters {
 }
 
 export function cleanCharacters(decoded: string): CleanCharacters {
+  return cleanMappedCharacters(MappedText.identity(decoded))
+}
+
+/** The same, for text already traced to the decoded input (the paragraphs extracted from an HTML page). */
+export function cleanMappedCharacters(input: MappedText): CleanCharacters {
   const messages: Message[] = []
-  const moji = repairMojibake(MappedText.identity(decoded))
+  const moji = repairMojibake(input)
   if (moji.repaired)
     messages.push(
       message('clean', 'mojibake', 'warning', `repaired ${moji.repaired} mis-decoded (mojibake) sequences`),

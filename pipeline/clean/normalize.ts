@@ -24,8 +24,9 @@ export function normalizeCharacters(input: MappedText): NormalizeResult {
     if (/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/.test(m[0])) removedControls += m[0].length
     return ''
   })
-  // every Unicode space (no-break, narrow no-break, thin, ideographic…) and tab → one plain space
-  t = t.replace(/[\t\p{Zs}]+/gu, (m) => (m[0] === ' ' ? ' ' : ' '))
+  // every Unicode space (no-break, narrow no-break, thin, ideographic…) and tab → one plain space; a
+  // single plain space is not matched at all (matching it and giving it back cost a callback per word)
+  t = t.replace(/[\t\p{Zs}]{2,}|(?! )[\t\p{Zs}]/gu, () => ' ')
   t = t.replace(/ {2,}/g, () => ' ')
   if (t.text.normalize('NFC') !== t.text) {
     t = t.replace(/\P{M}\p{M}+|[^\u0000-\u007f]/gu, (m) => m[0].normalize('NFC'))

@@ -61,6 +61,72 @@ function fixedOffsets(text: string, start: number, width: number): Float64Array 
   return out
 }
 
+/** The Windows-1252 character of a byte (the table is below, with `decodeWindows1252`). */
+const cp1252Unit = (b: number): number => (b >= 0x80 && b <= 0x9f ? CP1252_80_9F.charCodeAt(b - 0x80) : b)
+
+/**
+ * UTF-8 that tolerates stray bytes: a byte that does not start a valid sequence is read as Windows-1252
+ * (the usual accident: a UTF-8 file with a few `é` pasted from a Windows-1252 one). Unlike U+FFFD
+ * replacement, every unit keeps its exact byte offset.
+ */
+export function decodeUtf8Lenient(
+  bytes: Uint8Array,
+  start: number,
+): { text: string; byteOffsets: Float64Array; invalid: number; multibyte: number } {
+  const n = bytes.length
+  const units = new Uint16Array(n - start)
+  const offsets = new Float64Array(n - start + 1)
+  let u = 0
+  let invalid = 0
+  let multibyte = 0
+  const cont = (i: number, lo = 0x80, hi = 0xbf) => i < n && bytes[i]! >= lo && bytes[i]! <= hi
+  for (let i = start; i < n; ) {
+    const b = bytes[i]!
+    let len = 0
+    if (b < 0x80) len = 1
+    else if (b >= 0xc2 && b <= 0xdf && cont(i + 1)) len = 2
+    else if (b >= 0xe0 && b <= 0xef) {
+      const lo = b === 0xe0 ? 0xa0 : 0x80
+      const hi = b === 0xed ? 0x9f : 0xbf
+      if (cont(i + 1, lo, hi) && cont(i + 2)) len = 3
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      const lo = b === 0xf0 ? 0x90 : 0x80
+      const hi = b === 0xf4 ? 0x8f : 0xbf
+      if (cont(i + 1, lo, hi) && cont(i + 2) && cont(i + 3)) len = 4
+    }
+    offsets[u] = i
+    if (len === 0) {
+      invalid++
+      units[u++] = cp1252Unit(b)
+      i++
+      continue
+    }
+    if (len > 1) multibyte++
+    let cp = len === 1 ? b : b & (0xff >> (len + 1))
+    for (let k = 1; k < len; k++) cp = (cp << 6) | (bytes[i + k]! & 0x3f)
+    if (cp > 0xffff) {
+      cp -= 0x10000
+      units[u++] = 0xd800 + (cp >> 10)
+      offsets[u] = i
+      units[u++] = 0xdc00 + (cp & 0x3ff)
+    } else units[u++] = cp
+    i += len
+  }
+  offsets[u] = n
+  let text = ''
+  // String.fromCharCode takes arguments: chunk to stay under the engine's argument limit
+  for (let k = 0; k < u; k += 8192) text += String.fromCharCode(...units.subarray(k, Math.min(u, k + 8192)))
+  return { text, byteOffsets: offsets.slice(0, u + 1), invalid, multibyte }
+}
+
+const strayBytes = (invalid: number) =>
+  message(
+    'parse',
+    'decode/invalid-utf8',
+    'warning',
+    `${invalid} byte${invalid === 1 ? '' : 's'} that are not UTF-8 read as Windows-1252`,
+  )
+
 export function decode(bytes: Uint8Array): Decoded {
   const messages: Message[] = []
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -69,11 +135,10 @@ export function decode(bytes: Uint8Array): Decoded {
       const text = utf8.decode(body)
       return { text, encoding: 'utf-8-bom', byteOffsets: utf8Offsets(text, 3), messages }
     } catch {
-      const text = new TextDecoder('utf-8').decode(body)
-      messages.push(
-        message('parse', 'decode/invalid-utf8', 'warning', 'invalid UTF-8 sequences replaced by U+FFFD'),
-      )
-      return { text, encoding: 'utf-8-bom', byteOffsets: utf8Offsets(text, 3), messages }
+      // the BOM says UTF-8: stray bytes are read one by one, and every offset stays exact
+      const d = decodeUtf8Lenient(bytes, 3)
+      messages.push(strayBytes(d.invalid))
+      return { text: d.text, encoding: 'utf-8-bom', byteOffsets: d.byteOffsets, messages }
     }
   }
   const bom16 =
@@ -85,7 +150,9 @@ export function decode(bytes: Uint8Array): Decoded {
   const enc16 = bom16 ?? utf16Guess(bytes)
   if (enc16) {
     const skip = bom16 ? 2 : 0
-    const text = new TextDecoder(enc16, { ignoreBOM: true }).decode(bytes.subarray(skip))
+    // an odd last byte is left out (the decoder would turn it into U+FFFD, one unit too many)
+    const end = skip + ((bytes.length - skip) & ~1)
+    const text = new TextDecoder(enc16, { ignoreBOM: true }).decode(bytes.subarray(skip, end))
     if ((bytes.length - skip) % 2 === 1)
       messages.push(
         message(
@@ -101,7 +168,12 @@ export function decode(bytes: Uint8Array): Decoded {
     const text = utf8.decode(bytes)
     return { text, encoding: 'utf-8', byteOffsets: utf8Offsets(text, 0), messages }
   } catch {
-    // not UTF-8: a single-byte Western encoding
+    // not UTF-8: mostly UTF-8 with a few stray bytes, or a single-byte Western encoding
+    const d = decodeUtf8Lenient(bytes, 0)
+    if (d.multibyte > 0 && d.multibyte >= 2 * d.invalid) {
+      messages.push(strayBytes(d.invalid))
+      return { text: d.text, encoding: 'utf-8', byteOffsets: d.byteOffsets, messages }
+    }
   }
   let text = decodeWindows1252(bytes)
   let encoding: Encoding = 'windows-1252'

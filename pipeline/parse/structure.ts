@@ -22,7 +22,7 @@ export interface Header {
   readonly url?: Found<string>
   readonly publishedLine?: Found<{ date: ParsedDate | null; outlet: string | null }>
   readonly teaser?: Found<{ date: ParsedDate | null; outlet: string | null }>
-  readonly title?: Found<{ text: string; how: 'repeated' | 'published-line' | 'standalone' }>
+  readonly title?: Found<{ text: string; how: 'repeated' | 'published-line' | 'standalone' | 'html' }>
   readonly byline?: Found<string>
   readonly signoff?: Found<{ initials: string | null; agency: string }>
 }
@@ -36,8 +36,15 @@ export interface Structured {
 
 const DATE_PREFIX = /^\s*date\s*:?\s*(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)(?=\s|$)[ \t]*/i
 const URL_LINE = /^(?:(?:source|url|lien)\s*:\s*)?<?(https?:\/\/[^\s<>"]+)>?$/i
-const PUBLISHED =
-  /^(.*?)[\s|–—-]*\b(?:Publié|Mis en ligne|Paru)\s+le\s*:?\s*(.+?)(?:\s*[|–—]\s*([^|]{2,80}))?$/iu
+/**
+ * `<headline> Publié le <date> | <Outlet>`. Read in three linear steps rather than one pattern: the
+ * single pattern `^(.*?)[\s|–—-]*\bPublié…` backtracked quadratically on a long run of dashes or
+ * spaces not followed by the keyword (a 20,000-dash line took a second).
+ */
+const PUBLISHED_KEY = /\b(?:Publié|Mis en ligne|Paru)\s+le\s*:?\s*/iu
+/** The outlet after the date: a separator, then 2–80 characters without `|` up to the end. */
+const PUBLISHED_TAIL = /\s*[|–—]\s*([^|]{2,80})$/uy
+const isSeparator = (c: string) => /[\s|–—-]/u.test(c)
 const UPDATED = /^(?:mis à jour|modifié|actualisé)\s+le\b/iu
 const TEASER = /(?:\.\.\.|…)\s*(\d{1,2}[./]\d{1,2}[./]\d{4}),\s*([^,.…]{2,60})$/u
 const CREDIT = /^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|source photo|illustration\s*:)/iu
@@ -96,22 +103,50 @@ function splitLines(t: MappedText): Line[] {
  * not end a sentence and the next starts in lower case: `renforçant` / `ainsi les liens`.
  */
 function joinWrapped(lines: Line[]): Line[] {
-  const out: Line[] = []
+  // groups of lines are collected first and joined once: joining line by line copied the growing
+  // paragraph each time (quadratic on a hard-wrapped 8 MB text); word counts add up across the join
+  const groups: { first: Line; last: Line; parts: MappedText[]; words: number }[] = []
   for (const l of lines) {
-    const prev = out.at(-1)
-    if (prev && !TERMINAL.test(prev.t.text) && /^[\p{Ll}]/u.test(l.t.text) && words(prev.t.text) >= 4) {
-      prev.t = MappedText.join([prev.t, l.t], ' ')
-      Object.assign(prev, { end: l.end })
-    } else out.push({ ...l })
+    const prev = groups.at(-1)
+    if (prev && !TERMINAL.test(prev.last.t.text) && /^[\p{Ll}]/u.test(l.t.text) && prev.words >= 4) {
+      prev.parts.push(l.t)
+      prev.last = l
+      prev.words += words(l.t.text)
+    } else groups.push({ first: l, last: l, parts: [l.t], words: words(l.t.text) })
   }
-  return out
+  return groups.map((g) =>
+    g.parts.length === 1 ? { ...g.first } : { ...g.first, t: MappedText.join(g.parts, ' '), end: g.last.end },
+  )
 }
 
-export function structure(input: MappedText): Structured {
+/** `[headline, date text, outlet?]` of a `… Publié le <date> | <Outlet>` line, as the old single pattern read it. */
+export function matchPublished(s: string): [string, string, string | undefined] | null {
+  const key = PUBLISHED_KEY.exec(s)
+  if (!key) return null
+  let cut = key.index
+  while (cut > 0 && isSeparator(s[cut - 1]!)) cut--
+  const rest = s.slice(key.index + key[0].length)
+  if (rest.length === 0) return null
+  // the date is the shortest non-empty text after which a separator and an outlet end the line
+  for (let k = 1; k < rest.length; k++) {
+    const c = rest[k]!
+    if (c !== '|' && c !== '–' && c !== '—' && !/\s/u.test(c)) continue
+    PUBLISHED_TAIL.lastIndex = k
+    const tail = PUBLISHED_TAIL.exec(rest)
+    if (tail) return [s.slice(0, cut), rest.slice(0, k), tail[1]!]
+  }
+  return [s.slice(0, cut), rest, undefined]
+}
+
+/**
+ * `known` holds header fields already read elsewhere (an HTML page's meta tags): they win over what the
+ * lines say, and the header lines themselves are still recognised and removed from the body.
+ */
+export function structure(input: MappedText, known: Header = {}): Structured {
   const messages: Message[] = []
   const header: {
     -readonly [K in keyof Header]: Header[K]
-  } = {}
+  } = { ...known }
   let text = input
   const pre = DATE_PREFIX.exec(text.text)
   if (pre) {
@@ -129,18 +164,21 @@ export function structure(input: MappedText): Structured {
   /** Lines recognised as non-headline material that stays in the body (captions, teasers). */
   const keep = new Set<number>()
 
+  let publishedSeen = false
   lines.forEach((l, i) => {
     const s = l.t.text
     const url = URL_LINE.exec(s)
-    const pub = !header.publishedLine && i < 6 ? PUBLISHED.exec(s) : null
-    const pubDate = pub ? parseAbsoluteDate(pub[2]!) : null
+    const pub = !publishedSeen && i < 6 ? matchPublished(s) : null
+    const pubDate = pub ? parseAbsoluteDate(pub[1]) : null
     const teaser = TEASER.exec(s)
     if (url) {
       if (!header.url) header.url = { value: url[1]!, place: place(l) }
       drop.add(i)
     } else if (pub && pubDate) {
-      header.publishedLine = { value: { date: pubDate, outlet: pub[3]?.trim() || null }, place: place(l) }
-      const before = pub[1]!.trim()
+      publishedSeen = true
+      if (!header.publishedLine)
+        header.publishedLine = { value: { date: pubDate, outlet: pub[2]?.trim() || null }, place: place(l) }
+      const before = pub[0].trim()
       if (words(before) >= 2 && !header.title)
         header.title = { value: { text: before, how: 'published-line' }, place: place(l) }
       drop.add(i)

@@ -17,12 +17,31 @@ const siblings = (out: string, marker: string) => {
     .map((n) => join(dir, n))
 }
 
-/** Put back a previous output set aside by an interrupted swap, and drop stale staging folders. */
+/** Whether the process that owns a `<out>.tmp-<pid>`/`.old-<pid>` folder may still be using it. */
+function ownerAlive(folder: string): boolean {
+  const pid = Number(/-(\d+)$/.exec(folder)?.[1])
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Put back a previous output set aside by an interrupted swap, and drop stale staging folders. Every
+ * interruption point of `commit` leaves one of: `out` alone; `out` + `old` (killed while deleting the old
+ * output: `out` is the new one, complete); `old` alone (killed between the two renames: `old` is the
+ * previous output, complete); plus any number of `tmp` folders (killed while building). Folders of a
+ * build still running (another process writing the same output) are left to it.
+ */
 export function recover(out: string): void {
-  const old = siblings(out, 'old')
+  const old = siblings(out, 'old').filter((o) => !ownerAlive(o))
   if (!existsSync(out) && old.length > 0) renameSync(old.sort().at(-1)!, out)
-  for (const o of siblings(out, 'old')) rmSync(o, { recursive: true, force: true })
-  for (const t of siblings(out, 'tmp')) rmSync(t, { recursive: true, force: true })
+  for (const o of siblings(out, 'old')) if (!ownerAlive(o)) rmSync(o, { recursive: true, force: true })
+  for (const t of siblings(out, 'tmp')) if (!ownerAlive(t)) rmSync(t, { recursive: true, force: true })
 }
 
 export const stagingPath = (out: string): string => `${out}.tmp-${process.pid}`

@@ -77,6 +77,13 @@ function arrowValue(v: Cell, c: Column): unknown {
 
 export const BATCH_ROWS = 16_384
 
+/**
+ * Cells a spreadsheet would run as a formula. papaparse's own `escapeFormulae: true` pattern is
+ * `^[=+\-@\t\r].*$`, whose `.` stops at a line break: a multi-line text starting with `=HYPERLINK(`
+ * would be written raw. Only the first character matters.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/
+
 export class TableWriter<T extends TableName = TableName> {
   readonly cols: Column[]
   readonly schema: Schema
@@ -131,7 +138,10 @@ export class TableWriter<T extends TableName = TableName> {
       if (this.pending >= BATCH_ROWS) this.flushArrow()
     }
     writeSync(this.jsonFd, json)
-    writeSync(this.csvFd, `${Papa.unparse(csv, { newline: '\n', escapeFormulae: true, header: false })}\n`)
+    writeSync(
+      this.csvFd,
+      `${Papa.unparse(csv, { newline: '\n', escapeFormulae: FORMULA_START, header: false })}\n`,
+    )
   }
 
   private flushArrow(): void {

@@ -53,6 +53,17 @@ describe('words, language, title and author', () => {
       ),
     ).toBe('en')
     expect(detectLanguage('Mali')).toBeNull()
+    // languages that share many function words with French are not taken for it
+    expect(
+      detectLanguage(
+        'Rusia seguirá ayudando a Malí en su lucha contra el terrorismo y contribuirá a mejorar la eficacia en combate de su ejército, declaró el martes el ministerio ruso de Asuntos Exteriores tras el ataque terrorista en el que murieron 31 civiles en la región de Mopti.',
+      ),
+    ).toBe('es')
+    expect(
+      detectLanguage(
+        'La Russia continuerà ad aiutare il Mali nella sua lotta contro il terrorismo e contribuirà a migliorare l’efficacia in combattimento del suo esercito, ha dichiarato martedì il ministero degli Esteri russo dopo l’attacco terroristico in cui sono morti 31 civili nella regione di Mopti.',
+      ),
+    ).toBe('it')
   })
 
   it('tidies a title and repairs a signature', () => {

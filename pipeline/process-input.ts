@@ -1,0 +1,113 @@
+/**
+ * What is done to one input in each pass, as plain functions of plain data, so that the same code runs
+ * inline (one job) or in a worker thread (several), with identical results.
+ *   scan  — pass 1: read, parse, clean; report the document id, the explicit publication date and the
+ *           near-duplicate signature;
+ *   build — pass 2: parse, clean, enrich, validate; report rows or a reject.
+ */
+
+import type { RejectsRow } from './_generated/tables.js'
+import type { NearDuplicate } from './corpus/near-duplicates.js'
+import { compactSignature } from './corpus/near-duplicates.js'
+import {
+  type DocumentContext,
+  type DocumentRows,
+  enrich,
+  type Prepared,
+  prepare,
+  type Rejected,
+  rejectRow,
+  sourceInfo,
+} from './document.js'
+import type { Input } from './inputs.js'
+import { PROBLEM_MESSAGES, readInput } from './inputs.js'
+
+export interface ScanResult {
+  readonly sha256: string | null
+  readonly docId: string | null
+  /** Last day of the explicit publication period (URL, header, dateline), for the reference date. */
+  readonly explicitMax: string | null
+  /** First day of the explicit publication period, to order near-duplicates. */
+  readonly explicitMin: string | null
+  /** Near-duplicate signature as plain arrays (cloneable, JSON-able). */
+  readonly bins: number[] | null
+  readonly bands: number[] | null
+}
+
+export type BuildResult =
+  | { readonly kind: 'reject'; readonly reject: RejectsRow }
+  | { readonly kind: 'document'; readonly rows: DocumentRows }
+
+function safePrepare(input: Input, bytes: Uint8Array): Prepared | Rejected {
+  const source = sourceInfo(input.path, bytes)
+  try {
+    return prepare(source, bytes)
+  } catch (e) {
+    return { kind: 'reject', reject: internalError(input.path, source.sha256, 'parse', e) }
+  }
+}
+
+export function internalError(
+  path: string,
+  sha256: string | null,
+  stage: 'parse' | 'enrich',
+  e: unknown,
+): RejectsRow {
+  const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e)
+  return rejectRow({ path, sha256 }, stage, 'internal-error', `the pipeline failed on this file: ${msg}`)
+}
+
+export function scanInput(input: Input): ScanResult {
+  const none = { docId: null, explicitMax: null, explicitMin: null, bins: null, bands: null }
+  if (input.problem) return { sha256: null, ...none }
+  const r = readInput(input)
+  if (!r.ok) return { sha256: null, ...none }
+  const p = safePrepare(input, r.bytes)
+  if (p.kind !== 'prepared') return { sha256: sourceInfo(input.path, r.bytes).sha256, ...none }
+  const sig = compactSignature(p.body.text)
+  return {
+    sha256: p.source.sha256,
+    docId: p.docId,
+    explicitMax: p.explicit?.max ?? null,
+    explicitMin: p.explicit?.min ?? null,
+    bins: sig ? [...sig.bins] : null,
+    bands: sig ? [...sig.bands] : null,
+  }
+}
+
+export function buildInput(
+  input: Input,
+  duplicates: readonly string[],
+  nearDuplicate: NearDuplicate | null,
+  ctx: DocumentContext,
+): BuildResult {
+  if (input.problem)
+    return {
+      kind: 'reject',
+      reject: rejectRow(
+        { path: input.path, sha256: null },
+        'read',
+        input.problem,
+        PROBLEM_MESSAGES[input.problem],
+      ),
+    }
+  const r = readInput(input)
+  if (!r.ok)
+    return {
+      kind: 'reject',
+      reject: rejectRow(
+        { path: input.path, sha256: null },
+        'read',
+        'unreadable',
+        `the file could not be read (${r.error})`,
+      ),
+    }
+  const p = safePrepare(input, r.bytes)
+  if (p.kind === 'reject') return p
+  try {
+    const out = enrich(p, duplicates, ctx, nearDuplicate)
+    return out.kind === 'reject' ? out : { kind: 'document', rows: out.rows }
+  } catch (e) {
+    return { kind: 'reject', reject: internalError(input.path, p.source.sha256, 'enrich', e) }
+  }
+}
