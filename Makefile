@@ -15,6 +15,8 @@ help:
 	@echo "make        install what is missing, build, write dist/ from seeds/"
 	@echo "make test   lint, type-check, generated-code check, vitest, and a rebuild that must equal dist/"
 	@echo "make release  dist/release/depeches-<version>.zip and .tar.gz (reproducible; not committed)"
+	@echo "make bench  throughput and memory on 10k and 100k-article corpora (BENCH=\"1000 5000\" for others)"
+	@echo "make clean  drop build/ and .cache/ (compiled code, the per-article result cache, scratch)"
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -34,7 +36,7 @@ $(BUILD_STAMP): $(NPM_STAMP) $(SOURCES) pipeline/_generated/tables.ts
 dist: $(BUILD_STAMP)
 	@rm -rf .cache/release-kept; if [ -d dist/release ]; then mkdir -p .cache/release-kept && \
 	  mv dist/release .cache/release-kept/release && cp dist/SHA256SUMS .cache/release-kept/SHA256SUMS; fi
-	$(CLI) build seeds --out dist
+	$(CLI) build seeds --out dist --cache .cache/docs
 	@if [ -d .cache/release-kept/release ]; then \
 	  if cmp -s .cache/release-kept/SHA256SUMS dist/SHA256SUMS; then mv .cache/release-kept/release dist/release; \
 	  else echo "dist/ changed: the old dist/release/ archives were dropped (run 'make release')"; fi; \
@@ -47,6 +49,14 @@ release: dist
 # Debian packages the tests need (CI runs as root on Debian 12 with apt reachable); nothing when present
 browser-deps:
 	@test -x /usr/bin/chromium || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+	@test -x /usr/bin/time || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y time; }
+
+# benchmark corpora of 10,000 and 100,000 articles (bench/corpus/, git-ignored), timed with GNU time;
+# prints articles/s, MB/s, peak RSS and the 1 → 2 jobs speed-up. Never fails a build. BENCH="1000 5000"
+# picks other sizes.
+BENCH ?= 10000 100000
+bench: $(BUILD_STAMP) browser-deps
+	node build/bench/run.js $(BENCH)
 
 PY := /usr/bin/python3
 notebook-deps:

@@ -9,6 +9,12 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
+/** What a worker thread needs to open the same cache. */
+export interface CacheDescriptor {
+  readonly dir: string
+  readonly fingerprint: string
+}
+
 export class DocCache {
   hits = 0
   misses = 0
@@ -17,6 +23,10 @@ export class DocCache {
     private readonly dir: string,
     private readonly fingerprint: string,
   ) {}
+
+  describe(): CacheDescriptor {
+    return { dir: this.dir, fingerprint: this.fingerprint }
+  }
 
   key(kind: string, ...parts: readonly string[]): string {
     return createHash('sha256')

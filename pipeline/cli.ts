@@ -1,17 +1,19 @@
 #!/usr/bin/env node
-/** `depeches build <input-dir> --out <output-dir>`: the command line. Options are checked here once. */
+/** `depeches build <input-dir> --out <output-dir>` and `depeches merge`: the command line. Options are checked here once. */
 import { existsSync, statSync } from 'node:fs'
 import { relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parseIsoPartial } from './enrich/dates/calendar.js'
 import { PipelineError } from './errors.js'
-import { type BuildOptions, type BuildSummary, build } from './run.js'
+import { merge } from './merge.js'
+import { type BuildOptions, type BuildSummary, build, defaultJobs } from './run.js'
 import { versions } from './versions.js'
 
 const HELP = `depeches — French press articles to a research dataset
 
 Usage:
   depeches build <input-dir> --out <output-dir> [options]
+  depeches merge <shard-output>... --out <output-dir>
 
 Reads every file below <input-dir> (recursively; hidden files skipped), and writes to <output-dir>:
   data/<table>.csv|.jsonl|.arrow   documents, entities, mentions, quotes, temporal_expressions, events
@@ -23,6 +25,11 @@ Options:
   --out, -o <dir>             output folder (required)
   --reference-date <date>     YYYY-MM-DD used to resolve "ce jeudi 1er août" when an article has no
                               explicit date (default: the latest explicit date in the corpus)
+  --jobs, -j <n>              worker threads (default: one per core); the output is the same for any n
+  --cache <dir>               reuse per-article results from earlier runs (incremental rebuilds); a
+                              change to the input or to the pipeline's code or data invalidates them
+  --shard <k>/<n>             process only partition k (0-based) of n, by document id; combine the
+                              n outputs with 'depeches merge' into the dataset a single run gives
   --quiet, -q                 no progress bar and no summary
   --help, -h                  this help
   --version, -v               the pipeline version
@@ -30,13 +37,27 @@ Options:
 Exit status: 0 when the build finished (with or without rejects), 1 when it could not run, 2 on bad usage.
 `
 
-function parse(argv: string[]): { opts: BuildOptions; quiet: boolean } | 'help' | 'version' {
+type Parsed =
+  | { readonly command: 'build'; readonly opts: BuildOptions; readonly quiet: boolean }
+  | {
+      readonly command: 'merge'
+      readonly shards: readonly string[]
+      readonly out: string
+      readonly quiet: boolean
+    }
+  | 'help'
+  | 'version'
+
+function parse(argv: string[]): Parsed {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       out: { type: 'string', short: 'o' },
       'reference-date': { type: 'string' },
+      jobs: { type: 'string', short: 'j' },
+      cache: { type: 'string' },
+      shard: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -44,9 +65,16 @@ function parse(argv: string[]): { opts: BuildOptions; quiet: boolean } | 'help' 
   })
   if (values.help) return 'help'
   if (values.version) return 'version'
-  const [command, input, ...rest] = positionals
+  const [command, ...args] = positionals
+  const quiet = values.quiet === true
+  if (command === 'merge') {
+    if (args.length === 0) throw new PipelineError('E_USAGE', 'no shard outputs given to merge')
+    if (!values.out) throw new PipelineError('E_USAGE', '--out <output-dir> is required')
+    return { command: 'merge', shards: args, out: values.out, quiet }
+  }
   if (command !== 'build')
     throw new PipelineError('E_USAGE', command ? `unknown command "${command}"` : 'no command given')
+  const [input, ...rest] = args
   if (!input) throw new PipelineError('E_USAGE', 'no input folder given')
   if (rest.length > 0) throw new PipelineError('E_USAGE', `unexpected arguments: ${rest.join(' ')}`)
   if (!values.out) throw new PipelineError('E_USAGE', '--out <output-dir> is required')
@@ -69,8 +97,32 @@ function parse(argv: string[]): { opts: BuildOptions; quiet: boolean } | 'help' 
       )
     referenceDate = d
   }
-  const quiet = values.quiet === true
-  return { quiet, opts: { input, out: values.out, ...(referenceDate ? { referenceDate } : {}) } }
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs)
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)
+    throw new PipelineError(
+      'E_BAD_OPTION',
+      `--jobs must be a whole number from 1 to 256, not "${values.jobs}"`,
+    )
+  let shard: BuildOptions['shard']
+  if (values.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(values.shard)
+    const [k, n] = m ? [Number(m[1]), Number(m[2])] : [Number.NaN, Number.NaN]
+    if (!m || n < 1 || k >= n)
+      throw new PipelineError('E_BAD_OPTION', `--shard must be k/n with 0 ≤ k < n, not "${values.shard}"`)
+    shard = { index: k, count: n }
+  }
+  return {
+    command: 'build',
+    quiet,
+    opts: {
+      input,
+      out: values.out,
+      jobs,
+      ...(referenceDate ? { referenceDate } : {}),
+      ...(values.cache ? { cache: values.cache } : {}),
+      ...(shard ? { shard } : {}),
+    },
+  }
 }
 
 function progressBar(): BuildOptions['onProgress'] {
@@ -105,6 +157,10 @@ export function formatSummary(s: BuildSummary, seconds: number, out: string): st
   )
   lines.push(`reference   ${s.referenceDate ?? 'none (no explicit date in the corpus)'}`)
   lines.push(
+    `near-dups   ${s.nearDuplicateClusters} clusters of republished texts (kept; see documents.duplicate_cluster)`,
+  )
+  if (s.cache) lines.push(`cache       ${s.cache.hits} results reused, ${s.cache.misses} computed`)
+  lines.push(
     `output      ${out} (${s.output})${s.rejected ? `; see ${out}/rejects.jsonl for what to do about each reject` : ''}`,
   )
   lines.push(`time        ${seconds.toFixed(1)} s`)
@@ -131,10 +187,22 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   const t0 = process.hrtime.bigint()
+  const seconds = () => Number(process.hrtime.bigint() - t0) / 1e9
+  if (parsed.command === 'merge') {
+    const m = await merge({ shards: parsed.shards, out: parsed.out })
+    if (!parsed.quiet)
+      process.stderr.write(
+        `merged      ${m.shards} shards: ${m.inputs} inputs (= ${m.documents} documents + ${m.duplicates} duplicates + ${m.rejected} rejected)\n` +
+          `rows        ${Object.entries(m.rows)
+            .map(([t, n]) => `${t} ${n}`)
+            .join(', ')}\n` +
+          `output      ${parsed.out} (${m.output})\ntime        ${seconds().toFixed(1)} s\n`,
+      )
+    return 0
+  }
   const onProgress = parsed.quiet ? undefined : progressBar()
   const summary = await build({ ...parsed.opts, ...(onProgress ? { onProgress } : {}) })
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9
-  if (!parsed.quiet) process.stderr.write(formatSummary(summary, seconds, parsed.opts.out))
+  if (!parsed.quiet) process.stderr.write(formatSummary(summary, seconds(), parsed.opts.out))
   return 0
 }
 

@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'E_INPUT_NOT_FOLDER'
   | 'E_OUTPUT_INSIDE_INPUT'
   | 'E_BAD_OPTION'
+  | 'E_MERGE'
 
 export class PipelineError extends Error {
   constructor(

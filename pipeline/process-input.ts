@@ -57,13 +57,18 @@ export function internalError(
   return rejectRow({ path, sha256 }, stage, 'internal-error', `the pipeline failed on this file: ${msg}`)
 }
 
+const NO_SCAN = { docId: null, explicitMax: null, explicitMin: null, bins: null, bands: null }
+
 export function scanInput(input: Input): ScanResult {
-  const none = { docId: null, explicitMax: null, explicitMin: null, bins: null, bands: null }
-  if (input.problem) return { sha256: null, ...none }
+  if (input.problem) return { sha256: null, ...NO_SCAN }
   const r = readInput(input)
-  if (!r.ok) return { sha256: null, ...none }
-  const p = safePrepare(input, r.bytes)
-  if (p.kind !== 'prepared') return { sha256: sourceInfo(input.path, r.bytes).sha256, ...none }
+  if (!r.ok) return { sha256: null, ...NO_SCAN }
+  return scanBytes(input, r.bytes)
+}
+
+export function scanBytes(input: Input, bytes: Uint8Array): ScanResult {
+  const p = safePrepare(input, bytes)
+  if (p.kind !== 'prepared') return { sha256: sourceInfo(input.path, bytes).sha256, ...NO_SCAN }
   const sig = compactSignature(p.body.text)
   return {
     sha256: p.source.sha256,
@@ -102,7 +107,17 @@ export function buildInput(
         `the file could not be read (${r.error})`,
       ),
     }
-  const p = safePrepare(input, r.bytes)
+  return buildBytes(input, r.bytes, duplicates, nearDuplicate, ctx)
+}
+
+export function buildBytes(
+  input: Input,
+  bytes: Uint8Array,
+  duplicates: readonly string[],
+  nearDuplicate: NearDuplicate | null,
+  ctx: DocumentContext,
+): BuildResult {
+  const p = safePrepare(input, bytes)
   if (p.kind === 'reject') return p
   try {
     const out = enrich(p, duplicates, ctx, nearDuplicate)

@@ -1,232 +1,213 @@
 /**
  * The orchestration of a build: discover inputs, two streaming passes over them, publish.
- *   pass 1 (corpus facts): parse and clean every input to learn its document id (for duplicates) and its
- *          explicit publication date (for the reference date that resolves `ce jeudi 1er août`);
- *   pass 2 (documents): parse, clean, enrich and validate each input, appending rows to the writers.
- * Per-document work is `document.ts`; rows are appended as they come, so memory does not grow with the
- * corpus (only the id → path index of pass 1 and the entity table do).
+ *   pass 1 (corpus facts): parse and clean every input to learn its document id (identical cleaned
+ *          texts are one document), its explicit publication date (the latest one is the reference
+ *          date that resolves `ce jeudi 1er août`) and its near-duplicate signature;
+ *   near-duplicates: one corpus-level pass over the signatures (MinHash/LSH);
+ *   pass 2 (documents): parse, clean, enrich and validate each input of this shard, appending rows to
+ *          the writers in input order.
+ * Per-input work (`process-input.ts`) runs inline or on a pool of worker threads (`--jobs`); results
+ * are consumed in input order, so the output is byte-identical whatever the number of jobs. With a
+ * cache folder, per-input results are reused when neither the input nor the pipeline changed.
+ * Memory held across the corpus: an id per input, the near-duplicate signatures (192 bytes a
+ * document) and the entity table; rows stream to disk.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import type { EntitiesRow, RejectsRow } from './_generated/tables.js'
-import {
-  type DocumentContext,
-  enrich,
-  prepare,
-  type RejectReason,
-  rejectRow,
-  sourceInfo,
-} from './document.js'
+import { availableParallelism } from 'node:os'
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Piscina } from 'piscina'
+import { DocCache } from './cache.js'
+import { type NearDuplicate, NearDuplicateIndex } from './corpus/near-duplicates.js'
 import { formatPartial, parseIsoPartial } from './enrich/dates/calendar.js'
-import { EXTRACTORS } from './enrich/extractors.js'
-import { discover, type Input, PROBLEM_MESSAGES, readInput } from './inputs.js'
-import { codebook } from './publish/codebook.js'
+import { PipelineError } from './errors.js'
+import { discover, type Input } from './inputs.js'
+import { mapOrdered } from './parallel/ordered.js'
+import type { BuildResult, ScanResult } from './process-input.js'
+import { type DatasetCounts, DatasetWriter } from './publish/dataset-writer.js'
 import { atomicRun } from './publish/output.js'
-import { TableWriter } from './publish/table-writer.js'
-import { defaultOutlets } from './reference/outlets.js'
-import { DATA_TABLES, type DataTable } from './schema/tables.js'
 import type { PartialDate } from './types.js'
-import { rowValidator } from './validate/schema-validator.js'
-import { versions } from './versions.js'
+import { fingerprint } from './versions.js'
+import runTask, { type TaskResult, type WorkerTask } from './worker.js'
+
+export interface Shard {
+  readonly index: number
+  readonly count: number
+}
 
 export interface BuildOptions {
   readonly input: string
   readonly out: string
   /** Resolves weekday expressions without a year; defaults to the corpus's latest explicit date. */
   readonly referenceDate?: PartialDate
+  /** Worker threads; 1 (the default for the API) runs everything in this thread. */
+  readonly jobs?: number
+  /** Folder of the per-input result cache (incremental rebuilds); none by default. */
+  readonly cache?: string
+  /** Process only the documents of partition `index` of `count` (by document id). */
+  readonly shard?: Shard
   readonly onProgress?: (phase: 'scan' | 'build', done: number, total: number) => void
 }
 
-export interface BuildSummary {
+export interface BuildSummary extends DatasetCounts {
   readonly inputs: number
-  readonly documents: number
   readonly duplicates: number
-  readonly rejected: number
-  readonly rejectsByReason: Readonly<Record<string, number>>
-  /** The first rejects in input order (all of them are in `rejects.jsonl`), for the summary. */
-  readonly rejectExamples: readonly Pick<RejectsRow, 'source_file' | 'reason' | 'message' | 'hint'>[]
   readonly skipped: number
-  readonly rows: Readonly<Record<string, number>>
   readonly referenceDate: string | null
+  readonly nearDuplicateClusters: number
+  readonly cache: { readonly hits: number; readonly misses: number } | null
   readonly output: 'created' | 'replaced' | 'unchanged'
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-const MAX_REJECT_EXAMPLES = 20
+export const defaultJobs = (): number => Math.max(1, availableParallelism())
+
+/** The partition of an input: by document id when it has one (so identical texts share a shard), else by path. */
+export function shardOf(docId: string | null, path: string, count: number): number {
+  if (count <= 1) return 0
+  const key = docId ? docId.slice(4, 12) : fnv(path).toString(16)
+  return Number.parseInt(key, 16) % count
+}
+
+function fnv(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return h >>> 0
+}
+
+/** Runs tasks inline or on worker threads; counts the results served from the cache. */
+interface Executor {
+  run(task: WorkerTask): Promise<ScanResult | BuildResult>
+  close(): Promise<void>
+  readonly stats: { hits: number; misses: number }
+}
+
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url)
+  // under the test runner this module is TypeScript: the workers run the compiled JavaScript
+  return here.endsWith('.ts')
+    ? resolve(here, '../../build/pipeline/worker.js')
+    : resolve(here, '../worker.js')
+}
+
+function executor(jobs: number, cache: DocCache | null): Executor {
+  const stats = { hits: 0, misses: 0 }
+  const pool =
+    jobs > 1
+      ? new Piscina({ filename: workerFile(), minThreads: jobs, maxThreads: jobs, idleTimeout: 60_000 })
+      : null
+  const run = async (task: WorkerTask) => {
+    const t = cache ? { ...task, cache: cache.describe() } : task
+    const r = (pool ? await pool.run(t) : runTask(t)) as TaskResult<ScanResult | BuildResult>
+    if (cache && !t.input.problem) {
+      if (r.cached) stats.hits++
+      else stats.misses++
+    }
+    return r.result
+  }
+  return { run, stats, close: async () => void (await pool?.destroy()) }
+}
 
 export async function build(opts: BuildOptions): Promise<BuildSummary> {
   const input = resolve(opts.input)
+  const jobs = opts.jobs ?? 1
+  if (!Number.isInteger(jobs) || jobs < 1)
+    throw new PipelineError('E_BAD_OPTION', `jobs must be a whole number ≥ 1, not ${jobs}`)
+  const shard = opts.shard ?? null
   const { inputs, skipped } = discover(input)
-  const outlets = defaultOutlets()
-
-  // pass 1: corpus facts
-  const pathsById = new Map<string, string[]>()
-  let latest: string | null = null
-  let k = 0
-  for (const inp of inputs) {
-    opts.onProgress?.('scan', ++k, inputs.length)
-    if (inp.problem) continue
-    const r = readInput(inp)
-    if (!r.ok) continue
-    const p = safePrepare(inp, r.bytes)
-    if (p.kind !== 'prepared') continue
-    const list = pathsById.get(p.docId)
-    if (list) list.push(inp.path)
-    else pathsById.set(p.docId, [inp.path])
-    if (p.explicit && (latest === null || p.explicit.max > latest)) latest = p.explicit.max
-    if (k % 64 === 0) await tick()
-  }
-  const reference = opts.referenceDate ?? (latest ? parseIsoPartial(latest) : null)
-
-  // pass 2: documents, written as they come
-  return atomicRun(opts.out, async (dir) => {
-    mkdirSync(join(dir, 'data'), { recursive: true })
-    const writers = Object.fromEntries(
-      DATA_TABLES.map((t) => [
-        t,
-        new TableWriter(t, {
-          csv: join(dir, 'data', `${t}.csv`),
-          jsonl: join(dir, 'data', `${t}.jsonl`),
-          arrow: join(dir, 'data', `${t}.arrow`),
-        }),
-      ]),
-    ) as { [T in DataTable]: TableWriter<T> }
-    const rejects: string[] = []
-    const byReason: Record<string, number> = {}
-    const rejectExamples: BuildSummary['rejectExamples'][number][] = []
-    const addReject = (r: RejectsRow) => {
-      rejects.push(JSON.stringify(r))
-      // hostile-input work (issue 4): the summary names the first few files and what to do about them
-      if (rejectExamples.length < MAX_REJECT_EXAMPLES)
-        rejectExamples.push({
-          source_file: r.source_file,
-          reason: r.reason,
-          message: r.message,
-          hint: r.hint,
-        })
-      byReason[r.reason] = (byReason[r.reason] ?? 0) + 1
-    }
-    const entities = new Map<
-      string,
-      { row: Omit<EntitiesRow, 'n_documents' | 'n_mentions'>; docs: number; mentions: number }
-    >()
-    const ctx: DocumentContext = { reference, outlets, extractors: EXTRACTORS, validator: rowValidator() }
-    let documents = 0
-    let duplicates = 0
-    k = 0
-    for (const inp of inputs) {
-      opts.onProgress?.('build', ++k, inputs.length)
-      if (k % 64 === 0) await tick()
-      if (inp.problem) {
-        addReject(
-          rejectRow({ path: inp.path, sha256: null }, 'read', inp.problem, PROBLEM_MESSAGES[inp.problem]),
-        )
-        continue
-      }
-      const r = readInput(inp)
-      if (!r.ok) {
-        addReject(
-          rejectRow(
-            { path: inp.path, sha256: null },
-            'read',
-            'unreadable',
-            `the file could not be read (${r.error})`,
-          ),
-        )
-        continue
-      }
-      const p = safePrepare(inp, r.bytes)
-      if (p.kind === 'reject') {
-        addReject(p.reject)
-        continue
-      }
-      const same = pathsById.get(p.docId) ?? [inp.path]
-      if (same[0] !== inp.path) {
-        duplicates++
-        continue
-      }
-      let out: ReturnType<typeof enrich>
-      try {
-        out = enrich(p, same.slice(1), ctx)
-      } catch (e) {
-        out = { kind: 'reject', reject: internalError(inp.path, p.source.sha256, 'enrich', e) }
-      }
-      if (out.kind === 'reject') {
-        addReject(out.reject)
-        continue
-      }
-      documents++
-      const rows = out.rows
-      writers.documents.append([rows.documents])
-      writers.mentions.append(rows.mentions)
-      writers.quotes.append(rows.quotes)
-      writers.temporal_expressions.append(rows.temporal_expressions)
-      writers.events.append(rows.events)
-      const counts = new Map<string, number>()
-      for (const m of rows.mentions) counts.set(m.entity_id, (counts.get(m.entity_id) ?? 0) + 1)
-      for (const e of rows.entities) {
-        const acc = entities.get(e.entity_id) ?? { row: e, docs: 0, mentions: 0 }
-        acc.docs += counts.has(e.entity_id) ? 1 : 0
-        acc.mentions += counts.get(e.entity_id) ?? 0
-        entities.set(e.entity_id, acc)
-      }
-    }
-    const entityRows = [...entities.keys()].sort(cmp).map((id) => {
-      const e = entities.get(id)!
-      return { ...e.row, n_documents: e.docs, n_mentions: e.mentions }
-    })
-    writers.entities.append(entityRows)
-    for (const t of DATA_TABLES) await writers[t].close()
-    writeFileSync(join(dir, 'rejects.jsonl'), rejects.map((l) => `${l}\n`).join(''))
-    const rows = Object.fromEntries(DATA_TABLES.map((t) => [t, writers[t].rows]))
-    const examples = new Map(DATA_TABLES.map((t) => [t, writers[t].examples as ReadonlyMap<string, unknown>]))
-    writeFileSync(join(dir, 'CODEBOOK.md'), codebook(examples))
-    const summary = {
-      inputs: inputs.length,
-      documents,
-      duplicates,
-      rejected: rejects.length,
-      rejectsByReason: Object.fromEntries(Object.entries(byReason).sort(([a], [b]) => cmp(a, b))),
-      rejectExamples,
-      skipped: skipped.length,
-      rows,
-      referenceDate: reference ? formatPartial(reference) : null,
-    }
-    const manifest = {
-      pipeline: versions(),
-      reference_date: {
-        value: summary.referenceDate,
-        source: opts.referenceDate ? 'option' : latest ? 'corpus' : null,
-      },
-      inputs: {
-        seen: inputs.length,
-        documents,
-        duplicates,
-        rejected: rejects.length,
-        reconciled: inputs.length === documents + duplicates + rejects.length,
-      },
-      rejects_by_reason: summary.rejectsByReason,
-      skipped: skipped.map((s) => ({ path: s.path, why: s.why })),
-      rows,
-    }
-    writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
-    return summary
-  })
-}
-
-function safePrepare(inp: Input, bytes: Uint8Array): ReturnType<typeof prepare> {
-  const source = sourceInfo(inp.path, bytes)
+  const cache = opts.cache ? new DocCache(resolve(opts.cache), fingerprint()) : null
+  const exec = executor(jobs, cache)
+  const window = jobs * 8
   try {
-    return prepare(source, bytes)
-  } catch (e) {
-    return { kind: 'reject', reject: internalError(inp.path, source.sha256, 'parse', e) }
+    // pass 1: corpus facts
+    const docIds: (string | null)[] = new Array(inputs.length).fill(null)
+    const firstOf = new Map<string, number>()
+    const dupesOf = new Map<number, number[]>()
+    const near = new NearDuplicateIndex()
+    let latest: string | null = null
+    let i = 0
+    const scans = mapOrdered(
+      inputs,
+      (inp) => exec.run({ kind: 'scan', input: inp }) as Promise<ScanResult>,
+      window,
+    )
+    for await (const s of scans) {
+      const k = i++
+      opts.onProgress?.('scan', i, inputs.length)
+      if (i % 32 === 0) await tick()
+      if (s.docId === null) continue
+      docIds[k] = s.docId
+      const first = firstOf.get(s.docId)
+      if (first !== undefined) {
+        const list = dupesOf.get(first)
+        if (list) list.push(k)
+        else dupesOf.set(first, [k])
+        continue
+      }
+      firstOf.set(s.docId, k)
+      if (s.explicitMax && (latest === null || s.explicitMax > latest)) latest = s.explicitMax
+      near.addSignature(
+        s.docId,
+        s.bins && s.bands ? { bins: Uint16Array.from(s.bins), bands: Uint32Array.from(s.bands) } : null,
+        s.explicitMin,
+        inputs[k]!.path,
+      )
+    }
+    const reference = opts.referenceDate ?? (latest ? parseIsoPartial(latest) : null)
+    const clusters = near.clusters()
+
+    // pass 2: the documents of this shard, written as they come
+    const mine: number[] = []
+    let duplicates = 0
+    for (let k = 0; k < inputs.length; k++) {
+      const id = docIds[k] ?? null
+      if (shard && shardOf(id, inputs[k]!.path, shard.count) !== shard.index) continue
+      if (id !== null && firstOf.get(id) !== k) duplicates++
+      else mine.push(k)
+    }
+    const task = (k: number): WorkerTask => {
+      const id = docIds[k]
+      const nearDuplicate: NearDuplicate | null = id ? (clusters.get(id) ?? null) : null
+      return {
+        kind: 'build',
+        input: inputs[k] as Input,
+        duplicates: (dupesOf.get(k) ?? []).map((d) => inputs[d]!.path),
+        nearDuplicate,
+        reference,
+      }
+    }
+    const seen = mine.length + duplicates
+    return await atomicRun(opts.out, async (dir) => {
+      const out = new DatasetWriter(dir)
+      let done = 0
+      for await (const r of mapOrdered(mine, (k) => exec.run(task(k)) as Promise<BuildResult>, window)) {
+        opts.onProgress?.('build', ++done, mine.length)
+        // let the event loop run: the Arrow files are written by streams that drain only there
+        if (done % 32 === 0) await tick()
+        if (r.kind === 'reject') out.addReject(r.reject)
+        else out.addDocument(r.rows, r.rows.entities)
+      }
+      const referenceDate = reference ? formatPartial(reference) : null
+      const counts = await out.finish({
+        seen,
+        duplicates,
+        referenceDate,
+        referenceSource: opts.referenceDate ? 'option' : latest ? 'corpus' : null,
+        skipped,
+        shard,
+      })
+      return {
+        ...counts,
+        inputs: seen,
+        duplicates,
+        skipped: skipped.length,
+        referenceDate,
+        nearDuplicateClusters: new Set([...clusters.values()].map((c) => c.cluster)).size,
+        cache: cache ? { ...exec.stats } : null,
+      }
+    })
+  } finally {
+    await exec.close()
   }
 }
 
-function internalError(path: string, sha256: string, stage: 'parse' | 'enrich', e: unknown): RejectsRow {
-  const reason: RejectReason = 'internal-error'
-  const msg = e instanceof Error ? `${e.name}: ${e.message}` : String(e)
-  return rejectRow({ path, sha256 }, stage, reason, `the pipeline failed on this file: ${msg}`)
-}
-
+/** Yields to the event loop (I/O callbacks run), unlike awaiting an already-settled promise. */
 const tick = () => new Promise<void>((r) => setImmediate(r))

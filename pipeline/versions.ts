@@ -1,6 +1,7 @@
 /** Versions recorded in the manifest: the pipeline's, and content hashes of its schemas and reference data. */
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { repoFile } from './util/paths.js'
 
 /** Content hash (16 hex digits) of every data file below a folder, by `/`-separated relative path. */
@@ -42,4 +43,33 @@ export function versions(): Versions {
     }
   }
   return cached
+}
+
+/** Every file below a folder (absolute paths, sorted), skipping source maps. */
+function filesBelow(dir: string): string[] {
+  const out: string[] = []
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {
+    const p = `${dir}/${e.name}`
+    if (e.isDirectory()) out.push(...filesBelow(p))
+    else if (!e.name.endsWith('.map')) out.push(p)
+  }
+  return out
+}
+
+let print: string | undefined
+/**
+ * The pipeline's fingerprint for the result cache: a hash of its running code, its schemas and its
+ * reference data. Any change to a rule, a list or a column changes it, so cached results are never
+ * served for a different pipeline.
+ */
+export function fingerprint(): string {
+  if (print === undefined) {
+    const h = createHash('sha256')
+    const code = fileURLToPath(new URL('.', import.meta.url)).replace(/\/$/, '')
+    for (const dir of [code, repoFile('schemas'), repoFile('pipeline/reference')])
+      for (const f of filesBelow(dir)) h.update(f.slice(dir.length)).update('\u0000').update(readFileSync(f))
+    h.update(JSON.stringify(versions()))
+    print = h.digest('hex')
+  }
+  return print
 }

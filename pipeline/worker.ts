@@ -1,17 +1,28 @@
 /**
- * The worker-thread entry point (piscina): runs one pass-1 or pass-2 task on one input. The heavy
- * per-document context (outlet list, compiled validators, extractors) is built once per thread.
+ * The worker-thread entry point (piscina), also called inline for one job: runs one pass-1 (`scan`) or
+ * pass-2 (`build`) task on one input. The heavy per-document context (outlet list, compiled
+ * validators, extractors) is built once per thread. With a cache, the input's bytes are read and
+ * hashed first, and a result stored under the same key is returned instead of being recomputed.
  */
+import { type CacheDescriptor, DocCache } from './cache.js'
 import type { NearDuplicate } from './corpus/near-duplicates.js'
 import type { DocumentContext } from './document.js'
 import { EXTRACTORS } from './enrich/extractors.js'
-import type { Input } from './inputs.js'
-import { type BuildResult, buildInput, type ScanResult, scanInput } from './process-input.js'
+import { type Input, readInput } from './inputs.js'
+import {
+  type BuildResult,
+  buildBytes,
+  buildInput,
+  type ScanResult,
+  scanBytes,
+  scanInput,
+} from './process-input.js'
 import { defaultOutlets } from './reference/outlets.js'
 import type { PartialDate } from './types.js'
+import { sha256Hex } from './util/hash.js'
 import { rowValidator } from './validate/schema-validator.js'
 
-export type WorkerTask =
+export type WorkerTask = (
   | { readonly kind: 'scan'; readonly input: Input }
   | {
       readonly kind: 'build'
@@ -20,6 +31,12 @@ export type WorkerTask =
       readonly nearDuplicate: NearDuplicate | null
       readonly reference: PartialDate | null
     }
+) & { readonly cache?: CacheDescriptor }
+
+export interface TaskResult<R> {
+  readonly result: R
+  readonly cached: boolean
+}
 
 let shared: Omit<DocumentContext, 'reference'> | undefined
 
@@ -28,7 +45,59 @@ export function documentContext(reference: PartialDate | null): DocumentContext 
   return { ...shared, reference }
 }
 
-export default function runTask(task: WorkerTask): ScanResult | BuildResult {
-  if (task.kind === 'scan') return scanInput(task.input)
-  return buildInput(task.input, task.duplicates, task.nearDuplicate, documentContext(task.reference))
+const caches = new Map<string, DocCache>()
+const openCache = (d: CacheDescriptor): DocCache => {
+  const key = `${d.dir}\u0000${d.fingerprint}`
+  let c = caches.get(key)
+  if (!c) {
+    c = new DocCache(d.dir, d.fingerprint)
+    caches.set(key, c)
+  }
+  return c
+}
+
+export default function runTask(task: WorkerTask): TaskResult<ScanResult | BuildResult> {
+  if (!task.cache || task.input.problem) {
+    const result =
+      task.kind === 'scan'
+        ? scanInput(task.input)
+        : buildInput(task.input, task.duplicates, task.nearDuplicate, documentContext(task.reference))
+    return { result, cached: false }
+  }
+  const read = readInput(task.input)
+  if (!read.ok) {
+    const result =
+      task.kind === 'scan'
+        ? scanInput(task.input)
+        : buildInput(task.input, task.duplicates, task.nearDuplicate, documentContext(task.reference))
+    return { result, cached: false }
+  }
+  const cache = openCache(task.cache)
+  const sha = sha256Hex(read.bytes)
+  // everything a result depends on besides the pipeline itself (already in the fingerprint)
+  const key =
+    task.kind === 'scan'
+      ? cache.key('scan', sha, task.input.path)
+      : cache.key(
+          'build',
+          sha,
+          task.input.path,
+          JSON.stringify(task.reference),
+          task.duplicates.join('\u001e'),
+          JSON.stringify(task.nearDuplicate),
+        )
+  const hit = cache.get<ScanResult | BuildResult>(task.kind, key)
+  if (hit !== undefined) return { result: hit, cached: true }
+  const result =
+    task.kind === 'scan'
+      ? scanBytes(task.input, read.bytes)
+      : buildBytes(
+          task.input,
+          read.bytes,
+          task.duplicates,
+          task.nearDuplicate,
+          documentContext(task.reference),
+        )
+  cache.set(task.kind, key, result)
+  return { result, cached: false }
 }

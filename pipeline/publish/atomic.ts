@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { listFiles } from './checksums.js'
+import { fileSha256, listFiles } from './checksums.js'
 
 const siblings = (out: string, marker: string) => {
   const dir = dirname(out)
@@ -57,7 +57,7 @@ function sameContent(a: string, b: string): boolean {
   const fa = listFiles(a)
   const fb = listFiles(b)
   if (fa.length !== fb.length || fa.some((f, i) => f !== fb[i])) return false
-  return fa.every((f) => readFileSync(join(a, f)).equals(readFileSync(join(b, f))))
+  return fa.every((f) => fileSha256(join(a, f)) === fileSha256(join(b, f)))
 }
 
 export type CommitResult = 'created' | 'replaced' | 'unchanged'

@@ -1,10 +1,21 @@
 /** SHA-256 of files, and the `SHA256SUMS` listing (`sha256sum -c` format, paths sorted). */
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { closeSync, openSync, readdirSync, readSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
 
-export const fileSha256 = (path: string): string =>
-  createHash('sha256').update(readFileSync(path)).digest('hex')
+/** SHA-256 of a file, read in 1 MiB chunks: table files of a large corpus are gigabytes. */
+export function fileSha256(path: string): string {
+  const h = createHash('sha256')
+  const fd = openSync(path, 'r')
+  const buf = Buffer.alloc(1 << 20)
+  try {
+    for (let n = readSync(fd, buf, 0, buf.length, null); n > 0; n = readSync(fd, buf, 0, buf.length, null))
+      h.update(buf.subarray(0, n))
+  } finally {
+    closeSync(fd)
+  }
+  return h.digest('hex')
+}
 
 /** Every file below `dir`, as `/`-separated paths relative to it, in code-unit order. */
 export function listFiles(dir: string): string[] {

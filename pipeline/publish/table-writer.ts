@@ -75,7 +75,7 @@ function arrowValue(v: Cell, c: Column): unknown {
   return v
 }
 
-export const BATCH_ROWS = 16_384
+export const BATCH_ROWS = 4_096
 
 /**
  * Cells a spreadsheet would run as a formula. papaparse's own `escapeFormulae: true` pattern is

@@ -1,0 +1,54 @@
+/** Reads a JSON Lines file one row at a time, with a look at the next row, in bounded memory. */
+import { closeSync, openSync, readSync } from 'node:fs'
+
+const CHUNK = 1 << 20
+
+export class JsonlCursor<T = Record<string, unknown>> {
+  private readonly fd: number
+  private readonly decoder = new TextDecoder('utf-8')
+  private readonly buffer = Buffer.alloc(CHUNK)
+  private lines: string[] = []
+  private rest = ''
+  private eof = false
+  private head: T | null | undefined
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'r')
+  }
+
+  private fill(): void {
+    while (this.lines.length === 0 && !this.eof) {
+      const n = readSync(this.fd, this.buffer, 0, CHUNK, null)
+      if (n === 0) {
+        this.eof = true
+        if (this.rest.trim()) this.lines.push(this.rest)
+        this.rest = ''
+        break
+      }
+      const text = this.rest + this.decoder.decode(this.buffer.subarray(0, n), { stream: true })
+      const parts = text.split('\n')
+      this.rest = parts.pop() ?? ''
+      this.lines = parts.filter((l) => l.length > 0).reverse()
+    }
+  }
+
+  /** The next row without consuming it; null at the end. */
+  peek(): T | null {
+    if (this.head === undefined) {
+      this.fill()
+      const line = this.lines.pop()
+      this.head = line === undefined ? null : (JSON.parse(line) as T)
+    }
+    return this.head
+  }
+
+  next(): T | null {
+    const r = this.peek()
+    this.head = undefined
+    return r
+  }
+
+  close(): void {
+    closeSync(this.fd)
+  }
+}
