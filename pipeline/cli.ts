@@ -206,11 +206,23 @@ export async function main(argv: string[]): Promise<number> {
   return 0
 }
 
+let settled = false
+// A promise that can never settle empties the event loop and Node would exit with status 0, having
+// written nothing: say so and fail instead.
+process.on('beforeExit', () => {
+  if (settled) return
+  settled = true
+  process.stderr.write('depeches: could not run: the build stopped before it finished (internal error)\n')
+  process.exitCode = 1
+})
+
 main(process.argv.slice(2)).then(
   (code) => {
+    settled = true
     process.exitCode = code
   },
   (e: unknown) => {
+    settled = true
     process.stderr.write(`depeches: could not run: ${e instanceof Error ? e.message : String(e)}\n`)
     process.exitCode = 1
   },

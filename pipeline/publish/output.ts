@@ -3,7 +3,7 @@
  * `datapackage.json` and `SHA256SUMS`, then swaps the folder in (see `atomic.ts`). If the build throws,
  * the staging folder is removed and the previous output is untouched.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { DATA_TABLES } from '../schema/tables.js'
 import { versions } from '../versions.js'
@@ -11,6 +11,7 @@ import { type CommitResult, commit, recover, stagingPath } from './atomic.js'
 import { sha256sums } from './checksums.js'
 import { dataPackage } from './datapackage.js'
 import { arrowFileToParquet } from './parquet.js'
+import { writeYearPartitions } from './parquet-by-year.js'
 import { REPORT_FILE, writeReport } from './report/index.js'
 
 export async function atomicRun<T extends object>(
@@ -30,6 +31,13 @@ export async function atomicRun<T extends object>(
       const arrow = join(dir, 'data', `${t}.arrow`)
       if (existsSync(arrow)) await arrowFileToParquet(arrow, join(dir, 'data', `${t}.parquet`))
     }
+    // the same rows, partitioned by publication year for query engines (hive layout); a shard names its
+    // files after its index, so several shards' trees can be read together without merging
+    const manifest = join(dir, 'manifest.json')
+    const shard = existsSync(manifest)
+      ? (JSON.parse(readFileSync(manifest, 'utf8')) as { shard?: { index: number } }).shard
+      : undefined
+    if (existsSync(join(dir, 'data', 'documents.jsonl'))) await writeYearPartitions(dir, shard?.index ?? 0)
     await writeReport(dir, v.version)
     const pkg = dataPackage(
       dir,

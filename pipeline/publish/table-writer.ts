@@ -84,6 +84,41 @@ export const BATCH_ROWS = 4_096
  */
 const FORMULA_START = /^[=+\-@\t\r]/
 
+/** Builds Arrow record batches of one table from rows in schema order (JSON representation). */
+export class RecordBatcher {
+  readonly cols: Column[]
+  readonly schema: Schema
+  private readonly builders: Builder[]
+  pending = 0
+
+  constructor(table: TableName) {
+    this.cols = columns(table)
+    this.schema = arrowSchema(table)
+    this.builders = this.schema.fields.map((f) =>
+      makeBuilder({ type: f.type, nullValues: [null, undefined] }),
+    )
+  }
+
+  append(o: Readonly<Record<string, unknown>>): void {
+    this.cols.forEach((c, k) => {
+      this.builders[k]!.append(arrowValue(o[c.name] as Cell, c))
+    })
+    this.pending++
+  }
+
+  flush(): RecordBatch {
+    const children = this.builders.map((b) => b.flush())
+    const data = makeData({
+      type: new Struct(this.schema.fields),
+      length: this.pending,
+      nullCount: 0,
+      children,
+    })
+    this.pending = 0
+    return new RecordBatch(this.schema, data)
+  }
+}
+
 export class TableWriter<T extends TableName = TableName> {
   readonly cols: Column[]
   readonly schema: Schema
@@ -91,10 +126,9 @@ export class TableWriter<T extends TableName = TableName> {
   private readonly jsonFd: number
   private readonly arrow: RecordBatchFileWriter
   private readonly arrowOut: ReturnType<typeof createWriteStream>
-  private readonly builders: Builder[]
+  private readonly batcher: RecordBatcher
   /** First non-null value of each column, for the codebook. */
   readonly examples = new Map<string, unknown>()
-  private pending = 0
   private batches = 0
   rows = 0
 
@@ -110,9 +144,7 @@ export class TableWriter<T extends TableName = TableName> {
     this.arrow = new RecordBatchFileWriter()
     this.arrowOut = createWriteStream(paths.arrow)
     this.arrow.toNodeStream().pipe(this.arrowOut)
-    this.builders = this.schema.fields.map((f) =>
-      makeBuilder({ type: f.type, nullValues: [null, undefined] }),
-    )
+    this.batcher = new RecordBatcher(table)
   }
 
   /** Append rows (objects keyed by column name; missing keys are written as null). */
@@ -130,12 +162,9 @@ export class TableWriter<T extends TableName = TableName> {
         }
       json += `${JSON.stringify(o)}\n`
       csv.push(this.cols.map((c) => csvCell(o[c.name] as Cell, c)))
-      this.cols.forEach((c, k) => {
-        this.builders[k]!.append(arrowValue(o[c.name] as Cell, c))
-      })
-      this.pending++
+      this.batcher.append(o)
       this.rows++
-      if (this.pending >= BATCH_ROWS) this.flushArrow()
+      if (this.batcher.pending >= BATCH_ROWS) this.flushArrow()
     }
     writeSync(this.jsonFd, json)
     writeSync(
@@ -145,21 +174,13 @@ export class TableWriter<T extends TableName = TableName> {
   }
 
   private flushArrow(): void {
-    if (this.pending === 0 && this.batches > 0) return
-    const children = this.builders.map((b) => b.flush())
-    const data = makeData({
-      type: new Struct(this.schema.fields),
-      length: this.pending,
-      nullCount: 0,
-      children,
-    })
-    this.arrow.write(new RecordBatch(this.schema, data))
-    this.pending = 0
+    if (this.batcher.pending === 0 && this.batches > 0) return
+    this.arrow.write(this.batcher.flush())
     this.batches++
   }
 
   async close(): Promise<void> {
-    if (this.pending > 0 || this.batches === 0) this.flushArrow()
+    if (this.batcher.pending > 0 || this.batches === 0) this.flushArrow()
     closeSync(this.csvFd)
     closeSync(this.jsonFd)
     this.arrow.finish()

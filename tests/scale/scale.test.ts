@@ -7,6 +7,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { appendFileSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { DuckDBInstance } from '@duckdb/node-api'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers.js'
 import { compiledCli } from '../hostile/cli.js'
@@ -70,6 +71,15 @@ describe('scale: the same bytes whatever the way of running', () => {
     const docs = outs.map((o) => jsonl(o, 'documents').length)
     expect(docs.reduce((a, b) => a + b, 0)).toBe(126)
     expect(docs.every((n) => n > 0)).toBe(true)
+    // the shards' year-partitioned Parquet trees read as one table, without merging
+    const db = await DuckDBInstance.create(':memory:')
+    const c = await db.connect()
+    const q = await c.runAndReadAll(
+      `SELECT count(*) AS n, count(DISTINCT published_year) AS years FROM read_parquet('${base}/shard-*/data/by-year/mentions/*/*.parquet', hive_partitioning = true)`,
+    )
+    const [n, years] = q.getRows()[0]!
+    expect(Number(n)).toBe(jsonl(single, 'mentions').length)
+    expect(Number(years)).toBeGreaterThan(3)
     const merged = join(base, 'merged')
     run('merge', ...outs, '--out', merged, '--quiet')
     expect(sums(merged)).toBe(sums(single))
