@@ -9,7 +9,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
-function mulberry32(seed: number): () => number {
+/** mulberry32: a small 32-bit PRNG that stays exact in JavaScript numbers, for reproducible corpora. */
+export function mulberry32(seed: number): () => number {
   let s = seed
   return () => {
     s = (s + 0x6d2b79f5) | 0

@@ -56,22 +56,19 @@ const openCache = (d: CacheDescriptor): DocCache => {
   return c
 }
 
+/** The task computed from scratch, from bytes already read when there are some. */
+function compute(task: WorkerTask, bytes?: Uint8Array): ScanResult | BuildResult {
+  if (task.kind === 'scan') return bytes ? scanBytes(task.input, bytes) : scanInput(task.input)
+  const ctx = documentContext(task.reference)
+  return bytes
+    ? buildBytes(task.input, bytes, task.duplicates, task.nearDuplicate, ctx)
+    : buildInput(task.input, task.duplicates, task.nearDuplicate, ctx)
+}
+
 export default function runTask(task: WorkerTask): TaskResult<ScanResult | BuildResult> {
-  if (!task.cache || task.input.problem) {
-    const result =
-      task.kind === 'scan'
-        ? scanInput(task.input)
-        : buildInput(task.input, task.duplicates, task.nearDuplicate, documentContext(task.reference))
-    return { result, cached: false }
-  }
-  const read = readInput(task.input)
-  if (!read.ok) {
-    const result =
-      task.kind === 'scan'
-        ? scanInput(task.input)
-        : buildInput(task.input, task.duplicates, task.nearDuplicate, documentContext(task.reference))
-    return { result, cached: false }
-  }
+  const read = task.cache && !task.input.problem ? readInput(task.input) : null
+  // no cache, or nothing to key it on (a problem input, an unreadable file): compute, which rejects
+  if (!task.cache || !read?.ok) return { result: compute(task), cached: false }
   const cache = openCache(task.cache)
   const sha = sha256Hex(read.bytes)
   // everything a result depends on besides the pipeline itself (already in the fingerprint)
@@ -88,16 +85,7 @@ export default function runTask(task: WorkerTask): TaskResult<ScanResult | Build
         )
   const hit = cache.get<ScanResult | BuildResult>(task.kind, key)
   if (hit !== undefined) return { result: hit, cached: true }
-  const result =
-    task.kind === 'scan'
-      ? scanBytes(task.input, read.bytes)
-      : buildBytes(
-          task.input,
-          read.bytes,
-          task.duplicates,
-          task.nearDuplicate,
-          documentContext(task.reference),
-        )
+  const result = compute(task, read.bytes)
   cache.set(task.kind, key, result)
   return { result, cached: false }
 }

@@ -1,5 +1,6 @@
 /** The outlet list (`reference/outlets.json`): lookup by web domain and by name or alias. */
 import { readFileSync } from 'node:fs'
+import { nameKey } from '../util/name-key.js'
 import { repoFile } from '../util/paths.js'
 
 export interface Outlet {
@@ -18,13 +19,7 @@ export interface OutletList {
   byName(name: string): readonly Outlet[]
 }
 
-export const nameKey = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
+export { nameKey }
 
 export function outletList(data: { version: string; outlets: Outlet[] }): OutletList {
   const domains = new Map<string, Outlet>()

@@ -1,18 +1,8 @@
 /** A small realistic corpus for the scale tests: recombined seed sentences, plus duplicates and a reject. */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { article, sentencesOf } from '../../bench/make-corpus.js'
+import { article, mulberry32, sentencesOf } from '../../bench/make-corpus.js'
 import { seedNames, seedText, tempDir } from '../helpers.js'
-
-function mulberry32(seed: number): () => number {
-  let s = seed
-  return () => {
-    s = (s + 0x6d2b79f5) | 0
-    let t = Math.imul(s ^ (s >>> 15), 1 | s)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
-}
 
 /** A republication of a seed: a new first sentence, a few words changed, a sign-off. */
 export function republished(text: string): string {

@@ -1,4 +1,5 @@
 /** Small text helpers shared by the quote modules: a French-aware tokenizer and a comparison key. */
+import { nameKey } from '../../util/name-key.js'
 
 export interface Token {
   readonly text: string
@@ -30,14 +31,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return out
 }
 
-/** Accent-, case- and punctuation-insensitive key for comparing names. */
-export const nameKey = (s: string): string =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
+export { nameKey }
 
 export const isCapitalized = (t: Token): boolean => t.kind === 'word' && /^\p{Lu}/u.test(t.text)
 
