@@ -229,7 +229,7 @@ export function enrich(
 ): Enriched | Rejected {
   const text = p.body.text
   const published = p.explicit ?? resolvePublished(p.header, text, ctx.reference)
-  const outlet = resolveOutlet(p.header, ctx.outlets)
+  const outlet = resolveOutlet(p.header, ctx.outlets, text)
   const sentences = sentenceSpans(text)
   const language = detectLanguage(text)
   const messages: Message[] = [...p.messages]

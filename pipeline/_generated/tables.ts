@@ -23,7 +23,7 @@ export interface DocumentsRow {
   /** Name of the publishing outlet or agency, canonical form from `pipeline/reference/outlets.json`, or as written in the text when not listed; null when the text does not say. */
   readonly outlet: string | null
   /** Where the outlet was read. */
-  readonly outlet_source: "url" | "header" | "teaser" | "signoff" | null
+  readonly outlet_source: "url" | "header" | "teaser" | "dateline" | "signoff" | null
   /** ISO 3166-1 alpha-2 code of the country the outlet is based in, from the outlet list; null when unknown. */
   readonly outlet_country: string | null
   /** Whether the outlet list records the outlet as state-owned or state-affiliated media; null when the outlet is unknown or not listed. */

@@ -10,7 +10,7 @@ import type { Outlet, OutletList } from '../../reference/outlets.js'
 
 export interface OutletInfo {
   readonly outlet: string | null
-  readonly source: 'url' | 'header' | 'teaser' | 'signoff' | null
+  readonly source: 'url' | 'header' | 'teaser' | 'dateline' | 'signoff' | null
   readonly country: string | null
   readonly stateAffiliated: boolean | null
 }
@@ -46,7 +46,10 @@ export function hostOf(url: string): string | null {
   }
 }
 
-export function resolveOutlet(header: Header, list: OutletList): OutletInfo {
+/** The agency of a dateline at the start of the body: `NIAMEY, 12 mars 2024 (AFP) -`, `BAMAKO (Reuters) -`. */
+const DATELINE_AGENCY = /^\p{Lu}[\p{Lu}\s'’-]{1,40}(?:,[^\n(]{0,40})?\s*\(([^()\n]{2,30})\)\s*[-–—]/u
+
+export function resolveOutlet(header: Header, list: OutletList, body = ''): OutletInfo {
   const host = header.url ? hostOf(header.url.value) : null
   if (host) {
     const o = list.byDomain(host)
@@ -61,6 +64,14 @@ export function resolveOutlet(header: Header, list: OutletList): OutletInfo {
   if (teaser) {
     const r = fromName(teaser, 'teaser', list, true)
     if (r) return r
+  }
+  const dateline = DATELINE_AGENCY.exec(body)?.[1]
+  if (dateline) {
+    // `(AFP)`, `(AFP/APA)`: the first listed agency
+    for (const name of dateline.split(/\s*[/,]\s*/)) {
+      const r = fromName(name, 'dateline', list, false)
+      if (r) return r
+    }
   }
   const agency = header.signoff?.value.agency
   if (agency) {

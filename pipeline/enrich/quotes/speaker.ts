@@ -31,6 +31,8 @@ export interface PastSpeaker {
 export const ANTECEDENT_WINDOW = 2500
 /** How far back a pronoun looks for a mentioned person when nobody spoke before. */
 export const MENTION_WINDOW = 800
+/** Most characters between a role and a name in apposition (`, le colonel `). */
+const APPOSITION_GAP = 30
 
 function genderOk(pronoun: Gender, have: Gender): boolean {
   if (pronoun === null || have === null) return true
@@ -81,6 +83,15 @@ function resolveAny(np: NounPhrase, ctx: DocContext, past: readonly PastSpeaker[
   const inside = mentionsIn(ctx, np.start, np.end)
   const person = inside.find((m) => entityOf(ctx, m)?.type === 'person')
   if (person) return fromMention(ctx, person, np)
+  if (np.kind === 'role') {
+    // `son porte-parole, le colonel Amadou Abdramane`: a name in apposition right after the role
+    const apposed = ctx.persons.find((p) => p.start >= np.end && p.start - np.end <= APPOSITION_GAP)
+    if (
+      apposed &&
+      /^\s*,\s*(?:(?:le|la|l['’])\s*)?[\p{L}.'’ -]{0,20}$/u.test(ctx.text.slice(np.end, apposed.start))
+    )
+      return fromPerson(apposed, 'direct')
+  }
   if (np.name && np.kind !== 'name') {
     const written = cleanName(ctx.text.slice(np.name.start, np.name.end))
     const e = personEntityByName(ctx, written)
@@ -144,6 +155,9 @@ export function resolvePronoun(
     const p = past[i]!
     if (p.pos >= pos) continue
     if (pos - p.pos > ANTECEDENT_WINDOW) break
+    // `a-t-il dit` is said by a person or a body: a country or a town taken as a speaker (`le Niger a
+    // annoncé`) is a metonymy that a pronoun does not pick up
+    if (isTerritory(p.speaker, ctx)) continue
     if (genderOk(gender, p.speaker.gender)) return { ...p.speaker, via: 'coreference' }
   }
   for (let i = ctx.persons.length - 1; i >= 0; i--) {
@@ -153,6 +167,11 @@ export function resolvePronoun(
     if (genderOk(gender, p.gender)) return fromPerson(p, 'coreference')
   }
   return null
+}
+
+function isTerritory(s: Speaker, ctx: DocContext): boolean {
+  const type = s.entityId ? ctx.entities.get(s.entityId)?.type : undefined
+  return type === 'country' || type === 'place'
 }
 
 /** A described role or body: match it by nationality with an earlier person or body. */

@@ -54,6 +54,21 @@ describe('outlet: from the URL, header line, teaser or sign-off, via the outlet 
     expect(resolveOutlet(unknown, list).outlet).toBeNull()
   })
 
+  it('reads the agency of a dateline at the start of the body', () => {
+    const body = 'NIAMEY, 12 mars 2024 (AFP) - Le régime militaire a annoncé samedi la fin de l’accord.'
+    expect(resolveOutlet({}, list, body)).toMatchObject({
+      outlet: 'Agence France-Presse',
+      source: 'dateline',
+      country: 'FR',
+    })
+    expect(resolveOutlet({}, list, 'BAMAKO (Reuters) - Les autorités ont…')).toMatchObject({
+      outlet: 'Reuters',
+      source: 'dateline',
+    })
+    // a parenthesis that is not a listed agency says nothing
+    expect(resolveOutlet({}, list, 'MALI (NORD) - Les combats ont repris.').outlet).toBeNull()
+  })
+
   it('says nothing when the text says nothing', () => {
     expect(resolveOutlet({}, list)).toEqual({
       outlet: null,

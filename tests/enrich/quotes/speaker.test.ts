@@ -26,6 +26,17 @@ describe('speakers', () => {
     expect(quote(quotesOf(text), 'Nous n’avons')).toMatchObject({ speaker: 'Aïssata Tall' })
   })
 
+  it('never resolves a pronoun to a country that "announced" something', () => {
+    const text =
+      'Le Niger a annoncé samedi la fin de l’accord, a déclaré son porte-parole, le colonel Amadou Abdramane. ' +
+      '« Le gouvernement révoque avec effet immédiat cet accord », a-t-il affirmé à la télévision.'
+    const qs = quotesOf(text, [
+      { name: 'Niger', type: 'country', country: 'NE', surfaces: ['Niger'] },
+      { name: 'Amadou Abdramane', type: 'person', surfaces: ['Amadou Abdramane'] },
+    ])
+    expect(quote(qs, 'Le gouvernement révoque')).toMatchObject({ speaker: 'Amadou Abdramane' })
+  })
+
   it('resolves a body to the ministry mentioned earlier', () => {
     const text =
       'Le ministère algérien des Affaires étrangères a convoqué l’ambassadeur. ' +
