@@ -5,6 +5,8 @@
  * de`, and an entity after `avec`, `contre`, `à` is acted upon. The function words are data
  * (`reference/events/roles.json`).
  */
+
+import { firstAt } from '../../util/first-at.js'
 import type { MentionDraft } from '../extract.js'
 import { roleData } from './reference.js'
 import { phraseEndingAt, phraseIndex, type Token } from './tokens.js'
@@ -38,17 +40,8 @@ const locatives = () => {
   return locIndex
 }
 
-/** Index of the first token starting at or after `offset` (binary search). */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0
-  let hi = tokens.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (tokens[mid]!.start < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
+/** Index of the first token starting at or after an offset. */
+export const tokenAt: (tokens: readonly Token[], offset: number) => number = firstAt
 
 /** Describes the mentions that fall inside the sentence `tokens` cover. */
 export function roleMentions(

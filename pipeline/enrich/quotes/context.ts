@@ -4,6 +4,8 @@
  * (`son homologue russe Sergueï Lavrov`, `M. Diop`), with the nationality and role that description
  * gives them — the facts that let `le chef de la diplomatie russe` be matched with Lavrov.
  */
+
+import { firstAt } from '../../util/first-at.js'
 import type { Gender, Lexicon } from './lexicon.js'
 import { readNounPhrase, roleAt } from './noun-phrase.js'
 import { isCapitalized, nameKey, type Token, tokenize } from './text.js'
@@ -55,17 +57,8 @@ export function docContext(
   return ctx
 }
 
-/** Index of the first token starting at or after `pos`. */
-export function tokenAt(tokens: readonly Token[], pos: number): number {
-  let lo = 0
-  let hi = tokens.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (tokens[mid]!.start < pos) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
+/** Index of the first token starting at or after an offset. */
+export const tokenAt: (tokens: readonly Token[], offset: number) => number = firstAt
 
 /** Mentions overlapping [start, end), in text order (mentions are few per document). */
 export function mentionsIn(ctx: DocContext, start: number, end: number): MentionRef[] {

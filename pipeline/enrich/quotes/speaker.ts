@@ -174,17 +174,20 @@ function isTerritory(s: Speaker, ctx: DocContext): boolean {
   return type === 'country' || type === 'place'
 }
 
+/** The phrase itself as the speaker, when no entity stands behind it. */
+const writtenSpeaker = (np: NounPhrase, ctx: DocContext): Speaker => ({
+  name: cleanName(ctx.text.slice(np.start, np.end)),
+  entityId: null,
+  start: np.start,
+  end: np.end,
+  gender: np.gender,
+  headClass: np.headClass,
+  via: 'direct',
+})
+
 /** A described role or body: match it by nationality with an earlier person or body. */
 function resolveFull(np: NounPhrase, ctx: DocContext): Speaker {
-  const asWritten: Speaker = {
-    name: cleanName(ctx.text.slice(np.start, np.end)),
-    entityId: null,
-    start: np.start,
-    end: np.end,
-    gender: np.gender,
-    headClass: np.headClass,
-    via: 'direct',
-  }
+  const asWritten = writtenSpeaker(np, ctx)
   if (np.country === null) return { ...asWritten, ...bodyEntity(np, ctx) }
   if (np.kind === 'role') {
     for (let i = ctx.persons.length - 1; i >= 0; i--) {
@@ -243,15 +246,7 @@ function resolveBare(np: NounPhrase, ctx: DocContext, past: readonly PastSpeaker
     const viaEntity = resolvePhrase({ ...fuller, definite: true }, ctx, [])
     if (viaEntity) return { ...viaEntity, via: 'coreference' }
   }
-  return {
-    name: cleanName(ctx.text.slice(np.start, np.end)),
-    entityId: null,
-    start: np.start,
-    end: np.end,
-    gender: np.gender,
-    headClass: np.headClass,
-    via: 'direct',
-  }
+  return writtenSpeaker(np, ctx)
 }
 
 /** The longest earlier phrase with the same head and gender (`la ministre française de la Défense`). */
