@@ -9,24 +9,32 @@
  * Parquet file has exactly the Arrow file's types (dictionaries, DateDay, Int64, lists) and field metadata
  * (the column descriptions travel in the `ARROW:schema` key that parquet-rs writes).
  *
+ * Row groups: as many rows as the file's first Arrow batch, which is cut at `BATCH_ROWS` rows or about
+ * `BATCH_BYTES` of values (see `table-writer.ts`). parquet-rs gathers batches into a row group until it
+ * has its row count, in WebAssembly memory that never shrinks: a row count sized after the rows' width
+ * keeps that to about a megabyte of values for a table of long articles as for a table of ids.
+ *
  * Determinism: zstd at a fixed level, a fixed `created_by`, no timestamps (parquet-rs writes none), and
- * one row group per Arrow batch (`BATCH_ROWS` rows), so the bytes depend only on the rows.
+ * row groups whose size depends only on the rows, so the bytes depend only on the rows.
  */
 import { open } from 'node:fs/promises'
 import { Writable } from 'node:stream'
-import { Table as ArrowTable, RecordBatchReader, tableToIPC } from 'apache-arrow'
+import { Table as ArrowTable, type RecordBatch, RecordBatchReader, tableToIPC } from 'apache-arrow'
 import * as pw from 'parquet-wasm'
 import { BATCH_ROWS } from './table-writer.js'
 
 export const PARQUET_MEDIATYPE = 'application/vnd.apache.parquet'
 
-function writerProperties(): pw.WriterProperties {
+function writerProperties(rowGroupRows: number): pw.WriterProperties {
   return new pw.WriterPropertiesBuilder()
     .setCompression(pw.Compression.ZSTD)
     .setCreatedBy('depeches (parquet-wasm 0.8.0)')
-    .setMaxRowGroupSize(BATCH_ROWS)
+    .setMaxRowGroupSize(Math.max(1, Math.min(rowGroupRows, BATCH_ROWS)))
     .build()
 }
+
+const toWasm = (batch: RecordBatch): pw.RecordBatch | undefined =>
+  pw.Table.fromIPCStream(tableToIPC(new ArrowTable(batch), 'stream')).recordBatch(0)
 
 /** Convert one Arrow IPC file to a Parquet file, one record batch at a time. */
 export async function arrowFileToParquet(arrowPath: string, parquetPath: string): Promise<void> {
@@ -36,20 +44,22 @@ export async function arrowFileToParquet(arrowPath: string, parquetPath: string)
     const reader = await RecordBatchReader.from(input)
     await reader.open()
     const batches = reader[Symbol.asyncIterator]()
+    const first = await batches.next()
+    let pending: RecordBatch | null = first.done ? null : first.value
     // A pull source: the next Arrow batch is read only when the Parquet writer asks for it.
     const source = new ReadableStream<pw.RecordBatch>({
       async pull(controller) {
-        const next = await batches.next()
-        if (next.done) {
+        const batch = pending ?? (await batches.next()).value
+        pending = null
+        if (!batch) {
           controller.close()
           return
         }
-        const ipc = tableToIPC(new ArrowTable(next.value), 'stream')
-        const batch = pw.Table.fromIPCStream(ipc).recordBatch(0)
-        if (batch) controller.enqueue(batch)
+        const converted = toWasm(batch)
+        if (converted) controller.enqueue(converted)
       },
     })
-    const parquet = await pw.transformParquetStream(source, writerProperties())
+    const parquet = await pw.transformParquetStream(source, writerProperties(pending?.numRows ?? BATCH_ROWS))
     await (parquet as ReadableStream<Uint8Array>).pipeTo(Writable.toWeb(output.createWriteStream()))
   } finally {
     await input.close().catch(() => {})

@@ -9,15 +9,13 @@ import { once } from 'node:events'
 import { closeSync, createWriteStream, openSync, writeSync } from 'node:fs'
 import {
   Bool,
-  type Builder,
-  type DataType,
+  DataType,
   DateDay,
   Dictionary,
   Field,
   Float64,
   Int32,
   Int64,
-  List,
   makeBuilder,
   makeData,
   RecordBatch,
@@ -30,6 +28,7 @@ import Papa from 'papaparse'
 import type { TableName, TableRows } from '../_generated/tables.js'
 import { type Column, columns, tableSchema } from '../schema/tables.js'
 import { type Cell, csvCell, epochMs, orderedRow } from './cells.js'
+import { type ColumnBuilder, listOfStrings, Utf8Column, Utf8ListColumn } from './string-columns.js'
 
 /**
  * The Arrow type of a column. Dictionary ids are given explicitly (the column's position): apache-arrow
@@ -49,7 +48,7 @@ export function arrowType(c: Column, position = 0): DataType {
     case 'date':
       return new DateDay()
     case 'list':
-      return new List(new Field('item', new Utf8(), false))
+      return listOfStrings()
   }
 }
 
@@ -69,13 +68,30 @@ export function arrowSchema(table: TableName): Schema {
 }
 
 function arrowValue(v: Cell, c: Column): unknown {
-  if (v === null) return null
+  if (v === null || v === undefined) return null
   if (c.kind === 'date') return epochMs(v as string)
   if (c.kind === 'integer' && c.int64) return BigInt(v as number)
   return v
 }
 
+/**
+ * A record batch is cut at `BATCH_ROWS` rows or, before that, once its cells hold about `BATCH_BYTES`
+ * (string lengths, 8 bytes for any other value): a table of long articles must not hold 4,096 texts in
+ * its builders. Both limits depend only on the rows, so the cuts, and the bytes written, are the same
+ * however the rows were produced (jobs, shards merged, cache). Parquet row groups stay at `BATCH_ROWS`.
+ */
 export const BATCH_ROWS = 4_096
+export const BATCH_BYTES = 1 << 20
+
+function cellBytes(v: unknown): number {
+  if (typeof v === 'string') return v.length
+  if (Array.isArray(v)) {
+    let n = 8
+    for (const x of v) n += typeof x === 'string' ? x.length : 8
+    return n
+  }
+  return 8
+}
 
 /**
  * Cells a spreadsheet would run as a formula. papaparse's own `escapeFormulae: true` pattern is
@@ -88,22 +104,33 @@ const FORMULA_START = /^[=+\-@\t\r]/
 export class RecordBatcher {
   readonly cols: Column[]
   readonly schema: Schema
-  private readonly builders: Builder[]
+  private readonly builders: ColumnBuilder[]
   pending = 0
+  /** Estimated size of the pending rows' cells (see `BATCH_BYTES`). */
+  pendingBytes = 0
 
   constructor(table: TableName) {
     this.cols = columns(table)
     this.schema = arrowSchema(table)
-    this.builders = this.schema.fields.map((f) =>
-      makeBuilder({ type: f.type, nullValues: [null, undefined] }),
-    )
+    this.builders = this.schema.fields.map((f): ColumnBuilder => {
+      if (DataType.isUtf8(f.type)) return new Utf8Column(f.type)
+      if (DataType.isList(f.type)) return new Utf8ListColumn(f.type)
+      return makeBuilder({ type: f.type, nullValues: [null, undefined] })
+    })
   }
 
   append(o: Readonly<Record<string, unknown>>): void {
     this.cols.forEach((c, k) => {
-      this.builders[k]!.append(arrowValue(o[c.name] as Cell, c))
+      const v = o[c.name]
+      this.pendingBytes += cellBytes(v)
+      this.builders[k]!.append(arrowValue(v as Cell, c))
     })
     this.pending++
+  }
+
+  /** Whether the pending rows make a batch (see `BATCH_ROWS`, `BATCH_BYTES`). */
+  get full(): boolean {
+    return this.pending >= BATCH_ROWS || this.pendingBytes >= BATCH_BYTES
   }
 
   flush(): RecordBatch {
@@ -115,6 +142,7 @@ export class RecordBatcher {
       children,
     })
     this.pending = 0
+    this.pendingBytes = 0
     return new RecordBatch(this.schema, data)
   }
 }
@@ -164,7 +192,7 @@ export class TableWriter<T extends TableName = TableName> {
       csv.push(this.cols.map((c) => csvCell(o[c.name] as Cell, c)))
       this.batcher.append(o)
       this.rows++
-      if (this.batcher.pending >= BATCH_ROWS) this.flushArrow()
+      if (this.batcher.full) this.flushArrow()
     }
     writeSync(this.jsonFd, json)
     writeSync(
