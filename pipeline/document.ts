@@ -41,6 +41,7 @@ export const MAX_CONTROL_RATIO = 0.05
 
 export type RejectReason =
   | 'unreadable'
+  | 'too-large'
   | 'symlink-outside-input'
   | 'symlink-broken'
   | 'empty'
@@ -55,6 +56,8 @@ export type RejectReason =
 
 export const REJECT_HINTS: Readonly<Record<RejectReason, string>> = {
   unreadable: 'Check the file permissions (the pipeline needs read access) and that the file still exists.',
+  'too-large':
+    'An article, even a saved web page, is far smaller: this is likely an archive, a dump or a media file. Split it into one file per article, or remove it from the input folder.',
   'symlink-outside-input':
     'Copy the target into the input folder if it belongs to the corpus: links out of the input folder are never followed.',
   'symlink-broken':

@@ -93,7 +93,16 @@ export function discover(root: string): Discovery {
   return { inputs, skipped }
 }
 
-export type ReadResult = { ok: true; bytes: Uint8Array } | { ok: false; error: string }
+/**
+ * Inputs larger than this are not read: a news article is tens of kilobytes, a saved web page with its
+ * inline scripts a few megabytes. A file of hundreds of megabytes is an archive, a dump or a video, and
+ * reading it whole would cost a worker its memory.
+ */
+export const MAX_INPUT_BYTES = 32 * 1024 * 1024
+
+export type ReadResult =
+  | { ok: true; bytes: Uint8Array }
+  | { ok: false; error: string; tooLarge?: { bytes: number } }
 
 /**
  * The bytes of an input. Opened without blocking and checked to be a regular file before reading: a
@@ -110,6 +119,7 @@ export function readInput(input: Input): ReadResult {
         ok: false,
         error: `ENOTFILE: ${st.isDirectory() ? 'a folder' : 'a FIFO, socket or device'}, not a regular file`,
       }
+    if (st.size > MAX_INPUT_BYTES) return { ok: false, error: 'too large', tooLarge: { bytes: st.size } }
     return { ok: true, bytes: readFileSync(fd) }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO'

@@ -20,7 +20,7 @@ import {
   sourceInfo,
 } from './document.js'
 import type { Input } from './inputs.js'
-import { PROBLEM_MESSAGES, readInput } from './inputs.js'
+import { MAX_INPUT_BYTES, PROBLEM_MESSAGES, readInput } from './inputs.js'
 
 export interface ScanResult {
   readonly sha256: string | null
@@ -80,6 +80,8 @@ export function scanBytes(input: Input, bytes: Uint8Array): ScanResult {
   }
 }
 
+const mib = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`
+
 export function buildInput(
   input: Input,
   duplicates: readonly string[],
@@ -97,6 +99,16 @@ export function buildInput(
       ),
     }
   const r = readInput(input)
+  if (!r.ok && r.tooLarge)
+    return {
+      kind: 'reject',
+      reject: rejectRow(
+        { path: input.path, sha256: null },
+        'read',
+        'too-large',
+        `the file is ${mib(r.tooLarge.bytes)}; inputs over ${mib(MAX_INPUT_BYTES)} are not read`,
+      ),
+    }
   if (!r.ok)
     return {
       kind: 'reject',

@@ -5,7 +5,7 @@
  */
 
 import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { REJECT_HINTS } from '../../pipeline/document.js'
@@ -132,6 +132,23 @@ describe('names, folders and links', () => {
     expect(b.summary.skipped).toBe(4) // .cache, dossier-lie-dedans, tube.txt, lien-tube.txt
     expect(b.manifest.inputs.reconciled).toBe(true)
     expect(b.summary.inputs).toBe(b.summary.documents + b.summary.duplicates + b.summary.rejected)
+  })
+
+  it('a file too large to be an article is a reject, not read, and the run goes on', async () => {
+    const { MAX_INPUT_BYTES } = await import('../../pipeline/inputs.js')
+    const dir = tempDir('too-large')
+    writeTree(dir, { 'a.txt': seed })
+    // a sparse file: its size is over the limit without the disk space (or a read) it would take
+    const big = join(dir, 'export-complet.txt')
+    writeFileSync(big, seed)
+    truncateSync(big, MAX_INPUT_BYTES + 1)
+    const b = await buildFolder(dir)
+    expect(b.documents).toHaveLength(1)
+    expect(reasons(b.rejects)).toEqual({ 'export-complet.txt': 'too-large' })
+    expect(b.rejects[0]!.message).toBe('the file is 32.0 MiB; inputs over 32.0 MiB are not read')
+    expect(b.rejects[0]!.hint).toBe(REJECT_HINTS['too-large'])
+    expect(b.rejects[0]!.source_sha256).toBeNull()
+    expect(b.manifest.inputs.reconciled).toBe(true)
   })
 
   it('an unreadable file is a reject and the run goes on', async () => {

@@ -13,10 +13,20 @@ import { dateEvent, expressionsIn, owns } from './dating.js'
 import { deliveredAt } from './deliveries.js'
 import { type FatalityStatement, findFatalities, mentionsNonViolentCause } from './fatalities.js'
 import type { Qualifier } from './quantities.js'
-import { typeInfo } from './reference.js'
-import { chooseLocation, chooseParticipants, type RoleMention, roleMentions, tokenAt } from './roles.js'
+import { roleData, typeInfo } from './reference.js'
+import {
+  canBePlace,
+  chooseLocation,
+  chooseParticipants,
+  clauseOf,
+  type RoleMention,
+  roleMentions,
+  tokenAt,
+} from './roles.js'
 import { type Token, tokenize } from './tokens.js'
 import { findTriggers, type TriggerMatch } from './triggers.js'
+
+const isOblique = (word: string): boolean => roleData().oblique.includes(word)
 
 /** Confidence of an attack inferred from a death toll alone (no trigger word). */
 export const INFERRED_CONFIDENCE = 0.5
@@ -110,12 +120,23 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       if (mentions[k]!.end <= s.end) inSentence.push(mentions[k]!)
     const roles = roleMentions(tokens, inSentence, (id) => typeOf.get(id))
     const expressions = expressionsIn(s, soFar.temporal_expressions)
-    const triggers: Span[] = found.map((f) => f.trigger)
+    const triggers = found.map((f) => f.trigger)
     const equipment = roles.filter((r) => r.type === 'equipment')
     for (const f of found) {
       const t = f.trigger
       const info = typeInfo(t.type)
-      const owned = roles.filter((r) => owns(t, triggers, r))
+      // a place goes to the nearest trigger; but one in the trigger's own clause, after a word that
+      // only ever says where (`près de`, not `à`, which also marks an addressee), is not lost to a
+      // trigger that could not have it: `tués … près de Djibo, ont indiqué des sources`
+      const [c0, c1] = clauseOf(tokens, t.first, t.next)
+      const owned = roles.filter((r) => {
+        const mine = r.token >= c0 && r.token < c1 && r.locative !== null && !isOblique(r.locative)
+        return owns(
+          t,
+          triggers.filter((o) => o === t || !mine || canBePlace(r, typeInfo(o.type).physical)),
+          r,
+        )
+      })
       const place: RoleMention | null = chooseLocation(owned, info.physical, t.start)
       const exclude = new Set(place ? [place.entity_id] : [])
       const { actors, targets } = chooseParticipants(tokens, roles, t.first, t.next, exclude)

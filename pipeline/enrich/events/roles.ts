@@ -100,19 +100,22 @@ export function roleMentions(
   return out
 }
 
+/** Whether a mention can be the place of an event: a place or country after a locative word that suits it. */
+export function canBePlace(m: RoleMention, physical: boolean): boolean {
+  return (
+    (m.type === 'place' || m.type === 'country') &&
+    m.locative !== null &&
+    (physical || roleData().locative_nonphysical.includes(m.locative.split(' ')[0]!))
+  )
+}
+
 /** The place of an event: a place (else a country) after a locative word, among the mentions it owns. */
 export function chooseLocation(
   owned: readonly RoleMention[],
   physical: boolean,
   triggerStart: number,
 ): RoleMention | null {
-  const allowed = roleData().locative_nonphysical
-  const ok = owned.filter(
-    (m) =>
-      (m.type === 'place' || m.type === 'country') &&
-      m.locative !== null &&
-      (physical || allowed.includes(m.locative.split(' ')[0]!)),
-  )
+  const ok = owned.filter((m) => canBePlace(m, physical))
   const rank = (m: RoleMention) => (m.type === 'place' ? 0 : 1)
   ok.sort((a, b) => rank(a) - rank(b) || Math.abs(a.start - triggerStart) - Math.abs(b.start - triggerStart))
   return ok[0] ?? null

@@ -44,6 +44,18 @@ describe('location', () => {
     expect(support.target_entity_ids).toEqual([idOf('Bamako')])
   })
 
+  it('gives a place to the violent event even when a reporting verb stands nearer to it', () => {
+    const DJIBO: EntitySpec = { name: 'Djibo', type: 'place', surfaces: ['Djibo'] }
+    const ev = eventsOf(
+      "Au moins quarante civils ont été tués samedi dans l'attaque d'un convoi près de Djibo, ont indiqué dimanche des sources locales.",
+      [DJIBO],
+    )
+    const attack = ofType(ev, 'attack')!
+    expect(attack.location_entity_id).toBe(idOf('Djibo'))
+    expect(attack.target_entity_ids).toEqual([])
+    expect(ofType(ev, 'statement')?.location_entity_id).toBeNull()
+  })
+
   it('ignores entities without a locative word', () => {
     const ev = eventsOf('Des combats ont opposé les forces du Mali aux rebelles.', [MALI])
     expect(ofType(ev, 'fight')?.location_entity_id).toBeNull()
