@@ -19,12 +19,16 @@ import {
   chooseLocation,
   chooseParticipants,
   clauseOf,
+  isPassive,
   type RoleMention,
   roleMentions,
   tokenAt,
 } from './roles.js'
 import { type Token, tokenize } from './tokens.js'
 import { findTriggers, type TriggerMatch } from './triggers.js'
+
+/** Event types whose verbs put their subject after them in an incise (`…, a déclaré le ministre`). */
+const SPEECH_TYPES: ReadonlySet<string> = new Set(['statement', 'accusation', 'support'])
 
 const isOblique = (word: string): boolean => roleData().oblique.includes(word)
 
@@ -139,7 +143,16 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       })
       const place: RoleMention | null = chooseLocation(owned, info.physical, t.start)
       const exclude = new Set(place ? [place.entity_id] : [])
-      const { actors, targets } = chooseParticipants(tokens, roles, t.first, t.next, exclude)
+      const { actors, targets } = chooseParticipants(
+        tokens,
+        roles,
+        t.first,
+        t.next,
+        exclude,
+        isPassive(tokens, t.first),
+        // a noun trigger (`le départ des forces françaises`) has its actor after it too
+        SPEECH_TYPES.has(t.type) || (t.first > 0 && roleData().skip.includes(tokens[t.first - 1]!.norm)),
+      )
       const when = dateEvent(t, triggers, expressions, input.published)
       const toll = combineTolls(f.tolls)
       const delivered =

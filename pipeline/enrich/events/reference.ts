@@ -82,6 +82,8 @@ export interface RoleData {
   readonly skip: readonly string[]
   readonly negations: readonly string[]
   readonly anaphoric: readonly string[]
+  readonly passive_auxiliary: readonly string[]
+  readonly passive_adverbs: readonly string[]
 }
 
 export interface MaterielData {
@@ -112,7 +114,12 @@ export const numberData = (): NumberData =>
   load('numbers.fr.json', (x) => isMap(x.units) && isMap(x.approximate) && isList(x.qualifiers))
 export const fatalityData = (): FatalityData =>
   load('fatalities.json', (x) => isList(x.victims) && isList(x.predicates) && isList(x.killing_verbs))
-export const roleData = (): RoleData => load('roles.json', (x) => isList(x.locative) && isList(x.oblique))
+export const roleData = (): RoleData =>
+  load(
+    'roles.json',
+    (x) =>
+      isList(x.locative) && isList(x.oblique) && isList(x.passive_auxiliary) && isList(x.passive_adverbs),
+  )
 export const materielData = (): MaterielData =>
   load('materiel.json', (x) => isList(x.things) && isList(x.units))
 

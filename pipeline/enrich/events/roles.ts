@@ -144,12 +144,26 @@ export interface Participants {
  * nearest ungoverned entities before it in the sentence. Targets: the other entities of the clause
  * after the trigger, and the governed ones before it (`condoléances à Bamako … son soutien`).
  */
+/**
+ * Whether the trigger at token `first` is a past participle in the passive voice (`ont été tués`, `a
+ * déjà été livré`): an auxiliary `être` right before it, or before adverbs right before it. Trigger
+ * forms that carry their own auxiliary (`s'est rendu`, `se sont réunis`) start with it and never are.
+ */
+export function isPassive(tokens: readonly Token[], first: number): boolean {
+  const { passive_auxiliary: aux, passive_adverbs: adverbs } = roleData()
+  let k = first - 1
+  while (k >= 0 && k >= first - 3 && adverbs.includes(tokens[k]!.norm)) k--
+  return k >= 0 && tokens[k]!.kind === 'word' && aux.includes(tokens[k]!.norm)
+}
+
 export function chooseParticipants(
   tokens: readonly Token[],
   mentions: readonly RoleMention[],
   first: number,
   next: number,
   exclude: ReadonlySet<string>,
+  passive = false,
+  inversion = true,
 ): Participants {
   const [a, b] = clauseOf(tokens, first, next)
   const usable = mentions.filter((m) => ACTOR_TYPES.has(m.type) && !exclude.has(m.entity_id))
@@ -157,9 +171,33 @@ export function chooseParticipants(
   const canAct = (m: RoleMention) => !m.oblique && !(m.type === 'place' && m.adjective)
   const before = usable.filter((m) => m.token >= a && m.token < first).reverse()
   const after = usable.filter((m) => m.token >= next && m.token < b)
+  if (passive) {
+    // `47 soldats maliens … ont été tués par des combattants de Wagner`: the subject undergoes; what
+    // follows `par` (before any place) acts
+    const agents = roleData().agent
+    let by = -1
+    for (let k = next; k < b && by < 0; k++) if (agents.includes(tokens[k]!.norm)) by = k
+    const actorIds = uniq(
+      after
+        .filter((m) => m.agent || (by >= 0 && m.token > by && m.locative === null))
+        .map((m) => m.entity_id),
+    ).slice(0, MAX_ACTORS)
+    const taken = new Set(actorIds)
+    const targets = uniq(
+      [...before.filter((m) => !(m.type === 'place' && m.adjective)), ...after]
+        .filter((m) => !taken.has(m.entity_id))
+        .map((m) => m.entity_id),
+    )
+    return { actors: actorIds, targets }
+  }
+  const earlier = () => usable.filter((m) => m.token < a && canAct(m)).reverse()
   let actors = before.filter(canAct)
+  // a subject set off by an apposition (`Le général X, chef de la junte, a reçu …`) stands before the
+  // clause; only speech verbs put theirs after (`…, a déclaré le ministre`)
+  if (actors.length === 0 && !inversion) actors = after.filter((m) => m.agent)
+  if (actors.length === 0 && !inversion) actors = earlier()
   if (actors.length === 0) actors = after.filter((m) => m.agent || (canAct(m) && m.type !== 'place'))
-  if (actors.length === 0) actors = usable.filter((m) => m.token < a && canAct(m)).reverse()
+  if (actors.length === 0) actors = earlier()
   const actorIds = uniq(actors.map((m) => m.entity_id)).slice(0, MAX_ACTORS)
   const taken = new Set(actorIds)
   const targets = uniq(

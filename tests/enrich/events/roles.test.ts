@@ -63,6 +63,57 @@ describe('location', () => {
 })
 
 describe('actors and targets', () => {
+  const WAGNER: EntitySpec = { name: 'Groupe Wagner', type: 'organization', surfaces: ['Wagner'] }
+  const KIDAL: EntitySpec = { name: 'Kidal', type: 'place', surfaces: ['Kidal'] }
+  const GOITA: EntitySpec = { name: 'Assimi Goïta', type: 'person', surfaces: ['Assimi Goïta'] }
+  const FRANCE: EntitySpec = { name: 'France', type: 'country', surfaces: ['France', 'françaises'] }
+  const OUAGA: EntitySpec = { name: 'Ouagadougou', type: 'place', surfaces: ['Ouagadougou'] }
+
+  it('reads the subject of a passive as the target, and no actor without `par`', () => {
+    const ev = eventsOf(
+      'Au moins 47 soldats du Mali et 84 combattants du groupe russe Wagner ont été tués dans la région de Kidal.',
+      [MALI, RUSSIE, WAGNER, KIDAL],
+    )
+    const attack = ofType(ev, 'attack')!
+    expect(attack.actor_entity_ids).toEqual([])
+    expect(new Set(attack.target_entity_ids)).toEqual(
+      new Set([idOf('Mali'), idOf('Russie'), idOf('Groupe Wagner')]),
+    )
+    expect(attack.location_entity_id).toBe(idOf('Kidal'))
+  })
+
+  it('takes the `par` agent of a passive as the actor', () => {
+    const ev = eventsOf('Deux bergers ont été tués par des combattants de Wagner près de Kidal.', [
+      WAGNER,
+      KIDAL,
+    ])
+    expect(ofType(ev, 'attack')!.actor_entity_ids).toEqual([idOf('Groupe Wagner')])
+  })
+
+  it('finds a subject set off by an apposition, and reads `recevoir` a minister as a meeting', () => {
+    const ev = eventsOf(
+      'Le colonel Assimi Goïta, président de la transition, avait reçu en juin le vice-ministre russe de la Défense à Bamako.',
+      [GOITA, RUSSIE, BAMAKO],
+    )
+    const meeting = ofType(ev, 'meeting')!
+    expect(meeting.actor_entity_ids).toEqual([idOf('Assimi Goïta')])
+    expect(meeting.target_entity_ids).toEqual([idOf('Russie')])
+    expect(meeting.location_entity_id).toBe(idOf('Bamako'))
+  })
+
+  it('does not read `recevoir` weapons as a meeting', () => {
+    const ev = eventsOf('Le Mali a reçu quatre hélicoptères de combat.', [MALI])
+    expect(ofType(ev, 'meeting')).toBeUndefined()
+  })
+
+  it('keeps the actor of a noun trigger after it', () => {
+    const ev = eventsOf(
+      'Ouagadougou s’est rapproché de Moscou, et a exigé le départ des forces spéciales françaises.',
+      [OUAGA, MOSCOU, FRANCE],
+    )
+    expect(ofType(ev, 'withdrawal')!.actor_entity_ids).toEqual([idOf('France')])
+  })
+
   it('takes the subject before the trigger and the partner after it', () => {
     const ev = eventsOf(
       'Sergueï Lavrov a eu un entretien téléphonique avec son homologue malien, Abdoulaye Diop, jeudi.',
