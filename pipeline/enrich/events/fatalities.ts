@@ -5,7 +5,7 @@
  * impliqués`, `entre 2.500 et 3.000 hommes`, `20 blessés`). The words are data
  * (`reference/events/fatalities.json`); the shapes below are French syntax:
  *
- *   A  QTY [de] VICTIM [adj ≤2] [(, dont …,)] [and QTY VICTIM …] [aux ≤4] PREDICATE
+ *   A  QTY [de] VICTIM [modifiers ≤6] [(, dont …,)] [and QTY VICTIM …] [aux ≤4] PREDICATE
  *   B  QTY [de] DEATH-NOUN
  *   C  KILLING-VERB [word ≤2] QTY [de] VICTIM [and QTY VICTIM …]
  *
@@ -61,6 +61,8 @@ function lexicon(): Lexicon {
 
 const isWord = (t: Token | undefined, ...words: string[]) => t !== undefined && words.includes(t.norm)
 const MAX_ASIDE = 15
+/** Words that may qualify a group of victims before its verb (`combattants du groupe paramilitaire russe Wagner`). */
+const MAX_MODIFIER = 6
 
 interface Group {
   readonly count: number | null
@@ -78,7 +80,23 @@ function victimGroups(tokens: readonly Token[], i: number): Group | null {
     let j = q.next
     if (isWord(tokens[j], 'de', "d'")) j++
     if (!tokens[j] || !L.victims.has(tokens[j]!.norm)) return null
-    return { count: q.value, qualifier: q.qualifier, who: [tokens[j]!.norm], next: j + 1 }
+    // what qualifies the victims: adjectives, a complement (`84 combattants du groupe russe Wagner`),
+    // up to the next group (`et`, `,`), an auxiliary or a word of death
+    let m = j + 1
+    for (let n = 0; n < MAX_MODIFIER && tokens[m]?.kind === 'word'; n++) {
+      const w = tokens[m]!.norm
+      if (w === 'et' || w === 'ou' || L.auxiliaries.has(w) || phraseAt(tokens, m, L.predicates) > 0) break
+      m++
+    }
+    const stop = tokens[m]
+    const ends =
+      stop === undefined ||
+      stop.kind !== 'word' ||
+      stop.norm === 'et' ||
+      stop.norm === 'ou' ||
+      L.auxiliaries.has(stop.norm) ||
+      phraseAt(tokens, m, L.predicates) > 0
+    return { count: q.value, qualifier: q.qualifier, who: [tokens[j]!.norm], next: ends ? m : j + 1 }
   }
   const first = one(i)
   if (!first) return null

@@ -22,8 +22,21 @@ describe('findFatalities', () => {
     ['Près de 60 personnes auraient été tuées.', 60, 'approximate', 'personnes'],
     ['Le raid a tué au moins 15 djihadistes.', 15, 'at_least', 'djihadistes'],
     ['2.500 personnes ont perdu la vie en dix ans.', 2500, 'exact', 'personnes'],
+    ['Quatre casques bleus de la mission onusienne ont été tués.', 4, 'exact', 'casques'],
   ])('%s → %d', (text, count, qualifier, who) => {
     expect(tolls(text)).toEqual([{ count, qualifier, who }])
+  })
+
+  it('reads groups of victims qualified by a complement', () => {
+    expect(
+      tolls(
+        'Au moins 47 soldats maliens et 84 combattants du groupe paramilitaire russe Wagner ont été tués entre le 25 et le 27 juillet.',
+      ),
+    ).toEqual([{ count: 131, qualifier: 'at_least', who: 'soldats et combattants' }])
+  })
+
+  it('does not read a number of people qualified by a complement without a word of death', () => {
+    expect(tolls('Quelque 1 000 soldats de la force française Barkhane ont quitté le pays.')).toEqual([])
   })
 
   it('adds conjoined groups of victims', () => {
