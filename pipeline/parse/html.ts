@@ -14,8 +14,9 @@
  *
  * Metadata: title from `og:title` (or `twitter:title`), else the first `<h1>`, else `<title>` (which
  * usually carries the site's name too); publication date from `article:published_time` (or
- * `itemprop=datePublished`, `dc.date`…); URL from `<link rel=canonical>`, else `og:url`, else the
- * browser's `<!-- saved from url=… -->` comment; author and site name from their meta tags. Keys read
+ * `itemprop=datePublished`, `dc.date`…, then the JSON-LD article card); URL from `<link rel=canonical>`, else `og:url`, else the
+ * browser's `<!-- saved from url=… -->` comment; author and site name from their meta tags, else the
+ * JSON-LD card (`author.name`, `publisher.name`; its `headline` comes after `og:title`). Keys read
  * from the page live in `Map`s, never in plain objects, so `__proto__` or `constructor` in a page is
  * just a string.
  */
@@ -81,7 +82,67 @@ const PUBLISHED_KEYS = [
   'date',
   'pubdate',
   'publish-date',
+  'ld:datepublished',
 ]
+/** JSON-LD blocks larger than this are not parsed (a page's whole catalogue, not an article's card). */
+const MAX_JSON_LD = 256 * 1024
+/** schema.org types of a news article's card. */
+const ARTICLE_TYPES =
+  /^(?:News|Reportage|Analysis|Opinion|Review|Background)?Article$|^BlogPosting$|^LiveBlogPosting$/
+
+/** The first schema.org article card in a JSON-LD value (top level, a list, or an `@graph`). */
+function articleCard(v: unknown, depth = 0): Record<string, unknown> | null {
+  if (depth > 4 || v === null || typeof v !== 'object') return null
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      const c = articleCard(x, depth + 1)
+      if (c) return c
+    }
+    return null
+  }
+  const o = v as Record<string, unknown>
+  const types = ([] as unknown[]).concat(o['@type'] ?? [])
+  if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) return o
+  return articleCard(o['@graph'], depth + 1)
+}
+
+/** A name from a schema.org value: a string, `{ name }`, or the first of a list of them. */
+function nameOf(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() || null
+  if (Array.isArray(v)) return v.length > 0 ? nameOf(v[0]) : null
+  if (v !== null && typeof v === 'object') {
+    const n = (v as Record<string, unknown>).name
+    return typeof n === 'string' ? n.trim() || null : null
+  }
+  return null
+}
+
+/**
+ * Reads the article card of a `<script type="application/ld+json">` (`html[from, to)`) into `meta` under
+ * `ld:` keys, which rank after the page's meta tags. Each value's place is where its text stands in the
+ * page when it is written there as is, else the whole script.
+ */
+function readJsonLd(html: string, from: number, to: number, meta: Map<string, HtmlValue>): void {
+  if (to - from > MAX_JSON_LD) return
+  let card: Record<string, unknown> | null
+  try {
+    card = articleCard(JSON.parse(html.slice(from, to)))
+  } catch {
+    return
+  }
+  if (!card) return
+  const put = (key: string, value: string | null) => {
+    if (value === null || meta.has(key)) return
+    const at = html.indexOf(value, from)
+    const place =
+      at >= 0 && at + value.length <= to ? { start: at, end: at + value.length } : { start: from, end: to }
+    meta.set(key, { value, place })
+  }
+  put('ld:datepublished', typeof card.datePublished === 'string' ? card.datePublished.trim() : null)
+  put('ld:headline', nameOf(card.headline))
+  put('ld:author', nameOf(card.author))
+  put('ld:publisher', nameOf(card.publisher))
+}
 
 interface Attr {
   readonly value: string
@@ -388,6 +449,8 @@ export function extractHtml(html: string): HtmlPage {
           const value = collapse(decodeString(html, i, end))
           if (value) titleTag = { value, place: { start: i, end } }
         }
+        if (name === 'script' && /^\s*application\/ld\+json\s*$/i.test(attrs.get('type')?.value ?? ''))
+          readJsonLd(html, i, Math.min(end, n), meta)
         const close = html.indexOf('>', end)
         i = end >= n || close < 0 ? n : close + 1
         continue
@@ -474,7 +537,7 @@ function pageMeta(
   h1: HtmlValue | undefined,
 ): HtmlMeta {
   const out: { -readonly [K in keyof HtmlMeta]: HtmlMeta[K] } = {}
-  const title = meta.get('og:title') ?? meta.get('twitter:title') ?? h1 ?? titleTag
+  const title = meta.get('og:title') ?? meta.get('twitter:title') ?? meta.get('ld:headline') ?? h1 ?? titleTag
   if (title) out.title = title
   for (const k of PUBLISHED_KEYS) {
     const v = meta.get(k)
@@ -491,9 +554,10 @@ function pageMeta(
   if (canonical && canon) out.url = { value: canon, place: { start: canonical.start, end: canonical.end } }
   else if (ogUrl && og) out.url = { value: og, place: ogUrl.place }
   else if (savedFrom && saved) out.url = { value: saved, place: savedFrom.place }
-  const author = meta.get('author') ?? meta.get('article:author') ?? meta.get('dc.creator')
+  const author =
+    meta.get('author') ?? meta.get('article:author') ?? meta.get('dc.creator') ?? meta.get('ld:author')
   if (author && !httpUrl(author.value)) out.author = author
-  const site = meta.get('og:site_name') ?? meta.get('application-name')
+  const site = meta.get('og:site_name') ?? meta.get('application-name') ?? meta.get('ld:publisher')
   if (site) out.siteName = site
   return out
 }
