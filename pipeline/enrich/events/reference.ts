@@ -82,6 +82,7 @@ export interface RoleData {
   readonly skip: readonly string[]
   readonly negations: readonly string[]
   readonly anaphoric: readonly string[]
+  readonly attribution: readonly string[]
   readonly passive_auxiliary: readonly string[]
   readonly passive_adverbs: readonly string[]
 }
@@ -118,7 +119,11 @@ export const roleData = (): RoleData =>
   load(
     'roles.json',
     (x) =>
-      isList(x.locative) && isList(x.oblique) && isList(x.passive_auxiliary) && isList(x.passive_adverbs),
+      isList(x.locative) &&
+      isList(x.oblique) &&
+      isList(x.passive_auxiliary) &&
+      isList(x.attribution) &&
+      isList(x.passive_adverbs),
   )
 export const materielData = (): MaterielData =>
   load('materiel.json', (x) => isList(x.things) && isList(x.units))

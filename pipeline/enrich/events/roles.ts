@@ -29,6 +29,8 @@ export interface RoleMention {
   readonly oblique: boolean
   /** Preceded by `par`: the agent of a passive. */
   readonly agent: boolean
+  /** Preceded by words that name the author of an event (`attribuée à`, `revendiquée par`). */
+  readonly attributed: boolean
 }
 
 const CLAUSE_BOUNDARY = new Set([',', ';', ':', '«', '»', '(', ')', '"', '“', '”', '–', '—', '[', ']'])
@@ -38,6 +40,11 @@ let locIndex: ReadonlyMap<string, readonly (readonly string[])[]> | undefined
 const locatives = () => {
   if (!locIndex) locIndex = phraseIndex(roleData().locative)
   return locIndex
+}
+let attrIndex: ReadonlyMap<string, readonly (readonly string[])[]> | undefined
+const attributions = () => {
+  if (!attrIndex) attrIndex = phraseIndex(roleData().attribution)
+  return attrIndex
 }
 
 /** Index of the first token starting at or after an offset. */
@@ -64,6 +71,10 @@ export function roleMentions(
       k--
       loc = k >= 0 ? phraseEndingAt(tokens, k, locatives()) : 0
     }
+    // `attribuée à l'EIGS`: the phrase ends before the mention's articles
+    let ka = token - 1
+    while (ka >= 0 && roles.skip.includes(tokens[ka]!.norm)) ka--
+    const attributed = ka >= 0 && phraseEndingAt(tokens, ka, attributions()) > 0
     const locative =
       loc > 0 && !adjective
         ? tokens
@@ -95,6 +106,7 @@ export function roleMentions(
       locative,
       oblique: roles.oblique.includes(gov) || locative !== null,
       agent: roles.agent.includes(gov),
+      attributed,
     })
   }
   return out
@@ -171,6 +183,18 @@ export function chooseParticipants(
   const canAct = (m: RoleMention) => !m.oblique && !(m.type === 'place' && m.adjective)
   const before = usable.filter((m) => m.token >= a && m.token < first).reverse()
   const after = usable.filter((m) => m.token >= next && m.token < b)
+  // `une attaque attribuée à l'EIGS`: whoever the text names as the author acts
+  const authors = after.filter((m) => m.attributed)
+  if (authors.length > 0) {
+    const actorIds = uniq(authors.map((m) => m.entity_id)).slice(0, MAX_ACTORS)
+    const taken = new Set(actorIds)
+    const targets = uniq(
+      [...before.filter((m) => passive || m.oblique), ...after]
+        .filter((m) => !taken.has(m.entity_id) && !(m.type === 'place' && m.adjective))
+        .map((m) => m.entity_id),
+    )
+    return { actors: actorIds, targets }
+  }
   if (passive) {
     // `47 soldats maliens … ont été tués par des combattants de Wagner`: the subject undergoes; what
     // follows `par` (before any place) acts

@@ -106,6 +106,27 @@ describe('actors and targets', () => {
     expect(ofType(ev, 'meeting')).toBeUndefined()
   })
 
+  it('takes the group an attack is attributed to as its actor', () => {
+    const EIGS: EntitySpec = {
+      name: 'État islamique au Sahel',
+      type: 'organization',
+      surfaces: ['État islamique au Sahel', 'EIGS'],
+    }
+    const ev = eventsOf(
+      "Dimanche, 42 soldats du Mali ont été tués dans une attaque attribuée à l'EIGS près de Kidal.",
+      [MALI, EIGS, KIDAL],
+    )
+    const attack = ofType(ev, 'attack')!
+    expect(attack.actor_entity_ids).toEqual([idOf('État islamique au Sahel')])
+    expect(attack.target_entity_ids).toEqual([idOf('Mali')])
+    expect(attack.location_entity_id).toBe(idOf('Kidal'))
+    const claimed = ofType(
+      eventsOf("L'embuscade contre l'armée du Mali a été revendiquée par l'EIGS.", [MALI, EIGS]),
+      'attack',
+    )!
+    expect(claimed.actor_entity_ids).toEqual([idOf('État islamique au Sahel')])
+  })
+
   it('keeps the actor of a noun trigger after it', () => {
     const ev = eventsOf(
       'Ouagadougou s’est rapproché de Moscou, et a exigé le départ des forces spéciales françaises.',
