@@ -81,22 +81,20 @@ function victimGroups(tokens: readonly Token[], i: number): Group | null {
     if (isWord(tokens[j], 'de', "d'")) j++
     if (!tokens[j] || !L.victims.has(tokens[j]!.norm)) return null
     // what qualifies the victims: adjectives, a complement (`84 combattants du groupe russe Wagner`),
-    // up to the next group (`et`, `,`), an auxiliary or a word of death
-    let m = j + 1
-    for (let n = 0; n < MAX_MODIFIER && tokens[m]?.kind === 'word'; n++) {
-      const w = tokens[m]!.norm
-      if (w === 'et' || w === 'ou' || L.auxiliaries.has(w) || phraseAt(tokens, m, L.predicates) > 0) break
-      m++
+    // up to the next group (`et`, `,`), an auxiliary or a word of death; else nothing is taken
+    const boundary = (k: number) => {
+      const t = tokens[k]
+      if (t === undefined || t.kind !== 'word') return true
+      return (
+        t.norm === 'et' ||
+        t.norm === 'ou' ||
+        L.auxiliaries.has(t.norm) ||
+        phraseAt(tokens, k, L.predicates) > 0
+      )
     }
-    const stop = tokens[m]
-    const ends =
-      stop === undefined ||
-      stop.kind !== 'word' ||
-      stop.norm === 'et' ||
-      stop.norm === 'ou' ||
-      L.auxiliaries.has(stop.norm) ||
-      phraseAt(tokens, m, L.predicates) > 0
-    return { count: q.value, qualifier: q.qualifier, who: [tokens[j]!.norm], next: ends ? m : j + 1 }
+    let m = j + 1
+    while (m - j - 1 < MAX_MODIFIER && !boundary(m)) m++
+    return { count: q.value, qualifier: q.qualifier, who: [tokens[j]!.norm], next: boundary(m) ? m : j + 1 }
   }
   const first = one(i)
   if (!first) return null

@@ -125,6 +125,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
     const roles = roleMentions(tokens, inSentence, (id) => typeOf.get(id))
     const expressions = expressionsIn(s, soFar.temporal_expressions)
     const triggers = found.map((f) => f.trigger)
+    const physical = new Map(triggers.map((o) => [o, typeInfo(o.type).physical]))
     const equipment = roles.filter((r) => r.type === 'equipment')
     for (const f of found) {
       const t = f.trigger
@@ -135,11 +136,8 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       const [c0, c1] = clauseOf(tokens, t.first, t.next)
       const owned = roles.filter((r) => {
         const mine = r.token >= c0 && r.token < c1 && r.locative !== null && !isOblique(r.locative)
-        return owns(
-          t,
-          triggers.filter((o) => o === t || !mine || canBePlace(r, typeInfo(o.type).physical)),
-          r,
-        )
+        const rivals = mine ? triggers.filter((o) => o === t || canBePlace(r, physical.get(o)!)) : triggers
+        return owns(t, rivals, r)
       })
       const place: RoleMention | null = chooseLocation(owned, info.physical, t.start)
       const exclude = new Set(place ? [place.entity_id] : [])

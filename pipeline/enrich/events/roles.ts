@@ -175,61 +175,52 @@ export function chooseParticipants(
   next: number,
   exclude: ReadonlySet<string>,
   passive = false,
-  inversion = true,
+  subjectMayFollow = true,
 ): Participants {
   const [a, b] = clauseOf(tokens, first, next)
   const usable = mentions.filter((m) => ACTOR_TYPES.has(m.type) && !exclude.has(m.entity_id))
   // a place name acts only as a subject (`Moscou condamne`); countries and people also as adjectives
-  const canAct = (m: RoleMention) => !m.oblique && !(m.type === 'place' && m.adjective)
+  const adjectivalPlace = (m: RoleMention) => m.type === 'place' && m.adjective
+  const canAct = (m: RoleMention) => !m.oblique && !adjectivalPlace(m)
   const before = usable.filter((m) => m.token >= a && m.token < first).reverse()
   const after = usable.filter((m) => m.token >= next && m.token < b)
   // `une attaque attribuée à l'EIGS`: whoever the text names as the author acts
   const authors = after.filter((m) => m.attributed)
-  if (authors.length > 0) {
-    const actorIds = uniq(authors.map((m) => m.entity_id)).slice(0, MAX_ACTORS)
-    const taken = new Set(actorIds)
-    const targets = uniq(
-      [...before.filter((m) => passive || m.oblique), ...after]
-        .filter((m) => !taken.has(m.entity_id) && !(m.type === 'place' && m.adjective))
-        .map((m) => m.entity_id),
+  if (authors.length > 0)
+    return assign(
+      authors,
+      [...before.filter((m) => passive || m.oblique), ...after].filter((m) => !adjectivalPlace(m)),
     )
-    return { actors: actorIds, targets }
-  }
   if (passive) {
     // `47 soldats maliens … ont été tués par des combattants de Wagner`: the subject undergoes; what
     // follows `par` (before any place) acts
     const agents = roleData().agent
     let by = -1
     for (let k = next; k < b && by < 0; k++) if (agents.includes(tokens[k]!.norm)) by = k
-    const actorIds = uniq(
-      after
-        .filter((m) => m.agent || (by >= 0 && m.token > by && m.locative === null))
-        .map((m) => m.entity_id),
-    ).slice(0, MAX_ACTORS)
-    const taken = new Set(actorIds)
-    const targets = uniq(
-      [...before.filter((m) => !(m.type === 'place' && m.adjective)), ...after]
-        .filter((m) => !taken.has(m.entity_id))
-        .map((m) => m.entity_id),
+    return assign(
+      after.filter((m) => m.agent || (by >= 0 && m.token > by && m.locative === null)),
+      [...before.filter((m) => !adjectivalPlace(m)), ...after],
     )
-    return { actors: actorIds, targets }
   }
   const earlier = () => usable.filter((m) => m.token < a && canAct(m)).reverse()
   let actors = before.filter(canAct)
   // a subject set off by an apposition (`Le général X, chef de la junte, a reçu …`) stands before the
-  // clause; only speech verbs put theirs after (`…, a déclaré le ministre`)
-  if (actors.length === 0 && !inversion) actors = after.filter((m) => m.agent)
-  if (actors.length === 0 && !inversion) actors = earlier()
+  // clause; only speech verbs and noun triggers have theirs after (`…, a déclaré le ministre`)
+  if (actors.length === 0 && !subjectMayFollow) actors = after.filter((m) => m.agent)
+  if (actors.length === 0 && !subjectMayFollow) actors = earlier()
   if (actors.length === 0) actors = after.filter((m) => m.agent || (canAct(m) && m.type !== 'place'))
   if (actors.length === 0) actors = earlier()
+  return assign(actors, [...before.filter((m) => m.oblique), ...after])
+}
+
+/** The first `MAX_ACTORS` distinct actors, and the other entities of `pool` as targets. */
+function assign(actors: readonly RoleMention[], pool: readonly RoleMention[]): Participants {
   const actorIds = uniq(actors.map((m) => m.entity_id)).slice(0, MAX_ACTORS)
   const taken = new Set(actorIds)
-  const targets = uniq(
-    [...before.filter((m) => m.oblique), ...after]
-      .filter((m) => !taken.has(m.entity_id))
-      .map((m) => m.entity_id),
-  )
-  return { actors: actorIds, targets }
+  return {
+    actors: actorIds,
+    targets: uniq(pool.filter((m) => !taken.has(m.entity_id)).map((m) => m.entity_id)),
+  }
 }
 
 const uniq = (xs: readonly string[]): string[] => [...new Set(xs)]
