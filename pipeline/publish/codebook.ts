@@ -58,7 +58,7 @@ export function codebook(
     '- `raw_start`/`raw_end` are byte offsets into the original input file, traced back through every cleaning step.\n'
   md +=
     '- Dates are ISO 8601 at the precision the source supports (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`), with a `*_precision` column. No day is ever invented.\n'
-  md += `- CSV: RFC 4180, UTF-8, \`\\n\` line ends, null as an empty cell, lists joined by \`${LIST_DELIMITER}\`; a text cell starting with \`=\`, \`+\`, \`-\`, \`@\`, tab or carriage return is prefixed with \`'\` so spreadsheets do not run it as a formula (JSONL and Arrow hold the value unchanged).\n`
+  md += `- CSV: RFC 4180, UTF-8, \`\\n\` line ends, null as an empty cell, lists joined by \`${LIST_DELIMITER}\` (list columns are never null: an empty cell in a list column is the empty list); a text cell starting with \`=\`, \`+\`, \`-\`, \`@\`, tab or carriage return is prefixed with \`'\` so spreadsheets do not run it as a formula (JSONL and Arrow hold the value unchanged).\n`
   md += '- Ids are derived from content (SHA-256), so they are stable across runs and machines.\n\n'
   for (const t of [...DATA_TABLES, 'rejects'] as const) {
     const s = tableSchema(t)

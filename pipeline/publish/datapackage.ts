@@ -41,8 +41,11 @@ export function fieldDescriptor(c: Column, format: Format): Record<string, unkno
   switch (c.kind) {
     case 'list':
       if (format === 'csv') {
+        // a Frictionless reader reads an empty cell as null: the column is declared a string that may be
+        // empty, and says that an empty cell is the empty list (list columns are never null; JSON Lines,
+        // Arrow and Parquet hold [] itself)
         base.type = 'string'
-        base.description = `${p.description} In CSV, items are joined by \`${LIST_DELIMITER}\`.`
+        base.description = `${p.description} In CSV, items are joined by \`${LIST_DELIMITER}\`; an empty cell is the empty list (this column is never null).`
       } else base.type = 'array'
       break
     case 'date':
@@ -52,7 +55,10 @@ export function fieldDescriptor(c: Column, format: Format): Record<string, unkno
       base.type = c.kind
   }
   const k = constraints(c, p)
-  if (c.kind === 'list' && format === 'csv') delete k.enum
+  if (c.kind === 'list' && format === 'csv') {
+    delete k.enum
+    delete k.required
+  }
   if (Object.keys(k).length > 0) base.constraints = k
   return base
 }

@@ -112,8 +112,15 @@ describe('what every resource carries', () => {
       for (const f of s.fields) {
         expect(f.type, `${r.name}.${f.name}`).toMatch(/^(string|integer|number|boolean|date|array)$/)
         expect(f.description, `${r.name}.${f.name}`).toBeTruthy()
-        if (json.required.includes(f.name) && ![json.properties[f.name]!.type].flat().includes('null'))
-          expect(f.constraints?.required, `${r.name}.${f.name}`).toBe(true)
+        const p = json.properties[f.name]!
+        if (json.required.includes(f.name) && ![p.type].flat().includes('null')) {
+          // in CSV an empty list is an empty cell, which Frictionless readers take for null: a list
+          // column is not `required` there, and says that an empty cell is the empty list
+          if (r.format === 'csv' && p.type === 'array') {
+            expect(f.constraints?.required, `${r.name}.${f.name}`).toBeUndefined()
+            expect(f.description, `${r.name}.${f.name}`).toMatch(/an empty cell is the empty list/)
+          } else expect(f.constraints?.required, `${r.name}.${f.name}`).toBe(true)
+        }
       }
       expect(s.primaryKey).toEqual(json['x-primaryKey'])
       expect((s.foreignKeys ?? []).length).toBe(json['x-foreignKeys'].length)
