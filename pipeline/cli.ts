@@ -16,7 +16,8 @@ Usage:
   depeches merge <shard-output>... --out <output-dir>
 
 Reads every file below <input-dir> (recursively; hidden files skipped), and writes to <output-dir>:
-  data/<table>.csv|.jsonl|.arrow   documents, entities, mentions, quotes, temporal_expressions, events
+  data/<table>.csv|.jsonl|.arrow   documents, entities, mentions, quotes, temporal_expressions, events,
+                                   event_mentions
   rejects.jsonl                    every input that did not become a document, with the reason
   datapackage.json, CODEBOOK.md, manifest.json, SHA256SUMS
 The output appears only when complete; an identical rebuild leaves it untouched.

@@ -6,6 +6,7 @@
 import type {
   DocumentsRow,
   EntitiesRow,
+  EventMentionsRow,
   EventsRow,
   MentionsRow,
   QuotesRow,
@@ -205,6 +206,7 @@ export interface DocumentRows {
   readonly quotes: readonly QuotesRow[]
   readonly temporal_expressions: readonly TemporalExpressionsRow[]
   readonly events: readonly EventsRow[]
+  readonly event_mentions: readonly EventMentionsRow[]
   /** Entities this document mentions (without corpus counts). */
   readonly entities: readonly Omit<EntitiesRow, 'n_documents' | 'n_mentions'>[]
 }
@@ -343,14 +345,31 @@ function placeRows(docId: string, x: Extracted, place: Placer) {
       expr_id: stableId('tex', docId, at.start, at.end),
     } as TemporalExpressionsRow
   })
+  const event_mentions: EventMentionsRow[] = []
   const events = x.events.map((e) => {
+    const { mentions, date_from, location_from, fatalities_from, ...core } = e
     const at = place(e)
+    const event_id = stableId('evt', docId, at.start, at.end, e.event_type)
+    const ids = mentions.map((m) => {
+      const mat = place(m)
+      const event_mention_id = stableId('evm', docId, mat.start, mat.end, m.event_type)
+      event_mentions.push({ ...m, ...mat, event_mention_id, event_id, doc_id: docId })
+      return event_mention_id
+    })
+    const idOf = (k: number | null) => (k === null ? null : (ids[k] ?? null))
     return {
-      ...e,
+      ...core,
       ...at,
       doc_id: docId,
-      event_id: stableId('evt', docId, at.start, at.end, e.event_type),
-    } as EventsRow
+      event_id,
+      date_mention_id: idOf(date_from),
+      location_mention_id: idOf(location_from),
+      fatalities_mention_id: idOf(fatalities_from),
+      n_mentions: mentions.length,
+      // a cluster of its own until the corpus-level pass (`corpus/event-clusters.ts`) joins it to others
+      event_cluster: stableId('evc', event_id),
+      event_cluster_size: 1,
+    } satisfies EventsRow
   })
   const byStart = <T extends { start: number; end: number }>(a: T, b: T) => a.start - b.start || a.end - b.end
   return {
@@ -360,6 +379,7 @@ function placeRows(docId: string, x: Extracted, place: Placer) {
     quotes: quotes.sort(byStart),
     temporal_expressions: temporal_expressions.sort(byStart),
     events: events.sort((a, b) => byStart(a, b) || (a.event_type < b.event_type ? -1 : 1)),
+    event_mentions: event_mentions.sort((a, b) => byStart(a, b) || (a.event_type < b.event_type ? -1 : 1)),
   }
 }
 
@@ -375,6 +395,8 @@ function validateRows(r: DocumentRows, validate: RowValidator): string[] {
   for (const [i, row] of r.temporal_expressions.entries())
     push('temporal_expressions', i, validate('temporal_expressions', row))
   for (const [i, row] of r.events.entries()) push('events', i, validate('events', row))
+  for (const [i, row] of r.event_mentions.entries())
+    push('event_mentions', i, validate('event_mentions', row))
   for (const [i, row] of r.entities.entries())
     push('entities', i, validate('entities', { ...row, n_documents: 1, n_mentions: 1 }))
   const ids = new Set(r.entities.map((e) => e.entity_id))
@@ -386,6 +408,27 @@ function validateRows(r: DocumentRows, validate: RowValidator): string[] {
   for (const e of r.events) {
     check('events', e.location_entity_id)
     for (const a of e.actor_entity_ids) check('events', a)
+    for (const a of e.target_entity_ids) check('events', a)
+  }
+  // every mention tells an event of the document; every event has its mentions, and the ones it
+  // names as the source of its date, place and toll are among them
+  const eventIds = new Set(r.events.map((e) => e.event_id))
+  const mentionsOf = new Map<string, Set<string>>()
+  for (const m of r.event_mentions) {
+    check('event_mentions', m.location_entity_id)
+    if (!eventIds.has(m.event_id))
+      errs.push(`integrity: event_mentions refers to unknown event ${m.event_id}`)
+    const set = mentionsOf.get(m.event_id) ?? new Set<string>()
+    set.add(m.event_mention_id)
+    mentionsOf.set(m.event_id, set)
+  }
+  for (const e of r.events) {
+    const mine = mentionsOf.get(e.event_id)
+    if (!mine || mine.size !== e.n_mentions)
+      errs.push(`integrity: event ${e.event_id} has ${mine?.size ?? 0} mentions, not ${e.n_mentions}`)
+    for (const id of [e.date_mention_id, e.location_mention_id, e.fatalities_mention_id])
+      if (id !== null && !mine?.has(id))
+        errs.push(`integrity: event ${e.event_id} refers to unknown mention ${id}`)
   }
   return errs.sort((a, b) =>
     a.startsWith('integrity') === b.startsWith('integrity') ? 0 : a.startsWith('integrity') ? -1 : 1,

@@ -5,7 +5,8 @@
  * Each shard saw the whole corpus in its first pass (so all agree on the reference date, duplicates
  * and near-duplicate clusters) and wrote the documents of its partition in input order. The merge is a
  * k-way merge of the shards' documents by `source_file` (the documented sort key), carrying each
- * document's mentions, quotes, temporal expressions and events along; rejects are merged the same way,
+ * document's mentions, quotes, temporal expressions, events and event mentions along (event clusters
+ * are computed again over the whole corpus); rejects are merged the same way,
  * entities are united with their counts summed. Rows are read from the JSON Lines files (lossless) and
  * written again through the same writers as a build.
  */
@@ -14,6 +15,7 @@ import { join, resolve } from 'node:path'
 import type {
   DocumentsRow,
   EntitiesRow,
+  EventMentionsRow,
   EventsRow,
   MentionsRow,
   QuotesRow,
@@ -109,6 +111,7 @@ export async function merge(opts: { shards: readonly string[]; out: string }): P
     const quotes = open<QuotesRow>('data/quotes.jsonl')
     const temporal = open<TemporalExpressionsRow>('data/temporal_expressions.jsonl')
     const events = open<EventsRow>('data/events.jsonl')
+    const eventMentions = open<EventMentionsRow>('data/event_mentions.jsonl')
     for (let s = smallest(docs, (d) => d.source_file); s >= 0; s = smallest(docs, (d) => d.source_file)) {
       const d = docs[s]!.next()!
       out.addDocument(
@@ -118,6 +121,7 @@ export async function merge(opts: { shards: readonly string[]; out: string }): P
           quotes: take(quotes[s]!, d.doc_id),
           temporal_expressions: take(temporal[s]!, d.doc_id),
           events: take(events[s]!, d.doc_id),
+          event_mentions: take(eventMentions[s]!, d.doc_id),
         },
         [],
       )
@@ -127,7 +131,8 @@ export async function merge(opts: { shards: readonly string[]; out: string }): P
       out.addReject(rejects[s]!.next()!)
     for (const c of open<EntitiesRow>('data/entities.jsonl'))
       for (let e = c.next(); e !== null; e = c.next()) out.addEntity(e, e.n_documents, e.n_mentions)
-    for (const c of [...docs, ...mentions, ...quotes, ...temporal, ...events, ...rejects]) c.close()
+    for (const c of [...docs, ...mentions, ...quotes, ...temporal, ...events, ...eventMentions, ...rejects])
+      c.close()
     const seen = shards.reduce((n, s) => n + s.manifest.inputs.seen, 0)
     const duplicates = shards.reduce((n, s) => n + s.manifest.inputs.duplicates, 0)
     const counts = await out.finish({

@@ -82,9 +82,53 @@ export interface EntitiesRow {
   readonly n_mentions: number
 }
 
-/** Who did what to whom, where, when. One row per sentence and event type matched by a trigger of the event ontology (PLOVER, `pipeline/reference/events/ontology.json`); negated (`aucun contrat n'a été signé`) and anaphoric (`cet entretien`) mentions are not events. */
+/** Every place in a document's text where an event of `events` is told: one row per sentence and event, with its trigger (`attaque`, or a reference back to it: `cette attaque`) and what that sentence alone says of the event's date, place and toll. */
+export interface EventMentionsRow {
+  /** Stable identifier from doc id, the sentence span and the event type of the mention. */
+  readonly event_mention_id: string
+  /** The event told (`events.event_id`). */
+  readonly event_id: string
+  /** Document holding the mention. */
+  readonly doc_id: string
+  /** Event type the trigger of this mention names (mentions of one event share its PLOVER category; a visit and the meeting it held may be one event). */
+  readonly event_type: string
+  /** The words that name the event in this sentence, exactly `text[trigger_start:trigger_end]`. */
+  readonly trigger: string
+  /** Start of the trigger in `documents.text`, in Unicode code points, inclusive. */
+  readonly trigger_start: number
+  /** End of the trigger in `documents.text`, in Unicode code points, exclusive. */
+  readonly trigger_end: number
+  /** The trigger refers back to an event already told (`cette attaque`, `l'attaque de mardi`, `ces combats`). */
+  readonly anaphoric: boolean
+  /** Date of the event as this sentence gives it (the date expression nearest the trigger); null when the sentence gives none. */
+  readonly date: string | null
+  /** Precision of `date`. */
+  readonly date_precision: "day" | "month" | "year" | null
+  /** Place of the event as this sentence gives it. */
+  readonly location_entity_id: string | null
+  /** Death toll as this sentence states it. */
+  readonly fatalities: number | null
+  /** The sentence, exactly `text[start:end]`. */
+  readonly evidence: string
+  /** Start of the sentence in `documents.text`, in Unicode code points, inclusive. */
+  readonly start: number
+  /** End of the sentence in `documents.text`, in Unicode code points, exclusive. */
+  readonly end: number
+  /** Start of the sentence as a byte offset into the raw input file (`source_file`), after tracing the cleaning steps back; null when the characters were inserted by cleaning. */
+  readonly raw_start: number | null
+  /** End (exclusive) of the sentence as a byte offset into the raw input file. */
+  readonly raw_end: number | null
+  /** Index (0-based) of the sentence of `documents.text`. */
+  readonly sentence_index: number
+  /** How the mention was found: `pattern` — a trigger word of the ontology; `inference` — an attack inferred from a death toll with no trigger word; `coreference` — a reference back to an event already told (`cette attaque`). */
+  readonly method: "gazetteer" | "pattern" | "inference" | "coreference"
+  /** Confidence of the mention, from 0 to 1: the fixed value of the trigger in `pipeline/reference/events/triggers.json` (0.7 unless stated), 0.5 for attacks inferred from a death toll. */
+  readonly confidence: number
+}
+
+/** Who did what to whom, where, when: one row per real-world event reported in a document. Every sentence that tells the event (a trigger of the event ontology, PLOVER, `pipeline/reference/events/ontology.json`, or a reference back to it: `cette attaque`, `l'attaque de mardi`) is a row of `event_mentions`; mentions of one document are one event when they have the same PLOVER category and nothing in them disagrees (another date, another place, another toll, other participants). Only asserted events make rows: negated (`aucun contrat n'a été signé`), promised, intended, conditional or hypothetical ones (`va livrer`, `seraient envoyés`, `pourrait`) make none. `event_cluster` links the rows of different documents that report the same event. */
 export interface EventsRow {
-  /** Stable identifier from doc id, span and type. */
+  /** Stable identifier from doc id, the span of the sentence of its first mention and type. */
   readonly event_id: string
   /** Document holding the evidence. */
   readonly doc_id: string
@@ -96,32 +140,50 @@ export interface EventsRow {
   readonly event_mode: string | null
   /** CAMEO code corresponding to the type (root or sub-code), for comparison with GDELT/ICEWS. */
   readonly cameo_code: string
-  /** The words that name the event in the sentence (`attaque`, `entretien téléphonique`), exactly `text[trigger_start:trigger_end]`; for an attack inferred from a death toll, the word of death (`péri`). */
+  /** The words that name the event in its first mention (`attaque`, `entretien téléphonique`), exactly `text[trigger_start:trigger_end]`; for an attack inferred from a death toll, the word of death (`péri`). */
   readonly trigger: string
   /** Start of the trigger in `documents.text`, in Unicode code points, inclusive. */
   readonly trigger_start: number
   /** End of the trigger in `documents.text`, in Unicode code points, exclusive. */
   readonly trigger_end: number
-  /** Date of the event, ISO 8601 at its precision. */
+  /** Date of the event, ISO 8601 at its precision: the most precise date expression among its mentions' own clauses, else the publication date (an upper bound only: see `date_source`, `date_max`). */
   readonly date: string | null
   /** Precision of `date`. */
   readonly date_precision: "day" | "month" | "year" | null
-  /** Where `date` comes from: `expression` — the date expression of the sentence nearest the trigger (see temporal_expressions); `published` — no date in the sentence, so the document's publication date, an upper bound of the event date; null when neither exists. */
+  /** Where `date` comes from: `expression` — a date expression of a sentence telling the event, nearest its trigger (see temporal_expressions and `date_mention_id`); `published` — no sentence telling the event dates it, so the document's publication date, an upper bound of the event date (`date_min` is then null); null when neither exists. */
   readonly date_source: "expression" | "published" | null
+  /** First day the event may have happened: the first day of `date` when it comes from a date expression; null when the text dates it only by the publication date. */
+  readonly date_min: string | null
+  /** Last day the event may have happened: the last day of `date` (`2024-03` → 2024-03-31); for an event dated only by the publication date, the last day of that date (it happened before the article). */
+  readonly date_max: string | null
+  /** The mention (`event_mentions.event_mention_id`) whose date expression gives `date`: the most precise one among the event's mentions; null when `date_source` is not `expression`. */
+  readonly date_mention_id: string | null
   /** Place (preferred) or country where the event happened: an entity after `à`, `au`, `dans la région de`… in the sentence, nearest the trigger. For events that are not physical (statements, calls, accusations…) only after `dans`/`depuis`, since `à Bamako` there is usually an addressee. */
   readonly location_entity_id: string | null
-  /** Entities acting in the event: persons, organizations, countries (also as adjectives: `russe`) and places standing for a government (`Moscou condamne`) that are the subject side of the trigger, nearest first. */
+  /** Canonical name of the location entity (`entities.name`), flattened onto the row. */
+  readonly location_name: string | null
+  /** ISO 3166-1 alpha-2 code of the country the location is or lies in (`entities.country_code`). */
+  readonly location_country_code: string | null
+  /** Latitude of the location (`entities.latitude`, WGS 84), null unless known for sure. */
+  readonly location_latitude: number | null
+  /** Longitude of the location (`entities.longitude`, WGS 84), null unless known for sure. */
+  readonly location_longitude: number | null
+  /** The mention (`event_mentions.event_mention_id`) the location comes from: the most specific place among the event's mentions (a place before a country). */
+  readonly location_mention_id: string | null
+  /** Entities acting in the event, over all its mentions: persons, organizations, countries (also as adjectives: `russe`) and places standing for a government (`Moscou condamne`) that are the subject side of the trigger, nearest first. The event's location is never one of them. */
   readonly actor_entity_ids: readonly string[]
-  /** Entities the event is directed at: the other entities of the trigger's clause after it, and those governed by a preposition before it (`à Bamako`, `avec son homologue malien`). */
+  /** Entities the event is directed at, over all its mentions: the other entities of the trigger's clause after it, and those governed by a preposition before it (`à Bamako`, `avec son homologue malien`). The event's location is never one of them. */
   readonly target_entity_ids: readonly string[]
   /** Equipment entities (`Mi-171`) named in the sentence of a delivery, attack or fight. */
   readonly equipment_entity_ids: readonly string[]
-  /** Number of people killed, when the sentence states it next to a word of death (`31 civils ont péri`, `tuant 12 soldats`, `une cinquantaine de morts`); conjoined groups are added. Only on attack and fight events; null when no number is given (`des dizaines de morts`: see `fatalities_qualifier`). People involved, deployed or wounded are never counted. */
+  /** Number of people killed, when a sentence telling the event states it next to a word of death (`31 civils ont péri`, `tuant 12 soldats`, `une cinquantaine de morts`); conjoined groups are added; across mentions, the largest toll. Only on attack and fight events; null when no number is given (`des dizaines de morts`: see `fatalities_qualifier`). People involved, deployed or wounded are never counted. */
   readonly fatalities: number | null
   /** How exact `fatalities` is: `exact`, `approximate` (`une cinquantaine`), `at_least` (`au moins 20`), `more_than` (`plus de 20`, the number given is kept), `at_most`, `less_than`, or `indefinite` (`des centaines de morts`: `fatalities` is null). Null when no toll is stated. */
   readonly fatalities_qualifier: "exact" | "approximate" | "at_least" | "more_than" | "at_most" | "less_than" | "indefinite" | null
   /** Who died, as the text names them (`civils`, `soldats et civils`); null when not said (`20 morts`). */
   readonly fatalities_who: string | null
+  /** The mention (`event_mentions.event_mention_id`) the toll comes from: the largest toll stated among the event's mentions. */
+  readonly fatalities_mention_id: string | null
   /** For deliveries: how many things were delivered (`quatre hélicoptères` → 4, `25.000 tonnes de blé` → 25000), read from French notation (`2.500`, `5 100`, `3,5 millions`, number words). Null when not stated or indefinite (`des centaines d'hommes`). */
   readonly quantity: number | null
   /** How exact `quantity` is (same values as `fatalities_qualifier`); null when no quantity is stated. */
@@ -130,7 +192,7 @@ export interface EventsRow {
   readonly quantity_unit: string | null
   /** What was delivered, as written (`hélicoptères`, `blé`, `Mi-171`). */
   readonly quantity_what: string | null
-  /** The sentence the event was read from, exactly `text[start:end]`. */
+  /** The sentence of the event's first mention, exactly `text[start:end]`; every other sentence telling it is in `event_mentions`. */
   readonly evidence: string
   /** Start of the span in `documents.text`, in Unicode code points, inclusive. */
   readonly start: number
@@ -142,7 +204,13 @@ export interface EventsRow {
   readonly raw_end: number | null
   /** Index (0-based) of the sentence of `documents.text` holding the start of the span. */
   readonly sentence_index: number
-  /** How the event was found: `pattern` — a trigger word of the ontology; `inference` — an attack inferred from a death toll with no trigger word (`31 civils ont péri`). */
+  /** Number of mentions of the event in the document (rows of `event_mentions` with its `event_id`). */
+  readonly n_mentions: number
+  /** Rows of different documents that report the same real event share it (computed over the whole corpus after all documents: same PLOVER category, overlapping date windows `date_min`–`date_max` of at most a month, the same or nested place or a shared participant, no conflicting place, toll or participants). `evc_` + a hash of the smallest event id of the cluster; a row alone has a cluster of its own. Count real events across outlets by counting distinct `event_cluster`. */
+  readonly event_cluster: string
+  /** Number of rows (of all documents) in `event_cluster`. */
+  readonly event_cluster_size: number
+  /** How the event was found (its first mention): `pattern` — a trigger word of the ontology; `inference` — an attack inferred from a death toll with no trigger word (`31 civils ont péri`). */
   readonly method: "gazetteer" | "pattern" | "inference" | "coreference"
   /** Confidence of the extraction, from 0 to 1: the fixed value of the trigger in `pipeline/reference/events/triggers.json` (0.7 unless stated), 0.5 for attacks inferred from a death toll. */
   readonly confidence: number
@@ -269,6 +337,7 @@ export interface TemporalExpressionsRow {
 export interface TableRows {
   documents: DocumentsRow
   entities: EntitiesRow
+  event_mentions: EventMentionsRow
   events: EventsRow
   mentions: MentionsRow
   quotes: QuotesRow
@@ -278,4 +347,4 @@ export interface TableRows {
 
 export type TableName = keyof TableRows
 
-export const TABLE_NAMES = ['documents', 'entities', 'events', 'mentions', 'quotes', 'rejects', 'temporal_expressions'] as const satisfies readonly TableName[]
+export const TABLE_NAMES = ['documents', 'entities', 'event_mentions', 'events', 'mentions', 'quotes', 'rejects', 'temporal_expressions'] as const satisfies readonly TableName[]

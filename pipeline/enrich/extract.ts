@@ -6,6 +6,7 @@
  */
 import type {
   EntitiesRow,
+  EventMentionsRow,
   EventsRow,
   MentionsRow,
   QuotesRow,
@@ -19,7 +20,27 @@ type Central = 'doc_id' | 'raw_start' | 'raw_end' | 'sentence_index'
 export type MentionDraft = Omit<MentionsRow, Central | 'mention_id'>
 export type QuoteDraft = Omit<QuotesRow, Central | 'quote_id'>
 export type TemporalDraft = Omit<TemporalExpressionsRow, Central | 'expr_id'>
-export type EventDraft = Omit<EventsRow, Central | 'event_id'>
+/** One sentence telling an event: what it alone says; `start`/`end` span the sentence (UTF-16). */
+export type EventMentionDraft = Omit<EventMentionsRow, Central | 'event_mention_id' | 'event_id' | 'doc_id'>
+/** Columns filled in at corpus level (`corpus/event-clusters.ts`) or from the mentions' ids. */
+type EventLater =
+  | 'event_cluster'
+  | 'event_cluster_size'
+  | 'date_mention_id'
+  | 'location_mention_id'
+  | 'fatalities_mention_id'
+  | 'n_mentions'
+/**
+ * One event of a document with its mentions (at least one, the first giving `start`/`end`,
+ * `evidence` and the trigger); `*_from` say which mention (index in `mentions`) gave the date, the
+ * place and the toll.
+ */
+export type EventDraft = Omit<EventsRow, Central | 'event_id' | EventLater> & {
+  readonly mentions: readonly EventMentionDraft[]
+  readonly date_from: number | null
+  readonly location_from: number | null
+  readonly fatalities_from: number | null
+}
 export type EntityDraft = Omit<EntitiesRow, 'n_documents' | 'n_mentions'>
 
 export interface ExtractInput {

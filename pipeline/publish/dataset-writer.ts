@@ -1,19 +1,28 @@
 /**
- * Writes a dataset into a (staging) folder as rows arrive: the six tables in every format, rejects,
- * the codebook and the manifest. `build` feeds it documents as they are processed; `merge` feeds it the
- * rows of shard outputs in the same order; both give the same bytes for the same rows.
+ * Writes a dataset into a (staging) folder as rows arrive: the data tables in every format, rejects,
+ * the codebook and the manifest. `build` feeds it documents as they are processed; `merge` feeds it
+ * the rows of shard outputs in the same order; both give the same bytes for the same rows. Event rows
+ * are spooled to disk and written at the end, once the corpus-level event clusters
+ * (`corpus/event-clusters.ts`) are known.
  */
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import type { EntitiesRow, RejectsRow } from '../_generated/tables.js'
+import type { EntitiesRow, EventsRow, RejectsRow } from '../_generated/tables.js'
+import { EventClusterIndex } from '../corpus/event-clusters.js'
 import type { DocumentRows } from '../document.js'
 import { DATA_TABLES, type DataTable } from '../schema/tables.js'
+import { stableId } from '../util/hash.js'
+import { JsonlCursor } from '../util/jsonl-cursor.js'
 import { versions } from '../versions.js'
 import { codebook } from './codebook.js'
 import { TableWriter } from './table-writer.js'
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 export const MAX_REJECT_EXAMPLES = 20
+/** Event rows wait here until the corpus-level event clusters are known (see `finish`). */
+const EVENT_SPOOL = '.events.spool.jsonl'
+const SPOOL_BATCH = 1024
+const tick = () => new Promise<void>((r) => setImmediate(r))
 
 type EntityCore = Omit<EntitiesRow, 'n_documents' | 'n_mentions'>
 
@@ -43,6 +52,8 @@ export class DatasetWriter {
   private rejected = 0
   private readonly byReason: Record<string, number> = {}
   private readonly rejectExamples: DatasetCounts['rejectExamples'][number][] = []
+  private readonly eventSpool: number
+  private readonly eventKeys = new EventClusterIndex()
 
   constructor(private readonly dir: string) {
     mkdirSync(join(dir, 'data'), { recursive: true })
@@ -57,6 +68,7 @@ export class DatasetWriter {
       ]),
     ) as { [T in DataTable]: TableWriter<T> }
     this.rejectsFd = openSync(join(dir, 'rejects.jsonl'), 'w')
+    this.eventSpool = openSync(join(dir, EVENT_SPOOL), 'w')
   }
 
   addDocument(rows: Omit<DocumentRows, 'entities'>, entities: readonly EntityCore[]): void {
@@ -65,7 +77,11 @@ export class DatasetWriter {
     this.writers.mentions.append(rows.mentions)
     this.writers.quotes.append(rows.quotes)
     this.writers.temporal_expressions.append(rows.temporal_expressions)
-    this.writers.events.append(rows.events)
+    for (const e of rows.events) {
+      writeSync(this.eventSpool, `${JSON.stringify(e)}\n`)
+      this.eventKeys.add(e)
+    }
+    this.writers.event_mentions.append(rows.event_mentions)
     const counts = new Map<string, number>()
     for (const m of rows.mentions) counts.set(m.entity_id, (counts.get(m.entity_id) ?? 0) + 1)
     for (const e of entities) this.addEntity(e, counts.has(e.entity_id) ? 1 : 0, counts.get(e.entity_id) ?? 0)
@@ -93,6 +109,29 @@ export class DatasetWriter {
     this.byReason[r.reason] = (this.byReason[r.reason] ?? 0) + 1
   }
 
+  /** The spooled event rows, in document order, each with its corpus-level cluster. */
+  private async writeEvents(): Promise<void> {
+    closeSync(this.eventSpool)
+    const clusters = this.eventKeys.clusters((id) => this.entities.get(id)?.row)
+    const spool = join(this.dir, EVENT_SPOOL)
+    const cursor = new JsonlCursor<EventsRow>(spool)
+    let batch: EventsRow[] = []
+    for (let e = cursor.next(); e !== null; e = cursor.next()) {
+      const c = clusters.get(e.event_id)
+      // a shard's own clusters are recomputed over the whole corpus when shards are merged
+      const own = { event_cluster: stableId('evc', e.event_id), event_cluster_size: 1 }
+      batch.push({ ...e, ...(c ? { event_cluster: c.cluster, event_cluster_size: c.size } : own) })
+      if (batch.length >= SPOOL_BATCH) {
+        this.writers.events.append(batch)
+        batch = []
+        await tick()
+      }
+    }
+    this.writers.events.append(batch)
+    cursor.close()
+    rmSync(spool)
+  }
+
   /** Writes the entity table, closes every file, writes the codebook and the manifest. */
   async finish(facts: RunFacts): Promise<DatasetCounts> {
     const entityRows = [...this.entities.keys()].sort(cmp).map((id) => {
@@ -101,6 +140,7 @@ export class DatasetWriter {
       return { ...core, n_documents: e.docs, n_mentions: e.mentions } as EntitiesRow
     })
     this.writers.entities.append(entityRows)
+    await this.writeEvents()
     for (const t of DATA_TABLES) await this.writers[t].close()
     closeSync(this.rejectsFd)
     const rows = Object.fromEntries(DATA_TABLES.map((t) => [t, this.writers[t].rows]))

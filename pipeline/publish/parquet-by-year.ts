@@ -6,7 +6,7 @@
  *   data/by-year/<table>/published_year=__HIVE_DEFAULT_PARTITION__/part-<k>.parquet   (no date)
  *
  * for every table that belongs to documents (documents, mentions, quotes, temporal_expressions,
- * events), each row filed under its document's year. `k` is the shard index (0 for a single run), so
+ * events, event_mentions), each row filed under its document's year. `k` is the shard index (0 for a single run), so
  * the trees of several shards can be queried together without merging:
  *   SELECT … FROM read_parquet('out/shard-*\/data/by-year/mentions/*\/*.parquet', hive_partitioning = true)
  *
@@ -35,6 +35,7 @@ export const PARTITIONED_TABLES = [
   'quotes',
   'temporal_expressions',
   'events',
+  'event_mentions',
 ] as const satisfies readonly DataTable[]
 export const NO_YEAR = '__HIVE_DEFAULT_PARTITION__'
 

@@ -98,7 +98,8 @@ articles (the same cleaned text) are one document, listing the other files in \`
   (\`mardi\`) are resolved against the publication date and may be wrong when that date is itself only
   a month or a year.
 - Fatalities are the lowest number a sentence states next to a word of death; wounded are not counted.
-  Several articles may report the same event: events are per article, not de-duplicated across them.
+  An \`events\` row is one event as one article reports it (its sentences are \`event_mentions\`); several
+  articles may report the same event: count distinct \`event_cluster\` values to count it once.
 - Coordinates and Wikidata/GeoNames ids are given only when certain; many places have none.
 - The corpus is what was collected, not a sample of the French-language press: counts describe it, not
   the world.${

@@ -56,6 +56,7 @@ export const DATA_TABLES = [
   'quotes',
   'temporal_expressions',
   'events',
+  'event_mentions',
 ] as const satisfies readonly TableName[]
 export type DataTable = (typeof DATA_TABLES)[number]
 

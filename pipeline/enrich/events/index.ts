@@ -8,10 +8,11 @@
  */
 import type { Span } from '../../types.js'
 import { codePointIndex } from '../../util/codepoints.js'
-import type { EventDraft, Extracted, ExtractInput, Extractor } from '../extract.js'
+import type { Extracted, ExtractInput, Extractor } from '../extract.js'
 import { dateEvent, expressionsIn, owns } from './dating.js'
 import { deliveredAt } from './deliveries.js'
 import { type FatalityStatement, findFatalities, mentionsNonViolentCause } from './fatalities.js'
+import { type EntityFacts, eventOf, groupReadings, type Reading } from './merge-mentions.js'
 import type { Qualifier } from './quantities.js'
 import { roleData, typeInfo } from './reference.js'
 import {
@@ -45,11 +46,15 @@ interface Found {
 const gap = (a: Span, b: Span): number =>
   a.end <= b.start ? b.start - a.end : a.start >= b.end ? a.start - b.end : 0
 
-/** One event per type: the first asserted trigger of each type in the sentence. */
-function eventsOfSentence(tokens: readonly Token[]): Found[] {
+/**
+ * One event per type: the first asserted trigger of each type in the sentence. A trigger inside an
+ * entity's name (`Forces de soutien rapide`, `Groupe de soutien à l'islam`) names no event.
+ */
+function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Found[] {
   const found = new Map<string, Found>()
   for (const t of findTriggers(tokens)) {
-    if (t.negated || t.anaphoric || found.has(t.type)) continue
+    if (t.negated || found.has(t.type)) continue
+    if (names.some((n) => n.start <= t.start && t.end <= n.end)) continue
     found.set(t.type, { trigger: t, inferred: false, tolls: [] })
   }
   const events = [...found.values()]
@@ -73,6 +78,7 @@ function eventsOfSentence(tokens: readonly Token[]): Found[] {
           confidence: INFERRED_CONFIDENCE,
           negated: false,
           anaphoric: false,
+          definite: false,
         },
         inferred: true,
         tolls: [toll],
@@ -112,16 +118,17 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
   const typeOf = new Map(soFar.entities.map((e) => [e.entity_id, e.type as string]))
   const mentions = [...soFar.mentions].sort((a, b) => a.start - b.start)
   const cp = codePointIndex(input.text)
-  const events: EventDraft[] = []
+  const facts = new Map<string, EntityFacts>(soFar.entities.map((e) => [e.entity_id, e]))
+  const readings: Reading[] = []
   let m0 = 0
   for (const s of input.sentences) {
     while (m0 < mentions.length && mentions[m0]!.start < s.start) m0++
     const tokens = tokenize(input.text, s.start, s.end)
-    const found = eventsOfSentence(tokens)
-    if (found.length === 0) continue
     const inSentence: typeof mentions = []
     for (let k = m0; k < mentions.length && mentions[k]!.start < s.end; k++)
       if (mentions[k]!.end <= s.end) inSentence.push(mentions[k]!)
+    const found = eventsOfSentence(tokens, inSentence)
+    if (found.length === 0) continue
     const roles = roleMentions(tokens, inSentence, (id) => typeOf.get(id))
     const expressions = expressionsIn(s, soFar.temporal_expressions)
     const triggers = found.map((f) => f.trigger)
@@ -161,21 +168,20 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
               equipment.map((e) => e.start),
             )
           : null
-      events.push({
+      readings.push({
         event_type: t.type,
-        event_code: info.code,
-        event_mode: info.mode,
-        cameo_code: info.cameo,
         trigger: input.text.slice(t.start, t.end),
         trigger_start: cp.toCodePoint(t.start),
         trigger_end: cp.toCodePoint(t.end),
+        anaphoric: t.anaphoric,
+        definite: t.definite,
         date: when.date,
         date_precision: when.date_precision,
         date_source: when.date_source,
         location_entity_id: place?.entity_id ?? null,
-        actor_entity_ids: actors,
-        target_entity_ids: targets.filter((id) => typeOf.get(id) !== 'equipment'),
-        equipment_entity_ids:
+        actors,
+        targets: targets.filter((id) => typeOf.get(id) !== 'equipment'),
+        equipment:
           info.violent || t.type === 'delivery' ? [...new Set(equipment.map((e) => e.entity_id))] : [],
         fatalities: isInteger(toll.count) ? toll.count : null,
         fatalities_qualifier: toll.qualifier,
@@ -192,5 +198,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       })
     }
   }
-  return { events }
+  const published = input.published ? { max: input.published.max } : null
+  const known = (id: string) => facts.get(id)
+  return { events: groupReadings(readings, known).map((g) => eventOf(g, known, published)) }
 }

@@ -82,6 +82,7 @@ export interface RoleData {
   readonly skip: readonly string[]
   readonly negations: readonly string[]
   readonly anaphoric: readonly string[]
+  readonly definite: readonly string[]
   readonly attribution: readonly string[]
   readonly passive_auxiliary: readonly string[]
   readonly passive_adverbs: readonly string[]
@@ -123,6 +124,7 @@ export const roleData = (): RoleData =>
       isList(x.oblique) &&
       isList(x.passive_auxiliary) &&
       isList(x.attribution) &&
+      isList(x.definite) &&
       isList(x.passive_adverbs),
   )
 export const materielData = (): MaterielData =>

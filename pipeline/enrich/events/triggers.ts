@@ -20,6 +20,8 @@ export interface TriggerMatch {
   readonly negated: boolean
   /** A demonstrative stands before it (`cet entretien`): it refers to an event already reported. */
   readonly anaphoric: boolean
+  /** A definite article or possessive stands before it, maybe with one adjective between (`la brève réunion`). */
+  readonly definite: boolean
 }
 
 interface Form {
@@ -93,6 +95,21 @@ function isNegated(tokens: readonly Token[], first: number, next: number): boole
   return false
 }
 
+/** Whether a determiner of `words` stands right before token `i`, or before one lower-case word before it. */
+export function determinedBy(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
+  const prev = tokens[i - 1]
+  if (!prev) return false
+  if (words.includes(prev.norm)) return true
+  const before = tokens[i - 2]
+  return (
+    before !== undefined &&
+    prev.kind === 'word' &&
+    /^\p{Ll}/u.test(prev.text) &&
+    !roleData().skip.includes(prev.norm) &&
+    words.includes(before.norm)
+  )
+}
+
 /** The triggers of a token list (a sentence), left to right. */
 export function findTriggers(tokens: readonly Token[]): TriggerMatch[] {
   const lex = getLexicon()
@@ -113,7 +130,6 @@ export function findTriggers(tokens: readonly Token[]): TriggerMatch[] {
       continue
     }
     const next = i + matched.words.length
-    const prev = tokens[i - 1]
     out.push({
       type: matched.entry.type,
       lemma: matched.entry.lemma,
@@ -123,7 +139,8 @@ export function findTriggers(tokens: readonly Token[]): TriggerMatch[] {
       end: tokens[next - 1]!.end,
       confidence: matched.entry.confidence ?? DEFAULT_CONFIDENCE,
       negated: isNegated(tokens, i, next),
-      anaphoric: prev !== undefined && anaphoric.includes(prev.norm),
+      anaphoric: determinedBy(tokens, i, anaphoric),
+      definite: determinedBy(tokens, i, roleData().definite),
     })
     i = next
   }

@@ -1,0 +1,285 @@
+/**
+ * One event per real-world event of a document: the sentences that tell the same event (the lead,
+ * `cette attaque`, the toll three paragraphs down, the phone call told in three sentences) are its
+ * mentions. Mentions are read left to right; each joins an earlier event of its PLOVER category
+ * (same code, modes not different, both at a place or neither: a visit and the meeting it held are
+ * one event, a phone call and a meeting are two) with which nothing disagrees:
+ *   - dates: every two date expressions must fall in one another (`mars 2024` and `le 5 mars 2024`);
+ *   - places: the same place, or a place and the country it lies in;
+ *   - participants: when both name actors, they share one, or one's actors are the other's targets;
+ * and something must tie them (see `agrees`). Among the events it may join, the one sharing most
+ * participants wins, the latest on a tie.
+ * Two different tolls separate mentions, unless the later one refers back (`l'attaque a fait 12 morts`).
+ * A mention that refers back (`cette attaque`) with no earlier event of its category makes no event:
+ * what it refers to was not told in the text (a headline, an earlier article).
+ * The event keeps the most precise date, the most specific place and the largest toll of its
+ * mentions, and says which mention each came from.
+ */
+import type { Precision } from '../../types.js'
+import { parseIsoPartial, periodBounds } from '../dates/calendar.js'
+import type { EventDraft, EventMentionDraft } from '../extract.js'
+import type { Qualifier } from './quantities.js'
+import { typeInfo } from './reference.js'
+import { MAX_ACTORS } from './roles.js'
+
+/** First and last day of an ISO date at its precision; null for a malformed one. */
+export function calendarBounds(date: string): [string, string] | null {
+  const d = parseIsoPartial(date)
+  return d ? periodBounds(d) : null
+}
+
+/** What one sentence says of one event. `start`/`end` span the sentence (UTF-16). */
+export interface Reading {
+  readonly event_type: string
+  readonly trigger: string
+  readonly trigger_start: number
+  readonly trigger_end: number
+  readonly anaphoric: boolean
+  /** After a definite article or possessive (`l'attaque`, `sa visite`): may name an event already told. */
+  readonly definite: boolean
+  readonly date: string | null
+  readonly date_precision: Precision | null
+  readonly date_source: 'expression' | 'published' | null
+  readonly location_entity_id: string | null
+  readonly actors: readonly string[]
+  readonly targets: readonly string[]
+  readonly equipment: readonly string[]
+  readonly fatalities: number | null
+  readonly fatalities_qualifier: Qualifier | null
+  readonly fatalities_who: string | null
+  readonly quantity: number | null
+  readonly quantity_qualifier: Qualifier | null
+  readonly quantity_unit: string | null
+  readonly quantity_what: string | null
+  readonly evidence: string
+  readonly start: number
+  readonly end: number
+  readonly method: 'pattern' | 'inference'
+  readonly confidence: number
+}
+
+/** What the merge needs to know of an entity. */
+export interface EntityFacts {
+  readonly type: string
+  readonly name: string
+  readonly country_code: string | null
+  readonly latitude: number | null
+  readonly longitude: number | null
+}
+
+export interface PublishedBound {
+  /** Last day of the publication date's period: the event happened before. */
+  readonly max: string
+}
+
+const RANK: Readonly<Record<Precision, number>> = { day: 3, month: 2, year: 1 }
+
+/** Two ISO dates at any precision are compatible when one lies within the other. */
+export const datesAgree = (a: string, b: string): boolean => a.startsWith(b) || b.startsWith(a)
+
+/** Two places are compatible when equal, or one is a country the other lies in. */
+export function placesAgree(a: string, b: string, facts: (id: string) => EntityFacts | undefined): boolean {
+  if (a === b) return true
+  const fa = facts(a)
+  const fb = facts(b)
+  if (!fa || !fb || fa.country_code === null || fa.country_code !== fb.country_code) return false
+  return fa.type === 'country' || fb.type === 'country'
+}
+
+const codeOf = (type: string): string => typeInfo(type).code ?? `type:${type}`
+
+/**
+ * Whether a new reading may be a mention of the event told so far by `group`: same category, modes
+ * not different, nothing disagreeing (dates, places, actors), and something tying them — a
+ * reference back (`cette attaque`, `l'attaque`), a toll with no trigger of its own, a shared
+ * participant, the same date or place given by both, or, for violent events, no new date or place.
+ */
+export function agrees(
+  group: readonly Reading[],
+  r: Reading,
+  facts: (id: string) => EntityFacts | undefined,
+): boolean {
+  const first = group[0]!
+  if (codeOf(first.event_type) !== codeOf(r.event_type)) return false
+  const { mode, physical } = typeInfo(r.event_type)
+  const actors = new Set<string>()
+  // targets read in r's own sentence may be r's participants misread: they never tie r to the group
+  const targets = new Set<string>()
+  const everyone = new Set<string>()
+  let tied = r.anaphoric || r.definite || r.method === 'inference'
+  for (const g of group) {
+    const other = typeInfo(g.event_type)
+    // a phone call is not the meeting: one happens at a place, the other not
+    if (other.physical !== physical || (mode !== null && other.mode !== null && other.mode !== mode))
+      return false
+    if (r.date_source === 'expression' && g.date_source === 'expression') {
+      if (!datesAgree(g.date!, r.date!)) return false
+      tied = true
+    }
+    if (r.location_entity_id && g.location_entity_id) {
+      if (!placesAgree(g.location_entity_id, r.location_entity_id, facts)) return false
+      tied = true
+    }
+    // two tolls that differ are two events, unless the second refers back (`le bilan de l'attaque`)
+    if (
+      r.fatalities !== null &&
+      g.fatalities !== null &&
+      r.fatalities !== g.fatalities &&
+      !r.anaphoric &&
+      !r.definite
+    )
+      return false
+    for (const a of g.actors) {
+      actors.add(a)
+      everyone.add(a)
+    }
+    for (const t of g.targets) {
+      if (g.start !== r.start) targets.add(t)
+      everyone.add(t)
+    }
+  }
+  // an article on a violent event tells it again and again (`tués`, `le massacre`, `des combats`): a
+  // violent mention joins unless it brings a date or a place the event lacks (another attack told
+  // in passing: `lors de l'expédition de Moura`)
+  if (!tied && typeInfo(r.event_type).violent) {
+    const newDate = r.date_source === 'expression' && !group.some((g) => g.date_source === 'expression')
+    const newPlace = r.location_entity_id !== null && !group.some((g) => g.location_entity_id !== null)
+    tied = !newDate && !newPlace
+  }
+  const shared = [...r.actors, ...r.targets].some((x) => everyone.has(x))
+  if (!tied && !shared) return false
+  if (r.anaphoric || actors.size === 0 || r.actors.length === 0) return true
+  return r.actors.some((a) => actors.has(a) || targets.has(a)) || r.targets.some((t) => actors.has(t))
+}
+
+/** How many participants of `r` the group already has. */
+function overlap(group: readonly Reading[], r: Reading): number {
+  const seen = new Set(group.flatMap((g) => [...g.actors, ...g.targets]))
+  return new Set([...r.actors, ...r.targets].filter((x) => seen.has(x))).size
+}
+
+/**
+ * Groups the readings of a document (in text order) into events: each joins, among the events it
+ * agrees with, the one sharing most of its participants, the latest on a tie.
+ */
+export function groupReadings(
+  readings: readonly Reading[],
+  facts: (id: string) => EntityFacts | undefined,
+): Reading[][] {
+  const groups: Reading[][] = []
+  for (const r of readings) {
+    let best = -1
+    let bestOverlap = -1
+    for (let g = groups.length - 1; g >= 0; g--) {
+      if (!agrees(groups[g]!, r, facts)) continue
+      const o = overlap(groups[g]!, r)
+      if (o > bestOverlap) {
+        best = g
+        bestOverlap = o
+      }
+    }
+    if (best >= 0) groups[best]!.push(r)
+    else if (!r.anaphoric) groups.push([r])
+  }
+  return groups
+}
+
+const uniq = (xs: Iterable<string>): string[] => [...new Set(xs)]
+
+/** The event of a group of readings: the best of each attribute and where it came from. */
+export function eventOf(
+  group: readonly Reading[],
+  facts: (id: string) => EntityFacts | undefined,
+  published: PublishedBound | null,
+): EventDraft {
+  const first = group[0]!
+  const info = typeInfo(first.event_type)
+  // date: the most precise expression; ties go to the earlier mention
+  let dateFrom: number | null = null
+  group.forEach((r, k) => {
+    if (r.date_source !== 'expression' || r.date_precision === null) return
+    const best = dateFrom === null ? null : group[dateFrom]!
+    if (!best || RANK[r.date_precision] > RANK[best.date_precision!]) dateFrom = k
+  })
+  // place: a place before a country; ties go to the earlier mention
+  let locationFrom: number | null = null
+  group.forEach((r, k) => {
+    if (!r.location_entity_id) return
+    const rank = (id: string) => (facts(id)?.type === 'country' ? 0 : 1)
+    const best = locationFrom === null ? null : group[locationFrom]!.location_entity_id!
+    if (best === null || rank(r.location_entity_id) > rank(best)) locationFrom = k
+  })
+  // toll: the largest stated number, else the first indefinite one
+  let tollFrom: number | null = null
+  group.forEach((r, k) => {
+    if (r.fatalities_qualifier === null) return
+    const best = tollFrom === null ? null : group[tollFrom]!
+    if (!best || (r.fatalities !== null && (best.fatalities === null || r.fatalities > best.fatalities)))
+      tollFrom = k
+  })
+  const dated = dateFrom === null ? null : group[dateFrom]!
+  const toll = tollFrom === null ? null : group[tollFrom]!
+  const location = locationFrom === null ? null : group[locationFrom]!.location_entity_id
+  const where = location ? facts(location) : undefined
+  const bounds = dated ? calendarBounds(dated.date!) : null
+  const actors = uniq(group.flatMap((r) => r.actors))
+    .filter((id) => id !== location)
+    .slice(0, MAX_ACTORS)
+  const taken = new Set([...actors, ...(location ? [location] : [])])
+  const targets = uniq(group.flatMap((r) => r.targets)).filter((id) => !taken.has(id))
+  const delivered = group.find((r) => r.quantity_qualifier !== null)
+  const mentions: EventMentionDraft[] = group.map((r) => ({
+    event_type: r.event_type,
+    trigger: r.trigger,
+    trigger_start: r.trigger_start,
+    trigger_end: r.trigger_end,
+    anaphoric: r.anaphoric,
+    date: r.date_source === 'expression' ? r.date : null,
+    date_precision: r.date_source === 'expression' ? r.date_precision : null,
+    location_entity_id: r.location_entity_id,
+    fatalities: r.fatalities,
+    evidence: r.evidence,
+    start: r.start,
+    end: r.end,
+    method: r.anaphoric ? 'coreference' : r.method,
+    confidence: r.confidence,
+  }))
+  return {
+    event_type: first.event_type,
+    event_code: info.code,
+    event_mode: info.mode,
+    cameo_code: info.cameo,
+    trigger: first.trigger,
+    trigger_start: first.trigger_start,
+    trigger_end: first.trigger_end,
+    date: dated ? dated.date : published ? first.date : null,
+    date_precision: dated ? dated.date_precision : published ? first.date_precision : null,
+    date_source: dated ? 'expression' : published && first.date !== null ? 'published' : null,
+    date_min: bounds ? bounds[0] : null,
+    date_max: bounds ? bounds[1] : (published?.max ?? null),
+    location_entity_id: location,
+    location_name: where?.name ?? null,
+    location_country_code: where?.country_code ?? null,
+    location_latitude: where?.latitude ?? null,
+    location_longitude: where?.longitude ?? null,
+    actor_entity_ids: actors,
+    target_entity_ids: targets,
+    equipment_entity_ids: uniq(group.flatMap((r) => r.equipment)),
+    fatalities: toll?.fatalities ?? null,
+    fatalities_qualifier: toll?.fatalities_qualifier ?? null,
+    fatalities_who: toll?.fatalities_who ?? null,
+    quantity: delivered?.quantity ?? null,
+    quantity_qualifier: delivered?.quantity_qualifier ?? null,
+    quantity_unit: delivered?.quantity_unit ?? null,
+    quantity_what: delivered?.quantity_what ?? null,
+    evidence: first.evidence,
+    start: first.start,
+    end: first.end,
+    method: first.method,
+    confidence: Math.max(...group.map((r) => r.confidence)),
+    mentions,
+    date_from: dateFrom,
+    location_from: locationFrom,
+    fatalities_from: tollFrom,
+  }
+}

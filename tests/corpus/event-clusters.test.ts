@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { EventsRow } from '../../pipeline/_generated/tables.js'
+import { EventClusterIndex, type EventKey } from '../../pipeline/corpus/event-clusters.js'
+import { build } from '../../pipeline/run.js'
+import { repo, tempDir } from '../helpers.js'
+
+const key = (over: Partial<EventKey>): EventKey => ({
+  event_id: 'evt_0',
+  doc_id: 'doc_a',
+  event_type: 'attack',
+  event_code: 'ASSAULT',
+  event_mode: null,
+  date_min: '2024-09-08',
+  date_max: '2024-09-08',
+  location_entity_id: 'djibo',
+  actor_entity_ids: [],
+  target_entity_ids: [],
+  fatalities: 20,
+  ...over,
+})
+
+const facts = (id: string) =>
+  ({
+    djibo: { type: 'place', country_code: 'BF' },
+    arbinda: { type: 'place', country_code: 'BF' },
+    bf: { type: 'country', country_code: 'BF' },
+  })[id]
+
+const clustersOf = (keys: readonly EventKey[]) => {
+  const index = new EventClusterIndex()
+  for (const k of keys) index.add(k)
+  return index.clusters(facts)
+}
+
+describe('the same event across documents', () => {
+  it('links two reports of one attack: same day, same place, tolls close', () => {
+    const c = clustersOf([
+      key({ event_id: 'evt_1' }),
+      key({
+        event_id: 'evt_2',
+        doc_id: 'doc_b',
+        fatalities: 22,
+        date_min: '2024-09-01',
+        date_max: '2024-09-30',
+      }),
+    ])
+    expect(c.get('evt_1')).toEqual(c.get('evt_2'))
+    expect(c.get('evt_1')?.size).toBe(2)
+  })
+
+  it('links a town and its country, never two towns, other days, other categories or far tolls', () => {
+    expect(
+      clustersOf([
+        key({ event_id: 'evt_1' }),
+        key({ event_id: 'evt_2', doc_id: 'doc_b', location_entity_id: 'bf' }),
+      ]).size,
+    ).toBe(2)
+    const apart = (over: Partial<EventKey>) =>
+      clustersOf([key({ event_id: 'evt_1' }), key({ event_id: 'evt_2', doc_id: 'doc_b', ...over })]).size
+    expect(apart({ location_entity_id: 'arbinda' })).toBe(0)
+    expect(apart({ date_min: '2024-09-20', date_max: '2024-09-20' })).toBe(0)
+    expect(apart({ event_code: 'PROTEST', event_type: 'protest' })).toBe(0)
+    expect(apart({ fatalities: 100 })).toBe(0)
+    // the same document's events are never linked to each other
+    expect(apart({ doc_id: 'doc_a' })).toBe(0)
+    // a year is no date window
+    expect(apart({ date_min: '2024-01-01', date_max: '2024-12-31' })).toBe(0)
+  })
+
+  it('needs a shared participant when a place is missing', () => {
+    const both = (a: Partial<EventKey>, b: Partial<EventKey>) =>
+      clustersOf([key({ event_id: 'evt_1', ...a }), key({ event_id: 'evt_2', doc_id: 'doc_b', ...b })]).size
+    expect(both({ location_entity_id: null }, { location_entity_id: null })).toBe(0)
+    expect(
+      both({ location_entity_id: null, actor_entity_ids: ['jnim'] }, { actor_entity_ids: ['jnim'] }),
+    ).toBe(2)
+  })
+
+  it('does not depend on the order events come in', () => {
+    const keys = [
+      key({ event_id: 'evt_3', doc_id: 'doc_c' }),
+      key({ event_id: 'evt_1' }),
+      key({ event_id: 'evt_2', doc_id: 'doc_b' }),
+    ]
+    const a = clustersOf(keys)
+    const b = clustersOf([...keys].reverse())
+    expect([...a.entries()].sort()).toEqual([...b.entries()].sort())
+    expect(new Set([...a.values()].map((c) => c.cluster)).size).toBe(1)
+  })
+})
+
+describe('two outlets report one attack', () => {
+  it('gives their attack rows one cluster, the same with several jobs', async () => {
+    const input = join(repo, 'tests/corpus/fixtures/two-reports')
+    const rows = async (jobs: number) => {
+      const out = join(tempDir('clusters'), 'out')
+      await build({ input, out, jobs })
+      return readFileSync(join(out, 'data', 'events.jsonl'), 'utf8')
+    }
+    const text = await rows(1)
+    const attacks = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as EventsRow)
+      .filter((e) => e.event_code === 'ASSAULT')
+    expect(attacks).toHaveLength(2)
+    expect(new Set(attacks.map((e) => e.doc_id)).size).toBe(2)
+    expect(attacks[0]!.event_cluster).toBe(attacks[1]!.event_cluster)
+    expect(attacks.map((e) => e.event_cluster_size)).toEqual([2, 2])
+    expect(attacks.map((e) => e.location_name)).toEqual(['Djibo', 'Djibo'])
+    expect(await rows(2)).toBe(text)
+  }, 60_000)
+})

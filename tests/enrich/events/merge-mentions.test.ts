@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest'
+import {
+  agrees,
+  datesAgree,
+  groupReadings,
+  type Reading,
+} from '../../../pipeline/enrich/events/merge-mentions.js'
+import { eventsOf, idOf } from './fixtures.js'
+
+// One attack told three times: the lead, a toll with no trigger of its own, a reference back.
+const THRICE = `Une attaque a visé mardi 17 septembre le camp militaire à Djibo, dans le nord du Burkina Faso.
+Au moins 31 soldats ont péri, selon une source sécuritaire.
+Cette attaque n'a pas été revendiquée, a précisé l'armée.`
+
+const PLACES = [
+  { name: 'Djibo', type: 'place' as const, surfaces: ['Djibo'] },
+  { name: 'Burkina Faso', type: 'country' as const, surfaces: ['Burkina Faso'] },
+]
+const DATES = [{ surface: 'mardi 17 septembre', value: '2024-09-17', precision: 'day' as const }]
+
+describe('one event per real event of a document', () => {
+  it('gives one row for an attack told three times, with its three mentions', () => {
+    const attacks = eventsOf(THRICE, PLACES, DATES).filter((e) => e.event_code === 'ASSAULT')
+    expect(attacks).toHaveLength(1)
+    const a = attacks[0]!
+    expect(a.mentions.map((m) => m.trigger)).toEqual(['attaque', 'péri', 'attaque'])
+    expect(a.mentions.map((m) => m.method)).toEqual(['pattern', 'inference', 'coreference'])
+    expect(a.mentions[2]!.anaphoric).toBe(true)
+    // the event keeps the date of the lead, the toll of the second sentence, and says so
+    expect(a).toMatchObject({ date: '2024-09-17', date_source: 'expression', fatalities: 31 })
+    expect(a.date_from).toBe(0)
+    expect(a.fatalities_from).toBe(1)
+    expect(a).toMatchObject({ date_min: '2024-09-17', date_max: '2024-09-17' })
+    // the place is the location, never a participant
+    expect(a.location_entity_id).toBe(idOf('Djibo'))
+    expect(a.location_name).toBe('Djibo')
+    expect(a.actor_entity_ids).not.toContain(idOf('Djibo'))
+    expect(a.target_entity_ids).not.toContain(idOf('Djibo'))
+  })
+
+  it('keeps apart two attacks told on different days', () => {
+    const text = `Une attaque a frappé Djibo le 17 septembre. Une autre attaque avait visé le même camp le 2 mars.`
+    const dates = [
+      { surface: '17 septembre', value: '2024-09-17', precision: 'day' as const },
+      { surface: '2 mars', value: '2024-03-02', precision: 'day' as const },
+    ]
+    const attacks = eventsOf(text, PLACES, dates).filter((e) => e.event_type === 'attack')
+    expect(attacks.map((e) => e.date)).toEqual(['2024-09-17', '2024-03-02'])
+  })
+
+  it('keeps apart two tolls that differ, unless the second refers back', () => {
+    const two = eventsOf('Des combats ont fait 12 morts. Plus loin, 40 civils ont péri dans un massacre.')
+    expect(two.filter((e) => e.event_code === 'ASSAULT')).toHaveLength(2)
+    const one = eventsOf("Une attaque a fait 12 morts. Le bilan de l'attaque s'est alourdi à 20 morts.")
+    const attacks = one.filter((e) => e.event_code === 'ASSAULT')
+    expect(attacks).toHaveLength(1)
+    expect(attacks[0]!.fatalities).toBe(20)
+  })
+
+  it('makes no event of a reference back to nothing told', () => {
+    expect(eventsOf('Cette attaque a choqué le pays.')).toEqual([])
+  })
+
+  it('keeps apart a meeting and a phone call, and two meetings of different people', () => {
+    const ents = [
+      { name: 'Vladimir Poutine', type: 'person' as const, surfaces: ['Vladimir Poutine', 'Poutine'] },
+      { name: 'Idriss Déby', type: 'person' as const, surfaces: ['Idriss Déby'] },
+      { name: 'Ali Lamine Zeine', type: 'person' as const, surfaces: ['Ali Lamine Zeine'] },
+    ]
+    const text = `Idriss Déby a rencontré Vladimir Poutine. Ali Lamine Zeine avait rencontré Poutine la semaine précédente. Idriss Déby a eu un entretien téléphonique avec Poutine.`
+    const ev = eventsOf(text, ents).filter((e) => e.event_code === 'CONSULT')
+    // Zeine meeting Poutine shares Poutine, but its actor is nobody of the first meeting: another one
+    expect(ev.map((e) => e.event_type)).toEqual(['meeting', 'meeting', 'call'])
+    const again = eventsOf(`${text} La rencontre entre Idriss Déby et Poutine a duré deux heures.`, ents)
+    expect(again.filter((e) => e.event_type === 'meeting').map((e) => e.mentions.length)).toEqual([2, 1])
+    const apart = eventsOf(
+      'Idriss Déby a rencontré des officiels. Ali Lamine Zeine a rencontré des diplomates.',
+      ents,
+    ).filter((e) => e.event_code === 'CONSULT')
+    expect(apart).toHaveLength(2)
+  })
+})
+
+const reading = (over: Partial<Reading>): Reading => ({
+  event_type: 'attack',
+  trigger: 'attaque',
+  trigger_start: 0,
+  trigger_end: 7,
+  anaphoric: false,
+  definite: false,
+  date: null,
+  date_precision: null,
+  date_source: null,
+  location_entity_id: null,
+  actors: [],
+  targets: [],
+  equipment: [],
+  fatalities: null,
+  fatalities_qualifier: null,
+  fatalities_who: null,
+  quantity: null,
+  quantity_qualifier: null,
+  quantity_unit: null,
+  quantity_what: null,
+  evidence: '',
+  start: 0,
+  end: 10,
+  method: 'pattern',
+  confidence: 0.7,
+  ...over,
+})
+
+describe('what ties two mentions', () => {
+  const facts = (id: string) =>
+    ({
+      mali: { type: 'country', name: 'Mali', country_code: 'ML', latitude: null, longitude: null },
+      mopti: { type: 'place', name: 'Mopti', country_code: 'ML', latitude: null, longitude: null },
+      kati: { type: 'place', name: 'Kati', country_code: 'ML', latitude: null, longitude: null },
+    })[id]
+
+  it('reads dates at any precision', () => {
+    expect(datesAgree('2024-03', '2024-03-05')).toBe(true)
+    expect(datesAgree('2024-03-04', '2024-03-05')).toBe(false)
+  })
+
+  it('takes a place and its country as one place, two towns as two', () => {
+    const g = [reading({ location_entity_id: 'mopti', start: 0 })]
+    expect(agrees(g, reading({ location_entity_id: 'mali', start: 20 }), facts)).toBe(true)
+    expect(agrees(g, reading({ location_entity_id: 'kati', start: 20 }), facts)).toBe(false)
+  })
+
+  it('needs something in common for events that are not violent', () => {
+    const g = [reading({ event_type: 'meeting', actors: ['a'], start: 0 })]
+    expect(agrees(g, reading({ event_type: 'meeting', start: 20 }), facts)).toBe(false)
+    expect(agrees(g, reading({ event_type: 'meeting', start: 20, definite: true }), facts)).toBe(true)
+    expect(agrees(g, reading({ event_type: 'visit', targets: ['a'], start: 20 }), facts)).toBe(true)
+    expect(agrees(g, reading({ event_type: 'call', targets: ['a'], start: 20 }), facts)).toBe(false)
+  })
+
+  it('groups readings in text order, each with the latest event that agrees', () => {
+    const rs = [
+      reading({ date: '2024-03-05', date_source: 'expression', date_precision: 'day', start: 0 }),
+      reading({ date: '2022-07-22', date_source: 'expression', date_precision: 'day', start: 20 }),
+      reading({ anaphoric: true, start: 40 }),
+    ]
+    expect(groupReadings(rs, facts).map((g) => g.map((r) => r.start))).toEqual([[0], [20, 40]])
+  })
+})
