@@ -20,10 +20,10 @@ export interface DocumentsRow {
   readonly near_duplicate_similarity: number | null
   /** URL of the article as given in the text (a URL line, or the canonical URL of a saved HTML page); null when the text gives none. */
   readonly url: string | null
-  /** Name of the publishing outlet or agency, canonical form from `pipeline/reference/outlets.json`, or as written in the text when not listed; null when the text does not say. */
+  /** Name of the publishing outlet or agency, canonical form from `pipeline/reference/outlets.json`, or as written in the text when not listed; for an unlisted web domain, the name the text spells with the domain's letters, else the registrable domain (`koaci.com`); null when neither the text nor its URL says. */
   readonly outlet: string | null
-  /** Where the outlet was read. */
-  readonly outlet_source: "url" | "header" | "teaser" | "dateline" | "signoff" | null
+  /** Where the outlet was read: `url` (a listed domain), `domain` (an unlisted domain, named from its letters), `header`, `teaser`, `dateline`, `signoff`, `text` (the article names the outlet as its own). */
+  readonly outlet_source: "url" | "domain" | "header" | "teaser" | "dateline" | "signoff" | "text" | null
   /** ISO 3166-1 alpha-2 code of the country the outlet is based in, from the outlet list; null when unknown. */
   readonly outlet_country: string | null
   /** Whether the outlet list records the outlet as state-owned or state-affiliated media; null when the outlet is unknown or not listed. */

@@ -17,19 +17,29 @@ export interface OutletList {
   byDomain(host: string): Outlet | undefined
   /** All outlets whose name or an alias is `name` (accents, case and punctuation ignored). */
   byName(name: string): readonly Outlet[]
+  /** All outlets whose name or an alias, with spaces and punctuation removed, is `label` (`lorientlejour`). */
+  byLabel(label: string): readonly Outlet[]
 }
+
+const squashed = (name: string): string => nameKey(name).replace(/ /g, '')
 
 export { nameKey }
 
 export function outletList(data: { version: string; outlets: Outlet[] }): OutletList {
   const domains = new Map<string, Outlet>()
   const names = new Map<string, Outlet[]>()
+  const labels = new Map<string, Outlet[]>()
   for (const o of data.outlets) {
     for (const d of o.domains) domains.set(d.toLowerCase(), o)
     for (const n of new Set([o.name, ...o.aliases].map(nameKey))) {
       const list = names.get(n) ?? []
       list.push(o)
       names.set(n, list)
+    }
+    for (const n of new Set([o.name, ...o.aliases].map(squashed))) {
+      const list = labels.get(n) ?? []
+      list.push(o)
+      labels.set(n, list)
     }
   }
   return {
@@ -45,6 +55,7 @@ export function outletList(data: { version: string; outlets: Outlet[] }): Outlet
       return undefined
     },
     byName: (name) => names.get(nameKey(name)) ?? [],
+    byLabel: (label) => labels.get(squashed(label)) ?? [],
   }
 }
 

@@ -7,10 +7,12 @@
  */
 import type { Header } from '../../parse/structure.js'
 import type { Outlet, OutletList } from '../../reference/outlets.js'
+import { findDateline } from './dateline.js'
+import { nameFromDomain, siteLabel, unwrapArchived } from './domain-name.js'
 
 export interface OutletInfo {
   readonly outlet: string | null
-  readonly source: 'url' | 'header' | 'teaser' | 'dateline' | 'signoff' | null
+  readonly source: 'url' | 'domain' | 'header' | 'teaser' | 'dateline' | 'signoff' | null
   readonly country: string | null
   readonly stateAffiliated: boolean | null
 }
@@ -40,14 +42,26 @@ function fromName(
 
 export function hostOf(url: string): string | null {
   try {
-    return new URL(url).hostname || null
+    return new URL(unwrapArchived(url)).hostname || null
   } catch {
     return null
   }
 }
 
-/** The agency of a dateline at the start of the body: `NIAMEY, 12 mars 2024 (AFP) -`, `BAMAKO (Reuters) -`. */
-const DATELINE_AGENCY = /^\p{Lu}[\p{Lu}\s'’-]{1,40}(?:,[^\n(]{0,40})?\s*\(([^()\n]{2,30})\)\s*[-–—]/u
+/** A bare agency code in a dateline: `RJDH`, `AIB`. */
+const ACRONYM = /^\p{Lu}{2,8}$/u
+
+/**
+ * An unlisted domain: a listed outlet whose name spells the site's label (`lorientlejour.com` →
+ * `L’Orient-Le Jour`), else the name the text writes with those letters, else the domain itself.
+ */
+function fromDomain(host: string, list: OutletList, body: string): OutletInfo | null {
+  const found = nameFromDomain(host, body)
+  if (!found) return null
+  const listed = list.byLabel(siteLabel(found.domain))
+  if (listed.length === 1) return fromListed(listed[0]!, 'domain')
+  return { outlet: found.name, source: 'domain', country: null, stateAffiliated: null }
+}
 
 export function resolveOutlet(header: Header, list: OutletList, body = ''): OutletInfo {
   const host = header.url ? hostOf(header.url.value) : null
@@ -65,11 +79,16 @@ export function resolveOutlet(header: Header, list: OutletList, body = ''): Outl
     const r = fromName(teaser, 'teaser', list, true)
     if (r) return r
   }
-  const dateline = DATELINE_AGENCY.exec(body)?.[1]
+  if (host) {
+    const r = fromDomain(host, list, body)
+    if (r) return r
+  }
+  const dateline = findDateline(body)
   if (dateline) {
-    // `(AFP)`, `(AFP/APA)`: the first listed agency
-    for (const name of dateline.split(/\s*[/,]\s*/)) {
-      const r = fromName(name, 'dateline', list, false)
+    // `(AFP)`, `(AFP/APA)`: the first listed agency; an unlisted one only as an acronym after a date
+    // (`BANGUI, 31 juillet 2018 (RJDH)-`), where a parenthesis cannot be a place's qualifier
+    for (const name of dateline.agencies) {
+      const r = fromName(name, 'dateline', list, dateline.date !== null && ACRONYM.test(name))
       if (r) return r
     }
   }

@@ -11,7 +11,8 @@ import type { Header } from '../../parse/structure.js'
 import type { PartialDate, Precision, Span } from '../../types.js'
 import { formatPartial, isRealDate, periodBounds, precisionOf, weekdayOf } from '../dates/calendar.js'
 import { MONTH_RE, monthNumber, WEEKDAY_RE, weekdayNumber } from '../dates/french-words.js'
-import { parseAbsoluteDate } from '../dates/parse-absolute.js'
+import { findDateline } from './dateline.js'
+import { unwrapArchived } from './domain-name.js'
 
 export type PublishedSource = 'url' | 'header' | 'dateline' | 'text' | 'inferred'
 
@@ -33,14 +34,15 @@ const make = (date: PartialDate, source: PublishedSource, place?: Span): Publish
 }
 
 const URL_DATES = [
-  /[/_-](20\d{2}|19\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/,
+  // a compact date may carry the time after it: `_AN-201606080028.html` (2016-06-08 00:28)
+  /[/_-](20\d{2}|19\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=(?:(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?)?(?:[/_.-]|$))/,
   /\/(20\d{2}|19\d{2})\/(0[1-9]|1[0-2])\/(?!\d)/,
 ]
 
 export function dateFromUrl(url: string): PartialDate | null {
   let path: string
   try {
-    path = new URL(url).pathname
+    path = new URL(unwrapArchived(url)).pathname
   } catch {
     return null
   }
@@ -64,27 +66,37 @@ const strip = (d: PartialDate): PartialDate =>
       ? { year: d.year, month: d.month }
       : { year: d.year }
 
-const DATELINE = new RegExp(
-  `^\\p{Lu}[\\p{Lu}\\s'’-]{1,40},?\\s+(?:le\\s+)?((?:(?:${WEEKDAY_RE})\\s+)?\\d{1,2}(?:er)?\\s+(?:${MONTH_RE})\\.?\\s+\\d{4})\\s*(?:\\([^)]{2,20}\\))?\\s*[-–—]`,
-  'u',
-)
-
-/** Dates that come from outside the running text; these also set the corpus reference date. */
+/**
+ * Dates that come from outside the running text; these also set the corpus reference date. The most
+ * trusted source gives the date; a less trusted one that falls inside it and says more refines it
+ * (a ` date 2024-07` prefix and a `ALGER, mardi 30 juillet 2024 –` dateline give 2024-07-30). A
+ * dateline's day and month without a year take the year of the source they refine.
+ */
 export function explicitPublished(header: Header, body: string): Published | null {
+  const found: { date: PartialDate; source: PublishedSource }[] = []
   const url = header.url ? dateFromUrl(header.url.value) : null
-  if (url) return make(url, 'url')
-  if (header.datePrefix) return make(strip(header.datePrefix.value), 'header')
+  if (url) found.push({ date: url, source: 'url' })
+  if (header.datePrefix) found.push({ date: strip(header.datePrefix.value), source: 'header' })
   const line = header.publishedLine?.value.date
-  if (line) return make(strip(line), 'header')
+  if (line) found.push({ date: strip(line), source: 'header' })
   const teaser = header.teaser?.value.date
-  if (teaser) return make(strip(teaser), 'dateline')
-  const dl = DATELINE.exec(body)
-  if (dl) {
-    const d = parseAbsoluteDate(dl[1]!)
-    if (d) return make(strip(d), 'dateline')
-  }
-  return null
+  if (teaser) found.push({ date: strip(teaser), source: 'dateline' })
+  const dl = findDateline(body)?.date
+  if (dl?.year !== undefined)
+    found.push({ date: { year: dl.year, month: dl.month, day: dl.day }, source: 'dateline' })
+  const first = found[0]
+  if (!first) return null
+  let best = first
+  for (const c of found.slice(1))
+    if (c.date.day !== undefined && best.date.day === undefined && within(c.date, best.date)) best = c
+  if (best.date.day === undefined && dl && dl.year === undefined && best.date.month === dl.month)
+    best = { date: { year: best.date.year, month: dl.month, day: dl.day }, source: 'dateline' }
+  return make(best.date, best.source)
 }
+
+/** Whether `inner` lies in the period `outer` names (same year, and same month when `outer` has one). */
+const within = (inner: PartialDate, outer: PartialDate): boolean =>
+  inner.year === outer.year && (outer.month === undefined || inner.month === outer.month)
 
 const TEXT_DATE = new RegExp(
   `\\b(?:(ce|le|ce\\s+dernier)\\s+)?(${WEEKDAY_RE})\\s+(\\d{1,2})(?:er)?\\s+(${MONTH_RE})\\.?(?:\\s+(\\d{4}))?\\b`,
@@ -110,9 +122,14 @@ export function resolveWeekdayYear(
   return null
 }
 
-/** `ce jeudi 1er août`: the first weekday-day-month expression of the first paragraphs, resolved. */
+/**
+ * `ce jeudi 1er août`: a weekday-day-month expression of the first paragraphs, resolved. One that the
+ * text marks as the present with `ce` (`ce jeudi 31 août 2023`) wins over earlier ones, which may date
+ * a letter or a decision the article reports (`une correspondance en date du mardi 29 août 2023`).
+ */
 export function publishedFromText(body: string, reference: PartialDate | null): Published | null {
   const head = body.slice(0, 1500)
+  let first: Published | null = null
   TEXT_DATE.lastIndex = 0
   for (let m = TEXT_DATE.exec(head); m !== null; m = TEXT_DATE.exec(head)) {
     const weekday = weekdayNumber(m[2]!)
@@ -120,17 +137,17 @@ export function publishedFromText(body: string, reference: PartialDate | null): 
     const day = Number(m[3])
     if (weekday === undefined || month === undefined) continue
     const place = { start: m.index, end: m.index + m[0].length }
+    let year: number | null = null
     if (m[5]) {
-      const year = Number(m[5])
-      if (isRealDate(year, month, day) && weekdayOf(year, month, day) === weekday)
-        return make({ year, month, day }, 'text', place)
-      continue
-    }
-    if (!reference) continue
-    const year = resolveWeekdayYear(weekday, month, day, reference)
-    if (year !== null) return make({ year, month, day }, 'text', place)
+      const y = Number(m[5])
+      if (isRealDate(y, month, day) && weekdayOf(y, month, day) === weekday) year = y
+    } else if (reference) year = resolveWeekdayYear(weekday, month, day, reference)
+    if (year === null) continue
+    const found = make({ year, month, day }, 'text', place)
+    if (m[1]?.toLowerCase() === 'ce') return found
+    first ??= found
   }
-  return null
+  return first
 }
 
 export function resolvePublished(

@@ -69,6 +69,40 @@ describe('outlet: from the URL, header line, teaser or sign-off, via the outlet 
     expect(resolveOutlet({}, list, 'MALI (NORD) - Les combats ont repris.').outlet).toBeNull()
   })
 
+  it('names an unlisted domain from its letters: as the text writes them, else the domain', () => {
+    const url = (value: string): Header => ({ url: { value, place: span } })
+    expect(
+      resolveOutlet(
+        url('http://www.oubangui-news.org/x/'),
+        list,
+        'Mais selon les informations d’Oubangui News, …',
+      ),
+    ).toEqual({ outlet: 'Oubangui News', source: 'domain', country: null, stateAffiliated: null })
+    expect(resolveOutlet(url('https://www.journaldebangui.com/article.php?aid=15'), list)).toMatchObject({
+      outlet: 'journaldebangui.com',
+      source: 'domain',
+    })
+    // a listed outlet whose name spells the label keeps its canonical form and country
+    expect(resolveOutlet(url('https://www.voa-afrique.com/a/x.html'), list)).toMatchObject({
+      outlet: 'VOA Afrique',
+      source: 'domain',
+      country: 'US',
+    })
+    // a header line naming the site wins over the bare domain
+    const named: Header = {
+      ...url('https://www.lepays.bf/x'),
+      publishedLine: { value: { date: null, outlet: 'Le Pays' }, place: span },
+    }
+    expect(resolveOutlet(named, list).outlet).toBe('Le Pays')
+    expect(resolveOutlet(url('https://t.co/abc'), list).outlet).toBeNull()
+  })
+
+  it('takes an unlisted agency code from a dated dateline, in title case too', () => {
+    const body = 'Ouagadougou, 26 sept. 2021(XYZ)-Le Premier ministre malien s’est plaint samedi…'
+    expect(resolveOutlet({}, list, body)).toMatchObject({ outlet: 'XYZ', source: 'dateline' })
+    expect(resolveOutlet({}, list, 'Bangui (XYZ) - Les combats ont repris.').outlet).toBeNull()
+  })
+
   it('says nothing when the text says nothing', () => {
     expect(resolveOutlet({}, list)).toEqual({
       outlet: null,

@@ -15,6 +15,9 @@ describe('published: dates from URLs', () => {
     ['https://fr.sputniknews.africa/20230207/lavrov-a-bamako-1057.html', '2023-02-07'],
     ['https://www.lemonde.fr/afrique/article/2022/02/17/la-france-quitte-le-mali_611.html', '2022-02-17'],
     ['https://www.example.ml/2024-08-01-entretien-telephonique', '2024-08-01'],
+    // a compact date followed by the time (hhmm)
+    ['https://www.bfmtv.com/international/syrie-au-moins-15-civils_AN-201606080028.html', '2016-06-08'],
+    ['https://web.archive.org/web/20200101093000/https://www.lemonde.fr/2019/05/03/x.html', '2019-05-03'],
   ])('reads the day in %s', (url, iso) => {
     const d = dateFromUrl(url)
     expect(d && `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`).toBe(iso)
@@ -72,6 +75,32 @@ describe('published: the order of trust', () => {
   })
 })
 
+describe('published: a less trusted source refines a coarser one it falls inside', () => {
+  it('takes the day of a dateline inside a month prefix, and the prefix year for a dateline without one', () => {
+    const prefix: Header = { datePrefix: { value: { year: 2024, month: 7 }, place: span } }
+    expect(
+      explicitPublished(prefix, 'Titre\n\nALGER, mardi 30 juillet 2024 – L’Algérie a pris la décision…'),
+    ).toMatchObject({ value: '2024-07-30', precision: 'day', source: 'dateline' })
+    const jan: Header = { datePrefix: { value: { year: 2022, month: 1 }, place: span } }
+    expect(explicitPublished(jan, '(Précisions)\n\nADEN, 18 janvier (Reuters) - Des frappes…')).toMatchObject(
+      {
+        value: '2022-01-18',
+      },
+    )
+    // a dateline in another month does not override the prefix
+    expect(explicitPublished(jan, 'ADEN, 18 février (Reuters) - Des frappes…')).toMatchObject({
+      value: '2022-01',
+    })
+  })
+
+  it('reads a title-case dateline with an abbreviated month', () => {
+    expect(explicitPublished({}, 'Ouagadougou, 26 sept. 2021(AIB)-Le Premier ministre…')).toMatchObject({
+      value: '2021-09-26',
+      source: 'dateline',
+    })
+  })
+})
+
 describe('published: `ce jeudi 1er août` resolved by weekday against the reference date', () => {
   const body =
     'Le ministre a eu un entretien téléphonique avec son homologue, ce jeudi 1er août, à la demande de Bamako.'
@@ -96,6 +125,13 @@ describe('published: `ce jeudi 1er août` resolved by weekday against the refere
       value: '2023-02-07',
     })
     expect(publishedFromText('La réunion a eu lieu mercredi 7 février 2023 à Bamako.', null)).toBeNull()
+  })
+
+  it('prefers the day the text marks as the present (`ce`) to a date it reports', () => {
+    const text =
+      'Les autorités l’ont fait savoir à travers une correspondance en date du mardi 29 août 2023. ' +
+      'La junte a ordonné ce jeudi 31 août 2023 aux services de police de procéder à son expulsion.'
+    expect(publishedFromText(text, null)).toMatchObject({ value: '2023-08-31' })
   })
 
   it('places the expression it read', () => {
