@@ -10,6 +10,7 @@
 import { type ParsedDate, parseAbsoluteDate } from '../enrich/dates/parse-absolute.js'
 import { type Message, message, type Span } from '../types.js'
 import { MappedText } from '../util/mapped-text.js'
+import { readDatedHeadline, readDateLine } from './header-lines.js'
 
 export interface Found<T> {
   readonly value: T
@@ -70,6 +71,8 @@ interface Line {
 }
 
 const place = (l: Line): Span => ({ start: l.start, end: l.end })
+/** Where part of a line stands in the input. */
+const span = (l: Line, from: number, to: number): Span => l.t.origin(from, to)
 const norm = (s: string) =>
   s
     .toLowerCase()
@@ -108,7 +111,9 @@ function joinWrapped(lines: Line[]): Line[] {
   const groups: { first: Line; last: Line; parts: MappedText[]; words: number }[] = []
   for (const l of lines) {
     const prev = groups.at(-1)
-    if (prev && !TERMINAL.test(prev.last.t.text) && /^[\p{Ll}]/u.test(l.t.text) && prev.words >= 4) {
+    // a lower-case run glued to a capital (`imgUn double attentat…`) is page debris before a new paragraph
+    const continues = /^\p{Ll}/u.test(l.t.text) && !/^\p{Ll}+\p{Lu}/u.test(l.t.text)
+    if (prev && !TERMINAL.test(prev.last.t.text) && continues && prev.words >= 4) {
       prev.parts.push(l.t)
       prev.last = l
       prev.words += words(l.t.text)
@@ -184,6 +189,23 @@ export function structure(input: MappedText, known: Header = {}): Structured {
       drop.add(i)
     } else if (UPDATED.test(s) && words(s) < 15) {
       drop.add(i)
+    } else if (i < 8 && !header.publishedLine && readDateLine(s)) {
+      // `Lundi 31 Janvier 2022`, `- 17 septembre 2015 --`, or `13 mars 2016La station…` glued to the body
+      const d = readDateLine(s)!
+      const cut = d.bodyAt ?? l.t.length
+      header.publishedLine = { value: { date: d.date, outlet: null }, place: span(l, 0, cut) }
+      if (d.bodyAt === null) drop.add(i)
+      else l.t = l.t.slice(d.bodyAt, l.t.length)
+    } else if (i < 3 && !header.title && readDatedHeadline(s)) {
+      // `<headline> Par <Name> <date> [time] <body…>`: a headline sharing its line with what follows it
+      const h = readDatedHeadline(s)!
+      const cut = h.bodyAt ?? l.t.length
+      header.title = { value: { text: h.title, how: 'published-line' }, place: span(l, 0, cut) }
+      if (h.author && !header.byline) header.byline = { value: h.author, place: span(l, 0, cut) }
+      if (!header.publishedLine)
+        header.publishedLine = { value: { date: h.date, outlet: null }, place: span(l, 0, cut) }
+      if (h.bodyAt === null) drop.add(i)
+      else l.t = l.t.slice(h.bodyAt, l.t.length)
     } else if (teaser && words(s) < 80) {
       // the lead of the article as a link preview: its date and outlet are header facts, its words are
       // the article's own (they can hold quotes), so the line stays in the body

@@ -19,6 +19,7 @@ export interface OutletList {
   byName(name: string): readonly Outlet[]
   /** All outlets whose name or an alias, with spaces and punctuation removed, is `label` (`lorientlejour`). */
   byLabel(label: string): readonly Outlet[]
+  all(): readonly Outlet[]
 }
 
 const squashed = (name: string): string => nameKey(name).replace(/ /g, '')
@@ -56,6 +57,7 @@ export function outletList(data: { version: string; outlets: Outlet[] }): Outlet
     },
     byName: (name) => names.get(nameKey(name)) ?? [],
     byLabel: (label) => labels.get(squashed(label)) ?? [],
+    all: () => data.outlets,
   }
 }
 

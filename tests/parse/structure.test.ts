@@ -124,4 +124,49 @@ describe('structure: header forms of copy-pasted articles', () => {
     )
     expect(r.body).not.toContain('Lire aussi')
   })
+
+  it('reads a date line after a URL line, and a date glued to the body', () => {
+    const r = run(
+      [
+        'https://impact.sn/Mali-La-junte-annonce-l-expulsion_a30684.amp.html',
+        '',
+        'Mali - La junte annonce l’expulsion de l’ambassadeur de France',
+        '',
+        'Lundi 31 Janvier 2022',
+        '',
+        'Joël Meyer, ambassadeur de France au Mali, a été convoqué aujourd’hui au ministère des Affaires étrangères.',
+      ].join('\n'),
+    )
+    expect(r.header.publishedLine?.value.date).toEqual({ year: 2022, month: 1, day: 31, weekday: 1 })
+    expect(r.header.title?.value.text).toBe('Mali - La junte annonce l’expulsion de l’ambassadeur de France')
+    expect(r.body).not.toContain('Janvier 2022')
+    const glued = run('- 13 mars 2016La station de ski a rouvert samedi après deux semaines de fermeture.')
+    expect(glued.header.publishedLine?.value.date).toEqual({ year: 2016, month: 3, day: 13 })
+    expect(glued.body).toBe('La station de ski a rouvert samedi après deux semaines de fermeture.')
+  })
+
+  it('splits a headline sharing its line with a by-line, a date and the body', () => {
+    const r = run(
+      'Crise Algérie – France : Alger retire son ambassadeur à Paris “avec effet immédiat” Par Farid L. 30 juillet 2024 à 15:36 ALGER, mardi 30 juillet 2024 – L’Algérie a pris la décision, aujourd’hui, de rappeler son ambassadeur à Paris.',
+    )
+    expect(r.header.title?.value.text).toBe(
+      'Crise Algérie – France : Alger retire son ambassadeur à Paris “avec effet immédiat”',
+    )
+    expect(r.header.byline?.value).toBe('Farid L.')
+    expect(r.header.publishedLine?.value.date).toEqual({ year: 2024, month: 7, day: 30 })
+    expect(r.body.startsWith('ALGER, mardi 30 juillet 2024 – L’Algérie')).toBe(true)
+  })
+
+  it('does not join a headline to a next line glued to page debris (`imgUn …`)', () => {
+    const r = run(
+      [
+        'Cameroun: un double attentat suicide frappe de nouveau l’extrême nord',
+        '',
+        'imgUn double attentat-suicide a de nouveau frappé dimanche l’Extrême-Nord du Cameroun, tuant trois personnes à Mora.',
+      ].join('\n'),
+    )
+    expect(r.header.title?.value.text).toBe(
+      'Cameroun: un double attentat suicide frappe de nouveau l’extrême nord',
+    )
+  })
 })

@@ -9,10 +9,11 @@ import type { Header } from '../../parse/structure.js'
 import type { Outlet, OutletList } from '../../reference/outlets.js'
 import { findDateline } from './dateline.js'
 import { nameFromDomain, siteLabel, unwrapArchived } from './domain-name.js'
+import { outletNamedInText } from './outlet-in-text.js'
 
 export interface OutletInfo {
   readonly outlet: string | null
-  readonly source: 'url' | 'domain' | 'header' | 'teaser' | 'dateline' | 'signoff' | null
+  readonly source: 'url' | 'domain' | 'header' | 'teaser' | 'dateline' | 'signoff' | 'text' | null
   readonly country: string | null
   readonly stateAffiliated: boolean | null
 }
@@ -97,5 +98,10 @@ export function resolveOutlet(header: Header, list: OutletList, body = ''): Outl
     const r = fromName(agency, 'signoff', list, false)
     if (r) return r
   }
+  const named = outletNamedInText(body, list)
+  if (named)
+    return named.outlet
+      ? fromListed(named.outlet, 'text')
+      : { outlet: named.name, source: 'text', country: null, stateAffiliated: null }
   return NONE
 }
