@@ -328,8 +328,10 @@ export interface TemporalExpressionsRow {
   readonly confidence: number
   /** What the expression denotes: `date` (a day, month or year), `range_start`/`range_end` (an end of a range written as one phrase: `du 7 au 9 février`, `de 2019 à 2021`), `duration` (a length of time: `depuis trois ans`, `ces derniers mois`; `value` is then null). */
   readonly kind: "date" | "range_start" | "range_end" | "duration"
-  /** What the value was resolved against: `text` (nothing: the expression is complete), `published` (the document's publication date; when that is known only to the month or year, a value is given only if every day of that period gives the same one), `expression` (the date expression that follows, as in `au lendemain du 3 mars`); null for durations. */
+  /** What the value was resolved against: `text` (nothing: the expression is complete), `published` (the document's publication date; when that is known only to the month or year, a value is given only if every day of that period gives the same one), `expression` (another date expression of the text: the one that follows, as in `au lendemain du 3 mars`; the one before, as in `la veille`, `le même jour`; or, when the publication date is not known to the day, the day of writing the text gives, the latest day it names within the publication period); null for durations. */
   readonly anchor: "text" | "published" | "expression" | null
+  /** True when the text gives a weekday with the date and that weekday does not fall on it (`dimanche 23 octobre` when the 23rd is a Monday): the value follows the day and month (numbers are more often right than the weekday) and a warning is logged. */
+  readonly weekday_mismatch: boolean
   /** The rule that found the expression (`day-month-year`, `numeric-date`, `day-month`, `month-year`, `year-context`, `month-alone`, `day-range`, `year-range`, `iso-date`, `weekday`, `weekend`, `deictic`, `week-relative`, `month-relative`, `year-relative`, `ago-in`, `duration`, `neighbour`): see `pipeline/enrich/temporal/rules.ts`. */
   readonly rule: string
 }

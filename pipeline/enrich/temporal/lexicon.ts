@@ -15,6 +15,8 @@ export const DEICTIC_DAYS: ReadonlyMap<string, number> = new Map([
   ['ce matin', 0],
   ['ce soir', 0],
   ['cet après-midi', 0],
+  ['cet aprem', 0],
+  ['la nuit dernière', -1],
   ['demain', 1],
   ['après-demain', 2],
 ])

@@ -16,16 +16,21 @@ import {
   VAGUE_COUNTS,
 } from './lexicon.js'
 
+/**
+ * An apostrophe as typed or typeset: straight, typographic, and the look-alikes that copy-paste and
+ * keyboards produce (backtick, acute accent, modifier letters, prime, full-width apostrophe).
+ */
+export const APOSTROPHES = "'’‘`´ʼʻ՚ꞌ＇′‵ʹ"
+export const AP = `[${APOSTROPHES}]`
+
 const alt = (words: Iterable<string>): string =>
   [...words]
     .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"))
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, AP))
     .join('|')
 
 /** One to three white-space characters (spaces, no-break spaces, a line break). */
 export const S = '\\s{1,3}'
-/** An apostrophe, straight or typographic. */
-export const AP = "['’]"
 /** `de ` or `d'`: the preposition before a month (`au mois de juin`, `au mois d'août`). */
 export const DE = `d(?:e${S}|${AP}\\s?)`
 

@@ -20,6 +20,8 @@ export interface CalendarReading {
   /** The weekday the text gives with the date (`mardi 7 février`), 0 = Sunday. */
   readonly weekday: number | null
   readonly direction: Direction
+  /** Written in English (`March 1, 2022`): quoted material, never taken as the day of writing. */
+  readonly foreign?: boolean
 }
 
 /** `mardi`, `ce jeudi`, `jeudi dernier`, `vendredi prochain`. */
@@ -45,10 +47,13 @@ export interface ShiftReading {
   readonly amount: number
 }
 
-/** `au lendemain de …`, `à la veille de …`: one day after or before another expression. */
+/**
+ * `au lendemain de …`, `à la veille de …`, `le même jour`: a day counted from another expression (the
+ * date that follows, else the last day named before).
+ */
 export interface NeighbourReading {
   readonly type: 'neighbour'
-  readonly days: 1 | -1
+  readonly days: -1 | 0 | 1
 }
 
 /** A length of time (`depuis trois ans`) or a vague distance (`il y a quelques jours`): no date. */

@@ -51,7 +51,8 @@ export interface Rule {
 // A reader returns [] for "these characters are no date" (`30 février 2023`, `d'hier`): the scan goes on
 // after them; and null for "not this rule": the scan looks again from the next character.
 
-const norm = (s: string): string => s.toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ')
+const APOSTROPHE_RE = new RegExp(AP, 'g')
+const norm = (s: string): string => s.toLowerCase().replace(APOSTROPHE_RE, "'").replace(/\s+/g, ' ')
 
 const dayNumber = (s: string): number => (/^(1er|premier)$/i.test(s) ? 1 : Number(s))
 
@@ -96,7 +97,9 @@ function fullDatePart(m: RuleMatch, wd: string | undefined, y: number, mo: numbe
 
 const isoDate: Rule = {
   id: 'isoDate',
-  source: '(?<![\\d./-])((?:18|19|20)\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?![\\d]|[./-]\\d)',
+  // An ISO timestamp keeps its time and zone in the expression: `2015-05-02T10:20:19+0000`.
+  source:
+    '(?<![\\d./-])((?:18|19|20)\\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?:T(?:[01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:[.,]\\d{1,9})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?(?![\\d]|[./-]\\d)',
   trim: false,
   read: (m) => fullDatePart(m, undefined, Number(m[1]), Number(m[2]), Number(m[3])),
 }
@@ -104,7 +107,7 @@ const isoDate: Rule = {
 /** `11.11.2021`, `24/09/2024`, `le 7-2-2023`: day first, as in French; both separators the same. */
 const numericDate: Rule = {
   id: 'numericDate',
-  source: `${DET}(?:${WEEKDAY}${S})?(?<![\\d./-])(0?[1-9]|[12]\\d|3[01])([./-])(0?[1-9]|1[0-2])([./-])((?:18|19|20)\\d{2})(?![\\d]|[./-]\\d)`,
+  source: `${DET}(?:${WEEKDAY},?${S})?(?<![\\d./-])(0?[1-9]|[12]\\d|3[01])([./-])(0?[1-9]|1[0-2])([./-])((?:18|19|20)\\d{2})(?![\\d]|[./-]\\d)`,
   trim: false,
   read: (m) => {
     if (m[4] !== m[6]) return []
@@ -138,7 +141,7 @@ const dayRange: Rule = {
 /** `mardi 7 février 2023`, `le 1er août 2024`, `7 sept. 2021`. */
 const dayMonthYear: Rule = {
   id: 'dayMonthYear',
-  source: `${DET}(?:${WEEKDAY}${S})?${DAY}${S}${MONTH_ANY}${S}${YEAR}`,
+  source: `${DET}(?:${WEEKDAY},?${S})?${DAY}${S}${MONTH_ANY}${S}${YEAR}`,
   trim: false,
   read: (m) => {
     const month = monthNumber(m[4]!)
@@ -150,7 +153,7 @@ const dayMonthYear: Rule = {
 /** `le 30 septembre dernier`, `ce jeudi 11 novembre`, `le 1er août`: the year comes from publication. */
 const dayMonth: Rule = {
   id: 'dayMonth',
-  source: `${DET}(?:${WEEKDAY}${S})?${DAY}${S}${MONTH_ANY}(?:${S}${DIRECTION})?`,
+  source: `${DET}(?:${WEEKDAY},?${S})?${DAY}${S}${MONTH_ANY}(?:${S}${DIRECTION})?`,
   trim: false,
   read: (m) => {
     const month = monthNumber(m[4]!)
@@ -165,12 +168,16 @@ const dayMonth: Rule = {
 /** Qualifiers of a month or year that are part of how it is written: `en`, `fin`, `début`, `mi-`. */
 const QUALIFIER = `(?:(?:en|fin|début|courant)${S}|(?:(?:à${S}la|au)${S}(?:fin|début)|(?:au|ce|le)${S}mois)${S}${DE}|(?:à${S}la${S})?mi-)`
 
+/** A number no month has as a day, just before a month: `32 août 2014` is no date, nor is `août 2014` in it. */
+const IMPOSSIBLE_DAY_BEFORE = /(?<![\d.,])(?:3[2-9]|[4-9]\d|00?)\s{1,3}$/
+
 /** `septembre 2021`, `en juin 2021`, `fin septembre 2021`, `mi-juillet 2022`. */
 const monthYear: Rule = {
   id: 'monthYear',
   source: `${QUALIFIER}?${MONTH_NAMED}${S}${YEAR}`,
   trim: false,
-  read: (m) => {
+  read: (m, ctx) => {
+    if (IMPOSSIBLE_DAY_BEFORE.test(ctx.before)) return []
     const month = monthNumber(m[1]!)
     const year = Number(m[2])
     if (month === undefined || !isRealDate(year, month)) return []
@@ -275,7 +282,7 @@ const SHORT_UNIT = '(heures?|jours?|semaines?|mois|ans)'
 /** `il y a deux semaines`, `dans trois jours`, `il y a quelques jours` (vague: no value). */
 const agoIn: Rule = {
   id: 'agoIn',
-  source: `il${S}y${S}a${S}${APPROX}${COUNT}${S}${UNIT}|dans${S}${APPROX}${COUNT}${S}${SHORT_UNIT}`,
+  source: `il${S}y\\s{0,3}a${S}${APPROX}${COUNT}${S}${UNIT}|dans${S}${APPROX}${COUNT}${S}${SHORT_UNIT}`,
   trim: false,
   read: (m) => {
     const [approx, count, unitWord, sign] =
@@ -284,6 +291,8 @@ const agoIn: Rule = {
     const unit = UNITS.get(norm(unitWord))
     if (unit === undefined) return null
     if (approx !== undefined || n === null || unit === 'hour') return [whole(m, { type: 'vague' }, 0.7)]
+    // A count of weeks from a day is a day (`il y a une semaine`): only `la semaine dernière` is a week.
+    if (unit === 'week') return [whole(m, { type: 'shift', unit: 'day', amount: sign * 7 * n }, 0.8)]
     return [whole(m, { type: 'shift', unit, amount: sign * n }, 0.8)]
   },
 }
@@ -296,12 +305,17 @@ const duration: Rule = {
   read: (m) => [whole(m, { type: 'duration' }, 0.7, 'duration')],
 }
 
-/** `au lendemain de …`, `à la veille du …`: resolved only when a date follows (see `index.ts`). */
+/**
+ * `au lendemain du 3 mars`, `la veille`, `le même jour`: counted from the date that follows, else from
+ * the last day named before (see `index.ts`); `à la veille des élections` has no value.
+ */
 const neighbour: Rule = {
   id: 'neighbour',
-  source: `(?:au|le)${S}lendemain|(?:à${S})?la${S}veille`,
+  source: `(?:au|le)${S}lendemain|(?:à${S})?la${S}veille|(?:le|ce)${S}même${S}jour|le${S}jour${S}même`,
   trim: false,
-  read: (m) => [whole(m, { type: 'neighbour', days: /lendemain/i.test(m[0]) ? 1 : -1 }, 0.6)],
+  read: (m) => [
+    whole(m, { type: 'neighbour', days: /lendemain/i.test(m[0]) ? 1 : /veille/i.test(m[0]) ? -1 : 0 }, 0.6),
+  ],
 }
 
 /**
@@ -310,7 +324,7 @@ const neighbour: Rule = {
  */
 const deictic: Rule = {
   id: 'deictic',
-  source: `(avant-hier|après-demain|aujourd${AP}hui|hier|demain|ce${S}matin|ce${S}soir|cet${S}après-midi)${DAY_PART}(?![-‑]là)`,
+  source: `(avant-hier|après-demain|aujourd${AP}hui|hier|demain|ce${S}matin|ce${S}soir|cet${S}après-midi|cet${S}aprem|la${S}nuit${S}dernière)${DAY_PART}(?![-‑]là)`,
   trim: false,
   read: (m, ctx) => {
     if (/(?:^|[^\p{L}])(?:d['’]|de\s{1,3})$/iu.test(ctx.before)) return []

@@ -8,8 +8,8 @@ import type { Span } from '../../types.js'
 import { FUTURE_CUES, FUTURE_ENDINGS, PAST_CUES } from './lexicon.js'
 import type { Tense } from './readings.js'
 
-const WINDOW_BEFORE = 60
-const WINDOW_AFTER = 40
+export const WINDOW_BEFORE = 60
+export const WINDOW_AFTER = 40
 
 const future = new Set<string>(FUTURE_CUES)
 const past = new Set<string>(PAST_CUES)

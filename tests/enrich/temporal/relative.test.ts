@@ -52,8 +52,9 @@ describe('weeks, months and years counted from publication', () => {
       'Il y a deux semaines, le camp a été attaqué.',
       '2024-08-21',
       'Il y a deux semaines',
-      '2024-08',
-      'month',
+      // A count of weeks from a day is a day (issue 11): 14 days before 21 August.
+      '2024-08-07',
+      'day',
     ],
     ['Le mois dernier, trois soldats ont été tués.', '2024-01-10', 'Le mois dernier', '2023-12', 'month'],
     ['Ce mois-ci, les prix du carburant ont doublé.', '2024-01-10', 'Ce mois-ci', '2024-01', 'month'],
