@@ -51,6 +51,9 @@ export function shiftMonth(d: Day, n: number): { year: number; month: number } {
   return { year: x.getFullYear(), month: x.getMonth() + 1 }
 }
 
+/** The same day `n` months away (the month's last day when it has fewer: 31 March − 1 month = 28 February). */
+export const shiftMonthsKeepingDay = (d: Day, n: number): Day => fromDate(addMonths(toDate(d), n))
+
 /** Months counted from year 0: makes month distances a subtraction. */
 export const monthIndex = (year: number, month: number): number => year * 12 + (month - 1)
 

@@ -1,7 +1,7 @@
 /** French month and weekday names, with common abbreviations and unaccented spellings. */
 
 const MONTH_FORMS: ReadonlyArray<readonly [number, readonly string[]]> = [
-  [1, ['janvier', 'janv']],
+  [1, ['janvier', 'janv', 'jan']],
   [2, ['février', 'fevrier', 'févr', 'fevr', 'fév', 'fev']],
   [3, ['mars']],
   [4, ['avril', 'avr']],
@@ -39,6 +39,24 @@ export const WEEKDAYS: ReadonlyMap<string, number> = new Map([
 export const MONTH_RE = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|')
 export const WEEKDAY_RE = [...WEEKDAYS.keys()].join('|')
 
+/**
+ * Weekday abbreviations (`dim. 15 sept.`, `Jeu 15:12`): other words too (`mar`, `sam`), so the rules
+ * take them only before a day number or a time.
+ */
+export const WEEKDAY_ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
+  ['dim', 0],
+  ['lun', 1],
+  ['mar', 2],
+  ['mer', 3],
+  ['jeu', 4],
+  ['ven', 5],
+  ['sam', 6],
+])
+export const WEEKDAY_ABBREVIATION_RE = [...WEEKDAY_ABBREVIATIONS.keys()].join('|')
+
 export const monthNumber = (word: string): number | undefined =>
   MONTHS.get(word.toLowerCase().replace(/\.$/, ''))
-export const weekdayNumber = (word: string): number | undefined => WEEKDAYS.get(word.toLowerCase())
+export const weekdayNumber = (word: string): number | undefined => {
+  const w = word.toLowerCase().replace(/\.$/, '')
+  return WEEKDAYS.get(w) ?? WEEKDAY_ABBREVIATIONS.get(w)
+}

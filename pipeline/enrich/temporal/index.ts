@@ -11,13 +11,13 @@
  */
 import type { PartialDate, Span } from '../../types.js'
 import { formatPartial, isRealDate, precisionOf, weekdayOf } from '../dates/calendar.js'
-import { type Day, parseIsoDay, shiftDays } from '../dates/day.js'
+import { type Day, parseIsoDay, shiftDays, shiftMonth } from '../dates/day.js'
 import type { Published } from '../document/published.js'
 import type { Extractor, TemporalDraft } from '../extract.js'
 import { againstPublished } from './anchor.js'
 import type { CalendarReading, Reading, Tense } from './readings.js'
 import { resolveCalendar } from './resolve-absolute.js'
-import { resolveShift, resolveWeekday, resolveWeekend } from './resolve-relative.js'
+import { resolveCompound, resolveShift, resolveWeekday, resolveWeekend } from './resolve-relative.js'
 import { ruleName } from './rules.js'
 import { type Found, scanTemporal } from './scan.js'
 import { tenseAround, WINDOW_AFTER, WINDOW_BEFORE } from './tense.js'
@@ -90,6 +90,8 @@ function resolveOn(r: Reading, day: Day, tense: () => Tense): PartialDate | null
       return resolveWeekend(r.direction, day, tense())
     case 'shift':
       return resolveShift(r.unit, r.amount, day)
+    case 'compound':
+      return resolveCompound(r.parts, day)
     default:
       return null
   }
@@ -109,11 +111,13 @@ function resolveReading(r: Reading, published: Published | null, tense: () => Te
     case 'weekday':
     case 'weekend':
     case 'shift':
+    case 'compound':
       return {
         value: againstPublished(published, (a) => resolveOnce(memo, r, a, tense)),
         anchor: 'published',
       }
     case 'neighbour':
+    case 'offset':
       return { value: null, anchor: 'expression' }
     case 'vague':
       return { value: null, anchor: 'published' }
@@ -142,21 +146,30 @@ function neighbourValue(
   writing: Day | null,
 ): PartialDate | null {
   const f = found[i]!
-  if (f.part.reading.type !== 'neighbour') return null
-  const days = f.part.reading.days
+  const r = f.part.reading
+  if (r.type !== 'neighbour' && r.type !== 'offset') return null
+  const move = (day: Day): PartialDate =>
+    r.type === 'neighbour'
+      ? shiftDays(day, r.days)
+      : r.unit === 'month'
+        ? shiftMonth(day, r.amount)
+        : r.unit === 'year'
+          ? { year: day.year + r.amount }
+          : shiftDays(day, r.unit === 'week' ? 7 * r.amount : r.amount)
   const next = found[i + 1]
-  if (next && LINK.test(text.slice(f.end, next.start))) {
+  if (r.type === 'neighbour' && next && LINK.test(text.slice(f.end, next.start))) {
     const day = dayOf(values[i + 1] ?? null)
-    return day && shiftDays(day, days)
+    return day && move(day)
   }
-  if (LEANS_ON.test(text.slice(f.end, f.end + 8))) return null
+  if (r.type === 'neighbour' && LEANS_ON.test(text.slice(f.end, f.end + 8))) return null
   // The last day named before, in the same paragraph: past a paragraph break the story has moved on.
   for (let j = i - 1; j >= 0; j--) {
     if (text.slice(found[j]!.end, f.start).includes('\n\n')) break
     const day = dayOf(values[j] ?? null)
-    if (day) return shiftDays(day, days)
+    if (day) return move(day)
   }
-  return writing && shiftDays(writing, days)
+  // With no day before, `la veille` is the day before writing; `trois jours plus tard` has no base.
+  return writing && r.type === 'neighbour' ? move(writing) : null
 }
 
 const METHOD: Record<NonNullable<Anchor>, TemporalDraft['method']> = {

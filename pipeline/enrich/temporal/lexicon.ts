@@ -153,3 +153,32 @@ export const PAST_CUES = [
 
 /** Simple-future verb endings (`annoncera`, `se tiendront`), checked on words of 5 letters or more. */
 export const FUTURE_ENDINGS = ['era', 'eront', 'ira', 'iront', 'dra', 'dront'] as const
+
+/**
+ * Words that make the date after them part of a name (`Mouvement du 23 mars`, `place du 26 Mars`,
+ * `rue du 8 Mai 1945`, `stade du 4 Août`, `pont du 25 Septembre`): with `du`/`de la`/`des` between, the
+ * date names a movement, a street or a building, not a day of the story.
+ */
+export const NAME_WORDS = [
+  'allée',
+  'avenue',
+  'boulevard',
+  'carrefour',
+  'cité',
+  'collège',
+  'école',
+  'esplanade',
+  'hôpital',
+  'lycée',
+  'mouvement',
+  'parc',
+  'place',
+  'pont',
+  'quartier',
+  'rond-point',
+  'route',
+  'rue',
+  'square',
+  'stade',
+  'université',
+] as const

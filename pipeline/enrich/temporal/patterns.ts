@@ -5,7 +5,8 @@
  * runs of 100,000 dots): scanning a text is linear in its length.
  * Sources use capturing groups; each rule reads its own groups (see `rules.ts`).
  */
-import { FULL_MONTH_NAMES, MONTHS, WEEKDAY_RE } from '../dates/french-words.js'
+import { ENGLISH_MONTH_RE } from '../dates/english-words.js'
+import { FULL_MONTH_NAMES, MONTHS, WEEKDAY_ABBREVIATION_RE, WEEKDAY_RE } from '../dates/french-words.js'
 import {
   DAY_PARTS,
   FUTURE_MODIFIERS,
@@ -47,6 +48,12 @@ export const MONTH_ANY = `(${alt(FULL_MONTH_NAMES)}|(?:${alt(ABBREVIATIONS)})\\.
 export const MONTH_NAMED = `(${alt(FULL_MONTH_NAMES)}|(?:${alt(ABBREVIATIONS)})\\.)`
 
 export const WEEKDAY = `(${WEEKDAY_RE})`
+/** A weekday before a date: written out, or abbreviated (`dim. 15 sept.`, `Mar 10 Jan`), a comma after. */
+export const DATE_WEEKDAY = `(?:(${WEEKDAY_RE}|(?:${WEEKDAY_ABBREVIATION_RE})\\.?),?${S})`
+/** An English month, with a day and year around it (`March 1, 2022`). */
+export const ENGLISH_MONTH = `(${ENGLISH_MONTH_RE})\\.?`
+/** Between a day number and its month: a space, or none (`15juin 2016`, `15SEPT`). */
+export const GLUE = '\\s{0,3}'
 /** Day of the month: `1er`, `premier`, `01`…`31`. */
 export const DAY = '(1er|premier|[12]\\d|3[01]|0?[1-9])'
 /** A year of the nineteenth to twenty-first century, not part of a longer number. */

@@ -47,6 +47,12 @@ export interface ShiftReading {
   readonly amount: number
 }
 
+/** `il y a 1 an, 1 mois et 1 semaine`, `dans 1 an 2 mois`: several units counted together. */
+export interface CompoundShiftReading {
+  readonly type: 'compound'
+  readonly parts: readonly { readonly unit: Unit; readonly amount: number }[]
+}
+
 /**
  * `au lendemain de …`, `à la veille de …`, `le même jour`: a day counted from another expression (the
  * date that follows, else the last day named before).
@@ -54,6 +60,13 @@ export interface ShiftReading {
 export interface NeighbourReading {
   readonly type: 'neighbour'
   readonly days: -1 | 0 | 1
+}
+
+/** `trois jours plus tard`, `un mois plus tôt`: a distance from the last day named before. */
+export interface OffsetReading {
+  readonly type: 'offset'
+  readonly unit: Unit
+  readonly amount: number
 }
 
 /** A length of time (`depuis trois ans`) or a vague distance (`il y a quelques jours`): no date. */
@@ -66,7 +79,9 @@ export type Reading =
   | WeekdayReading
   | WeekendReading
   | ShiftReading
+  | CompoundShiftReading
   | NeighbourReading
+  | OffsetReading
   | UnvaluedReading
 
 /** The role of an expression, as published in the `kind` column. */

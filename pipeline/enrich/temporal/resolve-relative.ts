@@ -16,6 +16,7 @@ import {
   saturdayBefore,
   shiftDays,
   shiftMonth,
+  shiftMonthsKeepingDay,
 } from '../dates/day.js'
 import type { Unit } from './lexicon.js'
 import type { Direction, Tense, WeekdayReading } from './readings.js'
@@ -72,4 +73,28 @@ export function resolveWeekend(direction: Direction, anchor: Day, tense: Tense):
   if (today === SUNDAY) return shiftDays(anchor, -1)
   const past = tense === 'past' || (tense === null && today <= 3)
   return past ? saturdayBefore(anchor) : saturdayAfter(anchor)
+}
+
+/**
+ * `il y a 1 an, 1 mois, 1 semaine et 1 jour`: years and months first (the day of the month kept, or the
+ * month's last), then weeks and days; hours and minutes do not move the day. The value is as fine as the
+ * finest calendar unit named: a day for days or weeks, else the month, else the year.
+ */
+export function resolveCompound(
+  parts: readonly { unit: Unit; amount: number }[],
+  anchor: Day,
+): PartialDate | null {
+  let months = 0
+  let days = 0
+  for (const p of parts) {
+    if (p.unit === 'year') months += 12 * p.amount
+    else if (p.unit === 'month') months += p.amount
+    else if (p.unit === 'week') days += 7 * p.amount
+    else if (p.unit === 'day') days += p.amount
+  }
+  const day = shiftDays(shiftMonthsKeepingDay(anchor, months), days)
+  const units = new Set(parts.map((p) => p.unit))
+  if (units.has('day') || units.has('week')) return day
+  if (units.has('month')) return { year: day.year, month: day.month }
+  return units.has('year') ? { year: day.year } : null
 }

@@ -6,18 +6,22 @@
  * how safely their value follows.
  */
 import { isRealDate, weekdayOf } from '../dates/calendar.js'
-import { monthNumber, weekdayNumber } from '../dates/french-words.js'
+import { englishMonthNumber } from '../dates/english-words.js'
+import { monthNumber, WEEKDAY_ABBREVIATION_RE, weekdayNumber } from '../dates/french-words.js'
 import { DEICTIC_DAYS, FUTURE_MODIFIERS, NUMBER_WORDS, PAST_MODIFIERS, UNITS } from './lexicon.js'
 import {
   AP,
   APPROX,
   COUNT,
+  DATE_WEEKDAY,
   DAY,
   DAY_PART,
   DE,
   DET,
   DIRECTION,
+  ENGLISH_MONTH,
   FUTURE_MOD,
+  GLUE,
   MONTH_ANY,
   MONTH_FULL,
   MONTH_NAMED,
@@ -104,44 +108,114 @@ const isoDate: Rule = {
   read: (m) => fullDatePart(m, undefined, Number(m[1]), Number(m[2]), Number(m[3])),
 }
 
-/** `11.11.2021`, `24/09/2024`, `le 7-2-2023`: day first, as in French; both separators the same. */
+/**
+ * `11.11.2021`, `24/09/2024`, `le 7-2-2023`: day first, as in French; both separators the same. A
+ * two-digit year only after a weekday (`samedi 9/2/20`): alone, `9/2/20` may be a score or a ratio.
+ */
 const numericDate: Rule = {
   id: 'numericDate',
-  source: `${DET}(?:${WEEKDAY},?${S})?(?<![\\d./-])(0?[1-9]|[12]\\d|3[01])([./-])(0?[1-9]|1[0-2])([./-])((?:18|19|20)\\d{2})(?![\\d]|[./-]\\d)`,
+  source: `${DET}${DATE_WEEKDAY}?(?<![\\d./-])(0?[1-9]|[12]\\d|3[01])([./-])(0?[1-9]|1[0-2])([./-])((?:18|19|20)\\d{2}|\\d{2})(?![\\d]|[./-]\\d)`,
   trim: false,
   read: (m) => {
     if (m[4] !== m[6]) return []
-    return fullDatePart(m, m[2], Number(m[7]), Number(m[5]), Number(m[3])).map((p) => ({
+    if (m[7]!.length === 2 && m[2] === undefined) return null
+    const year = m[7]!.length === 2 ? 2000 + Number(m[7]) : Number(m[7])
+    return fullDatePart(m, m[2], year, Number(m[5]), Number(m[3])).map((p) => ({
       ...p,
       confidence: Math.min(p.confidence, 0.9),
     }))
   },
 }
 
-/** `du 7 au 9 février 2023`, `les 3 et 4 mars`: two expressions, the first day alone and the second date. */
+/**
+ * `du 7 au 9 février 2023`, `les 3 et 4 mars`, `10 au 22 août 2012`, `10 - 22 août`, `de jeudi 14 au
+ * vendredi 15 juillet 2022`: two expressions, the first day alone and the second date. Without `du`,
+ * `les`, `entre`, only `au` or a dash joins the days (`3 et 4 mars` needs its `les`).
+ */
 const dayRange: Rule = {
   id: 'dayRange',
-  source: `(?:du|les|entre${S}le)${S}${DAY}\\s{0,3}(?:au|et|à|-|–)\\s{0,3}(?:le${S})?${DAY}${S}${MONTH_ANY}(?:${S}${YEAR})?`,
+  source: `(?:(du|les|entre${S}le|de|dans${S}la${S}nuit${S}de)${S})?(?:${WEEKDAY}${S})?${DAY}\\s{0,3}(au|et|à|-|–)\\s{0,3}(?:le${S})?(?:${WEEKDAY}${S})?${DAY}${S}${MONTH_ANY}(?:${S}${YEAR})?`,
   trim: false,
   read: (m) => {
-    const [d1, d2, month] = [dayNumber(m[1]!), dayNumber(m[2]!), monthNumber(m[3]!)]
+    const [d1, d2, month] = [dayNumber(m[3]!), dayNumber(m[6]!), monthNumber(m[7]!)]
     if (month === undefined || d1 >= d2) return null
-    const year = m[4] === undefined ? null : Number(m[4])
+    if (m[1] === undefined && !/^(?:au|-|–)$/i.test(m[4]!)) return null
+    const year = m[8] === undefined ? null : Number(m[8])
     if (year !== null && !isRealDate(year, month, d2)) return []
-    const [s1, e1] = m.indices[1]!
-    const [s2] = m.indices[2]!
+    const wd = (g: number) => (m[g] === undefined ? null : (weekdayNumber(m[g]) ?? null))
+    const s1 = m.indices[2]?.[0] ?? m.indices[3]![0]
+    const e1 = m.indices[3]![1]
+    const s2 = m.indices[5]?.[0] ?? m.indices[6]![0]
     const confidence = year === null ? 0.8 : 0.9
     return [
-      { start: s1, end: e1, reading: calendar(year, month, d1), kind: 'range_start', confidence },
-      { start: s2, end: m[0].length, reading: calendar(year, month, d2), kind: 'range_end', confidence },
+      { start: s1, end: e1, reading: calendar(year, month, d1, wd(2)), kind: 'range_start', confidence },
+      {
+        start: s2,
+        end: m[0].length,
+        reading: calendar(year, month, d2, wd(5)),
+        kind: 'range_end',
+        confidence,
+      },
     ]
   },
 }
 
-/** `mardi 7 février 2023`, `le 1er août 2024`, `7 sept. 2021`. */
+/**
+ * `du 10 août au 12 septembre 2013`, `10 août - 12 septembre`: two dates; the first takes the year of
+ * the second (the year before when its month comes later: `du 20 décembre au 5 janvier 2024`).
+ */
+const dayMonthRange: Rule = {
+  id: 'dayMonthRange',
+  source: `(?:(?:du|entre${S}le)${S})?${DAY}${GLUE}${MONTH_ANY}\\s{0,3}(?:au|-|–|et${S}le)\\s{0,3}${DAY}${GLUE}${MONTH_ANY}(?:${S}${YEAR})?`,
+  trim: false,
+  read: (m) => {
+    const [d1, m1, d2, m2] = [dayNumber(m[1]!), monthNumber(m[2]!), dayNumber(m[3]!), monthNumber(m[4]!)]
+    if (m1 === undefined || m2 === undefined || m1 === m2) return null
+    const y2 = m[5] === undefined ? null : Number(m[5])
+    const y1 = y2 === null ? null : m1 > m2 ? y2 - 1 : y2
+    if (!isRealDate(y1 ?? 2000, m1, d1) || !isRealDate(y2 ?? 2000, m2, d2)) return []
+    const [s1] = m.indices[1]!
+    const [, e1] = m.indices[2]!
+    const [s2] = m.indices[3]!
+    const confidence = y2 === null ? 0.8 : 0.9
+    return [
+      { start: s1, end: e1, reading: calendar(y1, m1, d1), kind: 'range_start', confidence },
+      { start: s2, end: m[0].length, reading: calendar(y2, m2, d2), kind: 'range_end', confidence },
+    ]
+  },
+}
+
+/** `March 1, 2022`, `Aug. 6, 2018`, `1 March 2022`: dates quoted in English (an embedded post). */
+const englishDate: Rule = {
+  id: 'englishDate',
+  source: `${ENGLISH_MONTH}${S}${DAY}(?:st|nd|rd|th)?,?${S}${YEAR}|${DAY}(?:st|nd|rd|th)?${S}${ENGLISH_MONTH},?${S}${YEAR}`,
+  trim: false,
+  read: (m) => {
+    const [mo, d, y] = m[1] !== undefined ? [m[1], m[2]!, m[3]!] : [m[5]!, m[4]!, m[6]!]
+    const month = englishMonthNumber(mo)
+    if (month === undefined) return null
+    const [year, day] = [Number(y), dayNumber(d)]
+    if (!isRealDate(year, month, day)) return []
+    return [whole(m, { ...calendar(year, month, day), foreign: true }, 0.9)]
+  },
+}
+
+/** `décembre 5 2014`, `fév 15, 2013`: the month first, as in a form or a listing; with its year. */
+const monthDayYear: Rule = {
+  id: 'monthDayYear',
+  source: `${DATE_WEEKDAY}?${MONTH_ANY}${S}${DAY},?${S}${YEAR}`,
+  trim: false,
+  read: (m) => {
+    const month = monthNumber(m[2]!)
+    if (month === undefined) return null
+    return fullDatePart(m, m[1], Number(m[4]), month, dayNumber(m[3]!))
+  },
+}
+
+/** `mardi 7 février 2023`, `le 1er août 2024`, `7 sept. 2021`, `15juin 2016`, `dimanche, 11 Mai 2014`. */
 const dayMonthYear: Rule = {
   id: 'dayMonthYear',
-  source: `${DET}(?:${WEEKDAY},?${S})?${DAY}${S}${MONTH_ANY}${S}${YEAR}`,
+  source: `${DET}${DATE_WEEKDAY}?${DAY}${GLUE}${MONTH_ANY}${S}${YEAR}`,
   trim: false,
   read: (m) => {
     const month = monthNumber(m[4]!)
@@ -150,10 +224,13 @@ const dayMonthYear: Rule = {
   },
 }
 
-/** `le 30 septembre dernier`, `ce jeudi 11 novembre`, `le 1er août`: the year comes from publication. */
+/**
+ * `le 30 septembre dernier`, `ce jeudi 11 novembre`, `le 1er août`, `Dim 15 Sept`: the year comes from
+ * publication.
+ */
 const dayMonth: Rule = {
   id: 'dayMonth',
-  source: `${DET}(?:${WEEKDAY},?${S})?${DAY}${S}${MONTH_ANY}(?:${S}${DIRECTION})?`,
+  source: `${DET}${DATE_WEEKDAY}?${DAY}${GLUE}${MONTH_ANY}(?:${S}${DIRECTION})?`,
   trim: false,
   read: (m) => {
     const month = monthNumber(m[4]!)
@@ -212,6 +289,75 @@ const yearContext: Rule = {
   source: `(?:(?:en|fin|début|courant|cette${S}année|l${AP}année|l${AP}an|année|${SIGNAL})${S}|mi-|(?:(?:à${S})?l${AP}|au${S}|cet?${S}|en${S})(?:été|hiver|automne|printemps)${S})${YEAR}${NOT_QUANTITY}`,
   trim: true,
   read: (m) => [whole(m, calendar(Number(m[1]), null, null), 0.9)],
+}
+
+/** `depuis 1992 et 1999`, `en 2015 ou 2016`: two years in one context, each a date. */
+const yearPair: Rule = {
+  id: 'yearPair',
+  source: `(?:en|depuis|dès|avant|après)${S}${YEAR}${S}(?:et|ou)${S}(?:en${S})?${YEAR}${NOT_QUANTITY}`,
+  trim: false,
+  read: (m) =>
+    [1, 2].map((g) => {
+      const [start, end] = m.indices[g]!
+      return {
+        start,
+        end,
+        reading: calendar(Number(m[g]), null, null),
+        kind: 'date' as const,
+        confidence: 0.85,
+      }
+    }),
+}
+
+/**
+ * Words before `de` that make the four-digit number after it a quantity (`plus de 2000`, `un total de
+ * 2021`), not the year of the noun (`le référendum de 2023`, `la présidentielle de 2024`).
+ */
+const QUANTITY_BEFORE = new Set([
+  'altitude',
+  'augmentation',
+  'autour',
+  'baisse',
+  'capacité',
+  'chiffre',
+  'distance',
+  'effectif',
+  'effectifs',
+  'environ',
+  'hausse',
+  'hauteur',
+  'longueur',
+  'montant',
+  'moins',
+  'niveau',
+  'nombre',
+  'passé',
+  'plus',
+  'population',
+  'près',
+  'profondeur',
+  'record',
+  'score',
+  'seuil',
+  'somme',
+  'total',
+])
+
+/**
+ * `le référendum constitutionnel de 2023`, `la présidentielle de 2024,`: the year of a noun. Not before
+ * a plural or a unit (`de 2000 personnes`, `de 2021 millions`), nor after a quantity word.
+ */
+const yearOfNoun: Rule = {
+  id: 'yearOfNoun',
+  source: `de${S}${YEAR}${NOT_QUANTITY}(?!${S}(?:\\p{L}+s|mille|millions?|milliards?)(?![\\p{L}])|\\s{0,3}(?:%|à|-|–|et${S}\\d))`,
+  trim: false,
+  read: (m, ctx) => {
+    const word = /(\p{L}+)\s{1,3}$/u.exec(ctx.before)?.[1]
+    if (word === undefined || word !== word.toLowerCase() || word.length < 3 || QUANTITY_BEFORE.has(word))
+      return null
+    const [start, end] = m.indices[1]!
+    return [{ start, end, reading: calendar(Number(m[1]), null, null), kind: 'date', confidence: 0.75 }]
+  },
 }
 
 /** `en juin`, `fin mai`, `mi-juillet`, `au mois d'août`, `septembre dernier`: the year from publication. */
@@ -276,8 +422,38 @@ const yearRelative: Rule = {
   },
 }
 
-/** Units after `dans` exclude `année`/`journée`: `dans une année difficile` is not a distance. */
-const SHORT_UNIT = '(heures?|jours?|semaines?|mois|ans)'
+/**
+ * Units after `dans`: `année`/`journée` only at the end of the phrase (`dans une année.`): `dans une
+ * année difficile`, `dans la journée de mardi` are not distances.
+ */
+const SHORT_UNIT = `(heures?|jours?|semaines?|mois|ans?|(?:années?|journées?)(?!${S}\\p{L}))`
+
+/** One count and its unit inside a compound distance: `1 an`, `09 mois`, `une semaine`, `1 heure`. */
+const COUNTED = `(?:\\d{1,3}|${[...NUMBER_WORDS.keys()].join('|')})${S}(?:${[...UNITS.keys()].join('|')}|minutes?|secondes?)`
+const COUNTED_ONE = new RegExp(
+  `(\\d{1,3}|${[...NUMBER_WORDS.keys()].join('|')})\\s{1,3}(${[...UNITS.keys()].join('|')}|minutes?|secondes?)(?![\\p{L}])`,
+  'giu',
+)
+
+/**
+ * `il y a 1 an, 1 mois, 1 semaine et 1 jour`, `dans 1 an 2 mois`: a distance in several units, after
+ * `il y a` or `dans` (without them, `1 an 2 mois` is a length of time, a sentence, not a date).
+ */
+const agoInCompound: Rule = {
+  id: 'agoInCompound',
+  source: `(?:il${S}y\\s{0,3}a|dans)${S}${COUNTED}(?:(?:,\\s{0,3}|${S}et${S}|${S})${COUNTED}){1,5}`,
+  trim: false,
+  read: (m) => {
+    const sign = /^dans/i.test(m[0]) ? 1 : -1
+    const parts = [...m[0].matchAll(COUNTED_ONE)].flatMap((c) => {
+      const n = countOf(c[1]!)
+      const unit = UNITS.get(norm(c[2]!))
+      return n === null || unit === undefined ? [] : [{ unit, amount: sign * n }]
+    })
+    if (parts.length === 0) return [whole(m, { type: 'vague' }, 0.7)]
+    return [whole(m, { type: 'compound', parts }, 0.8)]
+  },
+}
 
 /** `il y a deux semaines`, `dans trois jours`, `il y a quelques jours` (vague: no value). */
 const agoIn: Rule = {
@@ -294,6 +470,21 @@ const agoIn: Rule = {
     // A count of weeks from a day is a day (`il y a une semaine`): only `la semaine dernière` is a week.
     if (unit === 'week') return [whole(m, { type: 'shift', unit: 'day', amount: sign * 7 * n }, 0.8)]
     return [whole(m, { type: 'shift', unit, amount: sign * n }, 0.8)]
+  },
+}
+
+/** `trois jours plus tard`, `un mois plus tôt`, `deux ans auparavant`: from the last day named before. */
+const offset: Rule = {
+  id: 'offset',
+  source: `${COUNT}${S}${UNIT}${S}(plus${S}tôt|plus${S}tard|auparavant)`,
+  trim: false,
+  read: (m) => {
+    const n = countOf(m[1]!)
+    const unit = UNITS.get(norm(m[2]!))
+    if (unit === undefined) return null
+    if (n === null || unit === 'hour') return [whole(m, { type: 'vague' }, 0.6)]
+    const sign = /tard/i.test(m[3]!) ? 1 : -1
+    return [whole(m, { type: 'offset', unit, amount: sign * n }, 0.7)]
   },
 }
 
@@ -351,25 +542,56 @@ const weekday: Rule = {
   },
 }
 
+/** `Jeu 15:12`: an abbreviated weekday, taken only before a time (alone, `mar`, `sam` are other words). */
+const weekdayBeforeTime: Rule = {
+  id: 'weekdayBeforeTime',
+  source: `(${WEEKDAY_ABBREVIATION_RE})\\.?${S}(?:à${S})?(?:[01]?\\d|2[0-3])[:h][0-5]\\d`,
+  trim: false,
+  read: (m) => {
+    const wd = weekdayNumber(m[1]!)
+    if (wd === undefined) return null
+    // The expression is the weekday: the time is left out, as everywhere.
+    const end = m.indices[1]![1]
+    return [
+      {
+        start: 0,
+        end,
+        reading: { type: 'weekday', weekday: wd, direction: null },
+        kind: 'date',
+        confidence: 0.75,
+      },
+    ]
+  },
+}
+
 export const RULES: readonly Rule[] = [
   isoDate,
   numericDate,
   dayRange,
+  dayMonthRange,
   dayMonthYear,
+  monthDayYear,
+  // After the French forms: `26 sept. 2021` is French, though `sept` is also English.
+  englishDate,
   dayMonth,
   monthYear,
   yearRange,
+  yearPair,
   yearContext,
+  yearOfNoun,
   monthAlone,
   weekend,
   weekRelative,
   monthRelative,
   yearRelative,
+  agoInCompound,
   agoIn,
+  offset,
   duration,
   neighbour,
   deictic,
   weekday,
+  weekdayBeforeTime,
 ]
 
 /** `dayMonthYear` → `day-month-year`: the value of the `rule` column. */
