@@ -11,7 +11,7 @@
  */
 import type { PartialDate, Span } from '../../types.js'
 import { formatPartial, isRealDate, precisionOf, weekdayOf } from '../dates/calendar.js'
-import { type Day, parseIsoDay, shiftDays, shiftMonth } from '../dates/day.js'
+import { type Day, makeDay, parseIsoDay, shiftDays, shiftMonth } from '../dates/day.js'
 import type { Published } from '../document/published.js'
 import type { Extractor, TemporalDraft } from '../extract.js'
 import { againstPublished } from './anchor.js'
@@ -118,6 +118,7 @@ function resolveReading(r: Reading, published: Published | null, tense: () => Te
       }
     case 'neighbour':
     case 'offset':
+    case 'dayOfMonth':
       return { value: null, anchor: 'expression' }
     case 'vague':
       return { value: null, anchor: 'published' }
@@ -147,15 +148,17 @@ function neighbourValue(
 ): PartialDate | null {
   const f = found[i]!
   const r = f.part.reading
-  if (r.type !== 'neighbour' && r.type !== 'offset') return null
-  const move = (day: Day): PartialDate =>
-    r.type === 'neighbour'
-      ? shiftDays(day, r.days)
-      : r.unit === 'month'
-        ? shiftMonth(day, r.amount)
-        : r.unit === 'year'
-          ? { year: day.year + r.amount }
-          : shiftDays(day, r.unit === 'week' ? 7 * r.amount : r.amount)
+  if (r.type !== 'neighbour' && r.type !== 'offset' && r.type !== 'dayOfMonth') return null
+  const move = (day: Day): PartialDate | null =>
+    r.type === 'dayOfMonth'
+      ? makeDay(day.year, day.month, r.day)
+      : r.type === 'neighbour'
+        ? shiftDays(day, r.days)
+        : r.unit === 'month'
+          ? shiftMonth(day, r.amount)
+          : r.unit === 'year'
+            ? { year: day.year + r.amount }
+            : shiftDays(day, r.unit === 'week' ? 7 * r.amount : r.amount)
   const next = found[i + 1]
   if (r.type === 'neighbour' && next && LINK.test(text.slice(f.end, next.start))) {
     const day = dayOf(values[i + 1] ?? null)
@@ -168,7 +171,7 @@ function neighbourValue(
     const day = dayOf(values[j] ?? null)
     if (day) return move(day)
   }
-  // With no day before, `la veille` is the day before writing; `trois jours plus tard` has no base.
+  // With no day before, `la veille` is the day before writing; `trois jours plus tard`, `le 22` have no base.
   return writing && r.type === 'neighbour' ? move(writing) : null
 }
 

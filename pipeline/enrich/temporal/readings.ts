@@ -69,6 +69,12 @@ export interface OffsetReading {
   readonly amount: number
 }
 
+/** `le 16 mars, et …, le 22.`: a day of the month of the last day named before. */
+export interface DayOfMonthReading {
+  readonly type: 'dayOfMonth'
+  readonly day: number
+}
+
 /** A length of time (`depuis trois ans`) or a vague distance (`il y a quelques jours`): no date. */
 export interface UnvaluedReading {
   readonly type: 'duration' | 'vague'
@@ -82,6 +88,7 @@ export type Reading =
   | CompoundShiftReading
   | NeighbourReading
   | OffsetReading
+  | DayOfMonthReading
   | UnvaluedReading
 
 /** The role of an expression, as published in the `kind` column. */

@@ -488,6 +488,17 @@ const offset: Rule = {
   },
 }
 
+/**
+ * `le 16 mars, et l'intervention du président, le 22.`: a day number alone, closed by punctuation, in
+ * the month of the last day named before in the paragraph (no value without one).
+ */
+const dayAlone: Rule = {
+  id: 'dayAlone',
+  source: `le${S}${DAY}(?=\\s{0,3}(?:[.,;:)]|$))`,
+  trim: false,
+  read: (m) => [whole(m, { type: 'dayOfMonth', day: dayNumber(m[1]!) }, 0.6)],
+}
+
 /** `depuis trois ans`, `pendant deux semaines`, `ces derniers mois`: lengths of time, not dates. */
 const duration: Rule = {
   id: 'duration',
@@ -592,6 +603,7 @@ export const RULES: readonly Rule[] = [
   deictic,
   weekday,
   weekdayBeforeTime,
+  dayAlone,
 ]
 
 /** `dayMonthYear` → `day-month-year`: the value of the `rule` column. */

@@ -105,3 +105,14 @@ describe('years in context and distances from a day named before', () => {
     expect(only('Trois jours plus tard, la junte a réagi.', '2022-02-15', 'tard').value).toBeNull()
   })
 })
+
+describe('a day number alone', () => {
+  it('takes the month of the day named before (real fragment)', () => {
+    const text =
+      'à coup de 49.3, le 16 mars, et l’intervention télévisée d’Emmanuel Macron, le 22. 18 000 personnes ont défilé.'
+    expect(pairs(text, '2023-03-24')).toEqual(['le 16 mars=2023-03-16', 'le 22=2023-03-22'])
+  })
+  it('has no value without a day named before', () => {
+    expect(only('Il est arrivé le 22.', '2023-03-24', '22').value).toBeNull()
+  })
+})
