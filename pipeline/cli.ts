@@ -31,6 +31,9 @@ Options:
                               change to the input or to the pipeline's code or data invalidates them
   --shard <k>/<n>             process only partition k (0-based) of n, by document id; combine the
                               n outputs with 'depeches merge' into the dataset a single run gives
+  --force                     replace <output-dir> even when it is not the output of an earlier build
+                              (by default only a missing or empty folder, or one a build made and
+                              nobody added files to, is replaced; never the input or a folder holding it)
   --quiet, -q                 no progress bar and no summary
   --help, -h                  this help
   --version, -v               the pipeline version
@@ -45,6 +48,7 @@ type Parsed =
       readonly shards: readonly string[]
       readonly out: string
       readonly quiet: boolean
+      readonly force: boolean
     }
   | 'help'
   | 'version'
@@ -60,6 +64,7 @@ function parse(argv: string[]): Parsed {
       cache: { type: 'string' },
       shard: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -71,7 +76,7 @@ function parse(argv: string[]): Parsed {
   if (command === 'merge') {
     if (args.length === 0) throw new PipelineError('E_USAGE', 'no shard outputs given to merge')
     if (!values.out) throw new PipelineError('E_USAGE', '--out <output-dir> is required')
-    return { command: 'merge', shards: args, out: values.out, quiet }
+    return { command: 'merge', shards: args, out: values.out, quiet, force: values.force === true }
   }
   if (command !== 'build')
     throw new PipelineError('E_USAGE', command ? `unknown command "${command}"` : 'no command given')
@@ -122,6 +127,7 @@ function parse(argv: string[]): Parsed {
       ...(referenceDate ? { referenceDate } : {}),
       ...(values.cache ? { cache: values.cache } : {}),
       ...(shard ? { shard } : {}),
+      ...(values.force ? { force: true } : {}),
     },
   }
 }
@@ -190,7 +196,7 @@ export async function main(argv: string[]): Promise<number> {
   const t0 = process.hrtime.bigint()
   const seconds = () => Number(process.hrtime.bigint() - t0) / 1e9
   if (parsed.command === 'merge') {
-    const m = await merge({ shards: parsed.shards, out: parsed.out })
+    const m = await merge({ shards: parsed.shards, out: parsed.out, force: parsed.force })
     if (!parsed.quiet)
       process.stderr.write(
         `merged      ${m.shards} shards: ${m.inputs} inputs (= ${m.documents} documents + ${m.duplicates} duplicates + ${m.rejected} rejected)\n` +

@@ -4,6 +4,8 @@ export type ErrorCode =
   | 'E_INPUT_MISSING'
   | 'E_INPUT_NOT_FOLDER'
   | 'E_OUTPUT_INSIDE_INPUT'
+  | 'E_OUTPUT_CONTAINS_INPUT'
+  | 'E_OUTPUT_NOT_OURS'
   | 'E_BAD_OPTION'
   | 'E_MERGE'
 

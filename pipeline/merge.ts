@@ -99,12 +99,16 @@ function smallest<T>(cursors: readonly JsonlCursor<T>[], key: (r: T) => string):
   return best
 }
 
-export async function merge(opts: { shards: readonly string[]; out: string }): Promise<MergeSummary> {
+export async function merge(opts: {
+  shards: readonly string[]
+  out: string
+  force?: boolean
+}): Promise<MergeSummary> {
   if (opts.shards.length === 0) throw new PipelineError('E_USAGE', 'no shard outputs given')
   const shards = readManifests(opts.shards.map((d) => resolve(d)))
   const first = shards[0]!.manifest
   const open = <T>(table: string) => shards.map((s) => new JsonlCursor<T>(join(s.dir, table)))
-  return atomicRun(opts.out, async (dir) => {
+  return atomicRun(opts.out, { protect: opts.shards, force: opts.force === true }, async (dir) => {
     const out = new DatasetWriter(dir)
     const docs = open<DocumentsRow>('data/documents.jsonl')
     const mentions = open<MentionsRow>('data/mentions.jsonl')

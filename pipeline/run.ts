@@ -25,6 +25,7 @@ import { mapOrdered } from './parallel/ordered.js'
 import type { BuildResult, ScanResult } from './process-input.js'
 import { type DatasetCounts, DatasetWriter } from './publish/dataset-writer.js'
 import { atomicRun } from './publish/output.js'
+import { assertReplaceable } from './publish/output-guard.js'
 import type { PartialDate } from './types.js'
 import { fingerprint } from './versions.js'
 import runTask, { type TaskResult, type WorkerTask } from './worker.js'
@@ -45,6 +46,8 @@ export interface BuildOptions {
   readonly cache?: string
   /** Process only the documents of partition `index` of `count` (by document id). */
   readonly shard?: Shard
+  /** Replace `out` even when it is not the output of an earlier build (never the input or an ancestor). */
+  readonly force?: boolean
   readonly onProgress?: (phase: 'scan' | 'build', done: number, total: number) => void
 }
 
@@ -112,6 +115,9 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   if (!Number.isInteger(jobs) || jobs < 1)
     throw new PipelineError('E_BAD_OPTION', `jobs must be a whole number ≥ 1, not ${jobs}`)
   const shard = opts.shard ?? null
+  const guard = { protect: [input], force: opts.force === true }
+  // before any work: a folder that is not ours is refused at once, not after an hour of building
+  assertReplaceable(opts.out, guard)
   const { inputs, skipped } = discover(input)
   const cache = opts.cache ? new DocCache(resolve(opts.cache), fingerprint()) : null
   const exec = executor(jobs, cache)
@@ -175,7 +181,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       }
     }
     const seen = mine.length + duplicates
-    return await atomicRun(opts.out, async (dir) => {
+    return await atomicRun(opts.out, guard, async (dir) => {
       const out = new DatasetWriter(dir)
       let done = 0
       for await (const r of mapOrdered(mine, (k) => exec.run(task(k)) as Promise<BuildResult>, window)) {

@@ -4,7 +4,7 @@
  * folder set aside (`<out>.old-<pid>`), so that an interruption at any moment leaves either the previous
  * output or the new one, and `recover()` at the next start puts a set-aside previous output back.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { fileSha256, listFiles } from './checksums.js'
 
@@ -30,21 +30,51 @@ function ownerAlive(folder: string): boolean {
   }
 }
 
+/** A file inside a staging folder while it is being built: only folders carrying it are ours to clean. */
+export const STAGING_MARKER = '.depeches-staging'
+/** Written into the previous output just before it is set aside: only such `.old-N` folders are ours. */
+export const SET_ASIDE_MARKER = '.depeches-set-aside'
+
+const marked = (folder: string, marker: string) => existsSync(join(folder, marker))
+
 /**
  * Put back a previous output set aside by an interrupted swap, and drop stale staging folders. Every
  * interruption point of `commit` leaves one of: `out` alone; `out` + `old` (killed while deleting the old
  * output: `out` is the new one, complete); `old` alone (killed between the two renames: `old` is the
- * previous output, complete); plus any number of `tmp` folders (killed while building). Folders of a
+ * previous output, complete); plus any number of `tmp` folders (killed while building). Only folders this
+ * pipeline marked as its own are touched: a user's `<out>.old-7` or `<out>.tmp-12` is left alone. Folders of a
  * build still running (another process writing the same output) are left to it.
  */
 export function recover(out: string): void {
-  const old = siblings(out, 'old').filter((o) => !ownerAlive(o))
-  if (!existsSync(out) && old.length > 0) renameSync(old.sort().at(-1)!, out)
-  for (const o of siblings(out, 'old')) if (!ownerAlive(o)) rmSync(o, { recursive: true, force: true })
-  for (const t of siblings(out, 'tmp')) if (!ownerAlive(t)) rmSync(t, { recursive: true, force: true })
+  const old = siblings(out, 'old').filter((o) => marked(o, SET_ASIDE_MARKER) && !ownerAlive(o))
+  if (!existsSync(out) && old.length > 0) {
+    const back = old.sort().at(-1)!
+    renameSync(back, out)
+    rmSync(join(out, SET_ASIDE_MARKER), { force: true })
+  } else if (existsSync(join(out, SET_ASIDE_MARKER))) {
+    // killed after marking the output, before setting it aside: it is still the current output
+    rmSync(join(out, SET_ASIDE_MARKER), { force: true })
+  }
+  for (const o of old) if (existsSync(o)) rmSync(o, { recursive: true, force: true })
+  for (const t of siblings(out, 'tmp')) {
+    if (ownerAlive(t)) continue
+    // an empty folder holds nothing of anyone's (a build killed between creating and marking it)
+    if (marked(t, STAGING_MARKER) || readdirSync(t).length === 0) rmSync(t, { recursive: true, force: true })
+  }
 }
 
 export const stagingPath = (out: string): string => `${out}.tmp-${process.pid}`
+
+/** Create the staging folder, marked as this pipeline's own. */
+export function createStaging(out: string): string {
+  const dir = stagingPath(out)
+  if (existsSync(dir) && !marked(dir, STAGING_MARKER))
+    throw new Error(`${dir} exists and was not made by a build; move it away`)
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, STAGING_MARKER), `${process.pid}\n`)
+  return dir
+}
 
 function sameContent(a: string, b: string): boolean {
   // both outputs carry SHA256SUMS over every other file: equal listings and sums mean equal bytes
@@ -64,6 +94,7 @@ export type CommitResult = 'created' | 'replaced' | 'unchanged'
 
 /** Swap the staging folder in. When the new output is byte-identical to the old one, nothing is touched. */
 export function commit(staging: string, out: string): CommitResult {
+  rmSync(join(staging, STAGING_MARKER), { force: true })
   if (existsSync(out) && sameContent(staging, out)) {
     rmSync(staging, { recursive: true, force: true })
     return 'unchanged'
@@ -73,6 +104,7 @@ export function commit(staging: string, out: string): CommitResult {
     return 'created'
   }
   const old = `${out}.old-${process.pid}`
+  writeFileSync(join(out, SET_ASIDE_MARKER), `${process.pid}\n`)
   renameSync(out, old)
   renameSync(staging, out)
   rmSync(old, { recursive: true, force: true })

@@ -4,25 +4,29 @@
  * the staging folder is removed and the previous output is untouched.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { DATA_TABLES } from '../schema/tables.js'
 import { versions } from '../versions.js'
-import { type CommitResult, commit, recover, stagingPath } from './atomic.js'
+import { type CommitResult, commit, createStaging, recover, STAGING_MARKER } from './atomic.js'
 import { sha256sums } from './checksums.js'
 import { dataPackage } from './datapackage.js'
+import { assertReplaceable, type GuardOptions } from './output-guard.js'
 import { arrowFileToParquet } from './parquet.js'
 import { writeYearPartitions } from './parquet-by-year.js'
 import { REPORT_FILE, writeReport } from './report/index.js'
 
 export async function atomicRun<T extends object>(
-  out: string,
+  outArg: string,
+  guard: GuardOptions,
   body: (dir: string) => Promise<T>,
 ): Promise<T & { output: CommitResult }> {
+  // `dist/` and `dist` are one folder (a trailing slash would put the staging folder inside the output)
+  const out = resolve(outArg)
+  assertReplaceable(outArg, guard)
   mkdirSync(dirname(out), { recursive: true })
   recover(out)
-  const dir = stagingPath(out)
-  rmSync(dir, { recursive: true, force: true })
-  mkdirSync(dir, { recursive: true })
+  assertReplaceable(outArg, guard)
+  const dir = createStaging(out)
   try {
     const result = await body(dir)
     const v = versions()
@@ -75,7 +79,7 @@ export async function atomicRun<T extends object>(
       ],
     )
     writeFileSync(`${dir}/datapackage.json`, `${JSON.stringify(pkg, null, 2)}\n`)
-    writeFileSync(`${dir}/SHA256SUMS`, sha256sums(dir))
+    writeFileSync(`${dir}/SHA256SUMS`, sha256sums(dir, ['SHA256SUMS', STAGING_MARKER]))
     return { ...result, output: commit(dir, out) }
   } catch (e) {
     rmSync(dir, { recursive: true, force: true })

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, symlinkSync, utimesSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { recover } from '../../pipeline/publish/atomic.js'
+import { recover, SET_ASIDE_MARKER, STAGING_MARKER } from '../../pipeline/publish/atomic.js'
 import { listFiles } from '../../pipeline/publish/checksums.js'
 import { compiledCli } from './cli.js'
 import { articlePage, buildFolder, seedNames, seedText, tempDir, writeTree } from './fixtures.js'
@@ -107,8 +107,11 @@ describe('atomic publish survives SIGKILL at any moment', () => {
     const sums = verify(out)
     const { renameSync, mkdirSync, writeFileSync } = await import('node:fs')
     // a dead process's state: output set aside, a half-written staging folder
+    // (commit() marks the output before setting it aside, and every staging folder when it creates it)
+    writeFileSync(join(out, SET_ASIDE_MARKER), '999999\n')
     renameSync(out, `${out}.old-999999`)
     mkdirSync(`${out}.tmp-999998`)
+    writeFileSync(`${out}.tmp-999998/${STAGING_MARKER}`, '999998\n')
     writeFileSync(`${out}.tmp-999998/half`, 'x')
     recover(out)
     expect(verify(out)).toBe(sums)
