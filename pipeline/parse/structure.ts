@@ -46,7 +46,27 @@ const PUBLISHED_KEY = /\b(?:Publié|Mis en ligne|Paru)\s+le\s*:?\s*/iu
 /** The outlet after the date: a separator, then 2–80 characters without `|` up to the end. */
 const PUBLISHED_TAIL = /\s*[|–—]\s*([^|]{2,80})$/uy
 const isSeparator = (c: string) => /[\s|–—-]/u.test(c)
-const UPDATED = /^(?:mis à jour|modifié|actualisé)\s+le\b/iu
+const UPDATED = /^(?:mis à jour|modifié|actualisé)\s+le\b\s*:?\s*/iu
+/** What may follow a header's date on its line: a time, an update stamp, nothing else. */
+const DATE_TRAILER =
+  /(?:[\s,–—-]*(?:(?:à|a|-)\s*)?\d{1,2}\s*(?:h|:)\s*(?:\d{2})?(?:\s*(?:min|GMT|UTC|heures?))?)?(?:[\s,–—|-]*\(?(?:mis à jour|modifié|actualisé)\b.*)?\s*$/iu
+/** A header line is short: a headline, a date, an outlet (a long line is a paragraph). */
+const HEADER_MAX_WORDS = 40
+/** Words of the date itself (`mardi 24 septembre 2024`), once its time and update stamp are set aside. */
+const DATE_MAX_WORDS = 5
+
+/**
+ * The date of a header line, or null when the text after the keyword runs on as a sentence
+ * (`publié le 12 mai 2023 par le ministère, le rapport…`): a sentence is body, never a header.
+ */
+export function headerDate(dateText: string): ParsedDate | null {
+  const t = dateText.trim()
+  if (t.length > 160) return null // a date, a time and an update stamp are short
+  const m = DATE_TRAILER.exec(t)
+  const date = (m ? t.slice(0, m.index) : t).trim().replace(/[,.]$/u, '')
+  if (words(date) > DATE_MAX_WORDS) return null
+  return parseAbsoluteDate(date)
+}
 const TEASER = /(?:\.\.\.|…)\s*(\d{1,2}[./]\d{1,2}[./]\d{4}),\s*([^,.…]{2,60})$/u
 const CREDIT = /^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|source photo|illustration\s*:)/iu
 const READ_ALSO = /^(?:à |a )?lire (?:aussi|également)\b|^voir aussi\s*:/iu
@@ -124,6 +144,15 @@ function joinWrapped(lines: Line[]): Line[] {
   )
 }
 
+/**
+ * What stands before `Publié le` on a header line: nothing, a headline, or an outlet and a separator. A
+ * lower-case `publié le` after a comma or a word (`L'accord, publié le…`) is inside a sentence.
+ */
+function headerLike(before: string): boolean {
+  const b = before.trimEnd()
+  return b.length === 0 || !/[,;(]$/u.test(b)
+}
+
 /** `[headline, date text, outlet?]` of a `… Publié le <date> | <Outlet>` line, as the old single pattern read it. */
 export function matchPublished(s: string): [string, string, string | undefined] | null {
   const key = PUBLISHED_KEY.exec(s)
@@ -173,8 +202,8 @@ export function structure(input: MappedText, known: Header = {}): Structured {
   lines.forEach((l, i) => {
     const s = l.t.text
     const url = URL_LINE.exec(s)
-    const pub = !publishedSeen && i < 6 ? matchPublished(s) : null
-    const pubDate = pub ? parseAbsoluteDate(pub[1]) : null
+    const pub = !publishedSeen && i < 6 && words(s) <= HEADER_MAX_WORDS ? matchPublished(s) : null
+    const pubDate = pub && headerLike(pub[0]) ? headerDate(pub[1]) : null
     const teaser = TEASER.exec(s)
     if (url) {
       if (!header.url) header.url = { value: url[1]!, place: place(l) }
@@ -187,7 +216,7 @@ export function structure(input: MappedText, known: Header = {}): Structured {
       if (words(before) >= 2 && !header.title)
         header.title = { value: { text: before, how: 'published-line' }, place: place(l) }
       drop.add(i)
-    } else if (UPDATED.test(s) && words(s) < 15) {
+    } else if (UPDATED.test(s) && words(s) < 15 && headerDate(s.replace(UPDATED, '')) !== null) {
       drop.add(i)
     } else if (i < 8 && !header.publishedLine && readDateLine(s)) {
       // `Lundi 31 Janvier 2022`, `- 17 septembre 2015 --`, or `13 mars 2016La station…` glued to the body

@@ -170,3 +170,51 @@ describe('structure: header forms of copy-pasted articles', () => {
     )
   })
 })
+
+describe('a sentence that says "publié le" is body, never a header line', () => {
+  const sentences = [
+    "L'accord, publié le 12 mai 2023 par le ministère de la Défense, prévoit le retrait des troupes avant la fin de l'année.",
+    'Le rapport mis en ligne le 3 juin 2024 sur le site des Nations unies détaille les exactions commises dans la région.',
+    'Paru le 5 mars 2022, le livre raconte la guerre vue depuis les villages du centre du pays.',
+    "Publié le 14 février 2023, le décret fixe les conditions d'accès aux zones minières pour les entreprises étrangères.",
+    'Mis à jour le 2 avril 2024, le bilan fait désormais état de dix morts.',
+  ]
+  for (const s of sentences)
+    it(`keeps "${s.slice(0, 40)}…"`, () => {
+      const r = run(`${s}\n\nLes autorités n'ont pas réagi.`)
+      expect(r.body.startsWith(s)).toBe(true)
+      expect(r.header.publishedLine).toBeUndefined()
+    })
+
+  it('still reads a short header line with a time and an update stamp', () => {
+    const r = run(
+      'Publié le 12 mai 2023 à 10h32 - Mis à jour le 13 mai 2023 à 08h00\n\nLe gouvernement a annoncé jeudi la fermeture des frontières terrestres du pays pour une semaine.',
+    )
+    expect(r.header.publishedLine?.value.date).toEqual({ year: 2023, month: 5, day: 12 })
+    expect(r.body.startsWith('Le gouvernement')).toBe(true)
+  })
+
+  it('a one-paragraph article that says "publié le" is a document, not "0 words left"', async () => {
+    const { build } = await import('../../pipeline/run.js')
+    const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const root = mkdtempSync(join(tmpdir(), 'publie-'))
+    const a = `${sentences[0]}`
+    const b = `${sentences[3]}`
+    writeFileSync(join(root, 'a.txt'), a)
+    writeFileSync(join(root, 'b.txt'), b)
+    const summary = await build({ input: root, out: join(root, '..', `${root.split('/').pop()}-out`) })
+    expect(summary.rejected).toBe(0)
+    expect(summary.documents).toBe(2)
+    const docs = readFileSync(
+      join(root, '..', `${root.split('/').pop()}-out`, 'data', 'documents.jsonl'),
+      'utf8',
+    )
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string; published_source: string | null })
+    expect(docs.map((d) => d.text).sort()).toEqual([a, b].sort())
+    expect(docs.every((d) => d.published_source !== 'header')).toBe(true)
+  })
+})
