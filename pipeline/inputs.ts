@@ -8,6 +8,7 @@
 import {
   closeSync,
   constants,
+  existsSync,
   fstatSync,
   lstatSync,
   openSync,
@@ -17,6 +18,9 @@ import {
   statSync,
 } from 'node:fs'
 import { join, relative, sep } from 'node:path'
+import { CACHE_TAG_FILE } from './cache.js'
+import { SET_ASIDE_MARKER, STAGING_MARKER } from './publish/atomic.js'
+import { isOutputManifest, OUTPUT_MARKER } from './publish/output-guard.js'
 
 export type InputProblem = 'symlink-outside-input' | 'symlink-broken'
 
@@ -34,7 +38,21 @@ export const PROBLEM_MESSAGES: Readonly<Record<InputProblem, string>> = {
 
 export interface Discovery {
   readonly inputs: readonly Input[]
-  readonly skipped: readonly { path: string; why: 'hidden' | 'linked-folder' | 'special-file' }[]
+  readonly skipped: readonly {
+    path: string
+    why: 'hidden' | 'linked-folder' | 'special-file' | 'cache-folder' | 'output-folder'
+  }[]
+}
+
+/**
+ * A folder this pipeline wrote, found inside an input folder: a result cache (tagged `CACHEDIR.TAG`), an
+ * output (its manifest names the pipeline) or a build's staging folder. Never read as articles: a second
+ * run would otherwise take the first run's tables and cache entries for new documents.
+ */
+function ownFolder(dir: string): 'cache-folder' | 'output-folder' | null {
+  if (existsSync(join(dir, CACHE_TAG_FILE))) return 'cache-folder'
+  if (existsSync(join(dir, STAGING_MARKER)) || existsSync(join(dir, SET_ASIDE_MARKER))) return 'output-folder'
+  return isOutputManifest(join(dir, OUTPUT_MARKER.manifest)) ? 'output-folder' : null
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -83,8 +101,11 @@ export function discover(root: string): Discovery {
         // a link to a FIFO would block the read forever: skipped like the FIFO itself
         else if (kind === 'special') skipped.push({ path: rel(abs), why: 'special-file' })
         else inputs.push({ path: rel(abs), abs: target })
-      } else if (st.isDirectory()) walk(abs)
-      else if (st.isFile()) inputs.push({ path: rel(abs), abs })
+      } else if (st.isDirectory()) {
+        const own = ownFolder(abs)
+        if (own) skipped.push({ path: rel(abs), why: own })
+        else walk(abs)
+      } else if (st.isFile()) inputs.push({ path: rel(abs), abs })
       else skipped.push({ path: rel(abs), why: 'special-file' })
     }
   }

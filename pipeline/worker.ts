@@ -4,6 +4,8 @@
  * validators, extractors) is built once per thread. With a cache, the input's bytes are read and
  * hashed first, and a result stored under the same key is returned instead of being recomputed.
  */
+
+import { type DocumentsRow, type RejectsRow, TABLE_NAMES, type TableName } from './_generated/tables.js'
 import { type CacheDescriptor, DocCache } from './cache.js'
 import type { NearDuplicate } from './corpus/near-duplicates.js'
 import type { DocumentContext } from './document.js'
@@ -20,7 +22,7 @@ import {
 import { defaultOutlets } from './reference/outlets.js'
 import type { PartialDate } from './types.js'
 import { sha256Hex } from './util/hash.js'
-import { rowValidator } from './validate/schema-validator.js'
+import { type RowValidator, rowValidator } from './validate/schema-validator.js'
 
 export type WorkerTask = (
   | { readonly kind: 'scan'; readonly input: Input }
@@ -56,6 +58,46 @@ const openCache = (d: CacheDescriptor): DocCache => {
   return c
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
+const strOrNull = (v: unknown) => v === null || typeof v === 'string'
+const numbersOrNull = (v: unknown) =>
+  v === null || (Array.isArray(v) && v.every((x) => typeof x === 'number'))
+
+/** A cached scan result has the shape `scanBytes` returns. */
+export function isScanResult(v: unknown): v is ScanResult {
+  return (
+    isObject(v) &&
+    strOrNull(v.sha256) &&
+    strOrNull(v.docId) &&
+    strOrNull(v.explicitMax) &&
+    strOrNull(v.explicitMin) &&
+    numbersOrNull(v.bins) &&
+    numbersOrNull(v.bands)
+  )
+}
+
+/** A cached build result: a reject row, or a document's rows, each valid against its table's schema. */
+export function isBuildResult(v: unknown, validate: RowValidator): v is BuildResult {
+  if (!isObject(v)) return false
+  if (v.kind === 'reject')
+    return isObject(v.reject) && validate('rejects', v.reject as unknown as RejectsRow).length === 0
+  if (v.kind !== 'document' || !isObject(v.rows)) return false
+  const rows = v.rows
+  if (
+    !isObject(rows.documents) ||
+    validate('documents', rows.documents as unknown as DocumentsRow).length > 0
+  )
+    return false
+  for (const [table, list] of Object.entries(rows)) {
+    if (table === 'documents') continue
+    if (!Array.isArray(list) || !list.every(isObject)) return false
+    // entities are stored without their corpus counts: their full row is checked once counted
+    if (table === 'entities' || !(TABLE_NAMES as readonly string[]).includes(table)) continue
+    for (const r of list) if (validate(table as TableName, r as never).length > 0) return false
+  }
+  return true
+}
+
 /** The task computed from scratch, from bytes already read when there are some. */
 function compute(task: WorkerTask, bytes?: Uint8Array): ScanResult | BuildResult {
   if (task.kind === 'scan') return bytes ? scanBytes(task.input, bytes) : scanInput(task.input)
@@ -83,7 +125,10 @@ export default function runTask(task: WorkerTask): TaskResult<ScanResult | Build
           task.duplicates.join('\u001e'),
           JSON.stringify(task.nearDuplicate),
         )
-  const hit = cache.get<ScanResult | BuildResult>(task.kind, key)
+  const hit =
+    task.kind === 'scan'
+      ? cache.get(task.kind, key, isScanResult)
+      : cache.get(task.kind, key, (v): v is BuildResult => isBuildResult(v, documentContext(null).validator))
   if (hit !== undefined) return { result: hit, cached: true }
   const result = compute(task, read.bytes)
   cache.set(task.kind, key, result)

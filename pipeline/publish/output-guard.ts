@@ -17,6 +17,16 @@ export function isWithin(inner: string, outer: string): boolean {
   return r === '' || (!r.startsWith(`..${sep}`) && r !== '..' && !r.startsWith(sep))
 }
 
+/** Whether the file is the manifest of a build of this pipeline. */
+export function isOutputManifest(path: string): boolean {
+  try {
+    const m = JSON.parse(readFileSync(path, 'utf8')) as { pipeline?: { name?: unknown } } | null
+    return m?.pipeline?.name === OUTPUT_MARKER.pipeline
+  } catch {
+    return false
+  }
+}
+
 /** Whether `dir` is the complete output of an earlier build, and nothing else. Reasons when not. */
 export function ownOutputProblem(dir: string): string | null {
   const manifestPath = `${dir}/${OUTPUT_MARKER.manifest}`
