@@ -28,6 +28,8 @@ export interface Input {
   readonly path: string
   readonly abs: string
   readonly problem?: InputProblem
+  /** Real path of the input folder: what is opened must lie inside it (checked on the open file). */
+  readonly within?: string
 }
 
 /** The reject message of an input that is not read at all. */
@@ -100,12 +102,12 @@ export function discover(root: string): Discovery {
         else if (kind === 'dir') skipped.push({ path: rel(abs), why: 'linked-folder' })
         // a link to a FIFO would block the read forever: skipped like the FIFO itself
         else if (kind === 'special') skipped.push({ path: rel(abs), why: 'special-file' })
-        else inputs.push({ path: rel(abs), abs: target })
+        else inputs.push({ path: rel(abs), abs: target, within: realRoot })
       } else if (st.isDirectory()) {
         const own = ownFolder(abs)
         if (own) skipped.push({ path: rel(abs), why: own })
         else walk(abs)
-      } else if (st.isFile()) inputs.push({ path: rel(abs), abs })
+      } else if (st.isFile()) inputs.push({ path: rel(abs), abs, within: realRoot })
       else skipped.push({ path: rel(abs), why: 'special-file' })
     }
   }
@@ -123,7 +125,16 @@ export const MAX_INPUT_BYTES = 32 * 1024 * 1024
 
 export type ReadResult =
   | { ok: true; bytes: Uint8Array }
-  | { ok: false; error: string; tooLarge?: { bytes: number } }
+  | { ok: false; error: string; tooLarge?: { bytes: number }; problem?: InputProblem }
+
+/** Where the open file really is (Linux: its /proc entry), or null where the system cannot tell. */
+function openedPath(fd: number): string | null {
+  try {
+    return realpathSync(`/proc/self/fd/${fd}`)
+  } catch {
+    return null
+  }
+}
 
 /**
  * The bytes of an input. Opened without blocking and checked to be a regular file before reading: a
@@ -133,7 +144,15 @@ export type ReadResult =
 export function readInput(input: Input): ReadResult {
   let fd: number | undefined
   try {
-    fd = openSync(input.abs, constants.O_RDONLY | constants.O_NONBLOCK)
+    // never through a link: a file swapped for a symbolic link after discovery is not followed
+    fd = openSync(input.abs, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW)
+    const real = input.within ? openedPath(fd) : null
+    if (input.within && real && real !== input.within && !real.startsWith(input.within + sep))
+      return {
+        ok: false,
+        error: 'the file opened lies outside the input folder (a folder on its path was replaced by a link)',
+        problem: 'symlink-outside-input',
+      }
     const st = fstatSync(fd)
     if (!st.isFile())
       return {
@@ -144,6 +163,12 @@ export function readInput(input: Input): ReadResult {
     return { ok: true, bytes: readFileSync(fd) }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO'
+    if (code === 'ELOOP')
+      return {
+        ok: false,
+        error: 'the file was replaced by a symbolic link after the input folder was listed: not followed',
+        problem: 'symlink-outside-input',
+      }
     return { ok: false, error: `${code}: ${(e as Error).message.replaceAll(input.abs, input.path)}` }
   } finally {
     if (fd !== undefined) closeSync(fd)

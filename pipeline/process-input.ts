@@ -115,7 +115,7 @@ export function buildInput(
       reject: rejectRow(
         { path: input.path, sha256: null },
         'read',
-        'unreadable',
+        r.problem ?? 'unreadable',
         `the file could not be read (${r.error})`,
       ),
     }
