@@ -94,6 +94,17 @@ export class DocCache {
   }
 
   set(kind: string, key: string, value: unknown): void {
+    try {
+      this.write(kind, key, value)
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException
+      throw Object.assign(new Error(`writing the cache folder ${this.dir}: ${err.message}`), {
+        code: err.code,
+      })
+    }
+  }
+
+  private write(kind: string, key: string, value: unknown): void {
     const p = this.path(kind, key)
     if (!existsSync(join(this.dir, CACHE_TAG_FILE))) {
       mkdirSync(this.dir, { recursive: true })

@@ -5,6 +5,7 @@ import { relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parseIsoPartial } from './enrich/dates/calendar.js'
 import { PipelineError } from './errors.js'
+import { describeFault } from './faults.js'
 import { merge } from './merge.js'
 import { type BuildOptions, type BuildSummary, build, defaultJobs } from './run.js'
 import { versions } from './versions.js'
@@ -230,7 +231,7 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     settled = true
-    process.stderr.write(`depeches: could not run: ${e instanceof Error ? e.message : String(e)}\n`)
+    process.stderr.write(`depeches: could not run: ${describeFault(e)}\n`)
     process.exitCode = 1
   },
 )

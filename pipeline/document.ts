@@ -45,6 +45,8 @@ export type RejectReason =
   | 'too-large'
   | 'symlink-outside-input'
   | 'symlink-broken'
+  | 'path-too-long'
+  | 'folder-unreadable'
   | 'empty'
   | 'whitespace-only'
   | 'binary'
@@ -63,6 +65,10 @@ export const REJECT_HINTS: Readonly<Record<RejectReason, string>> = {
     'Copy the target into the input folder if it belongs to the corpus: links out of the input folder are never followed.',
   'symlink-broken':
     'The symbolic link points to nothing (its target was moved or deleted, or links loop): fix or remove the link.',
+  'path-too-long':
+    'The path is longer than the system can open (PATH_MAX): move the folder higher up or shorten the names of the folders on its path.',
+  'folder-unreadable':
+    'The folder could not be listed: give the pipeline read and execute permission on it, and do not move it during a run.',
   empty: 'Remove the file, or fill it with the article text.',
   'whitespace-only': 'The file holds only spaces and line breaks: remove it, or paste the article text in.',
   binary:

@@ -22,10 +22,12 @@ import { CACHE_TAG_FILE } from './cache.js'
 import { SET_ASIDE_MARKER, STAGING_MARKER } from './publish/atomic.js'
 import { isOutputManifest, OUTPUT_MARKER } from './publish/output-guard.js'
 
-export type InputProblem = 'symlink-outside-input' | 'symlink-broken'
+export type InputProblem = 'symlink-outside-input' | 'symlink-broken' | 'path-too-long' | 'folder-unreadable'
 
 export interface Input {
+  /** The path relative to the input folder, `/`-separated, as the dataset shows it (`displayName`). */
   readonly path: string
+  /** The absolute path's bytes as a byte string (`pathBytes` gives them back): names need not be UTF-8. */
   readonly abs: string
   readonly problem?: InputProblem
   /** Real path of the input folder: what is opened must lie inside it (checked on the open file). */
@@ -36,6 +38,9 @@ export interface Input {
 export const PROBLEM_MESSAGES: Readonly<Record<InputProblem, string>> = {
   'symlink-outside-input': 'symbolic link to a place outside the input folder: not followed',
   'symlink-broken': 'symbolic link whose target does not exist (or a loop of links): nothing to read',
+  'path-too-long':
+    'the path is longer than the system allows (PATH_MAX, 4,096 bytes on Linux): it cannot be opened',
+  'folder-unreadable': 'this folder could not be listed (permission denied, or it vanished during the run)',
 }
 
 export interface Discovery {
@@ -59,59 +64,120 @@ function ownFolder(dir: string): 'cache-folder' | 'output-folder' | null {
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
+/**
+ * A file name as the dataset shows it: UTF-8 when its bytes are UTF-8 (nearly always), else each byte that
+ * is not part of a valid sequence as `\xHH` — so two names that differ only in such bytes stay two
+ * names (a lossy decoding would merge them, and neither could be opened again by that name).
+ */
+export function displayName(bytes: Uint8Array): string {
+  try {
+    return UTF8_STRICT.decode(bytes)
+  } catch {
+    let out = ''
+    let i = 0
+    while (i < bytes.length) {
+      const n = utf8SequenceLength(bytes, i)
+      if (n > 0) {
+        out += UTF8_STRICT.decode(bytes.subarray(i, i + n))
+        i += n
+      } else {
+        out += `\\x${bytes[i]!.toString(16).toUpperCase().padStart(2, '0')}`
+        i++
+      }
+    }
+    return out
+  }
+}
+
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true })
+
+/** Length of the valid UTF-8 sequence starting at `i` (shortest form, no surrogates), or 0. */
+function utf8SequenceLength(b: Uint8Array, i: number): number {
+  const c = b[i]!
+  if (c < 0x80) return 1
+  const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0
+  if (n === 0 || i + n > b.length) return 0
+  for (let k = 1; k < n; k++) if ((b[i + k]! & 0xc0) !== 0x80) return 0
+  const c1 = b[i + 1]!
+  if (c === 0xe0 && c1 < 0xa0) return 0 // overlong
+  if (c === 0xed && c1 >= 0xa0) return 0 // surrogate
+  if (c === 0xf0 && c1 < 0x90) return 0 // overlong
+  if (c === 0xf4 && c1 >= 0x90) return 0 // beyond U+10FFFF
+  return n
+}
+
+/** A path's bytes carried as a string (one character per byte), so it crosses threads and JSON intact. */
+const byteString = (b: Buffer): string => b.toString('latin1')
+/** The bytes of a path held as a byte string: what the file system is asked for. */
+export const pathBytes = (abs: string): Buffer => Buffer.from(abs, 'latin1')
+
+/** The reason a folder or file could not be looked at, as an input problem. */
+const listingProblem = (e: unknown): InputProblem =>
+  (e as NodeJS.ErrnoException).code === 'ENAMETOOLONG' ? 'path-too-long' : 'folder-unreadable'
+
 export function discover(root: string): Discovery {
   const realRoot = realpathSync(root)
   const inputs: Input[] = []
   const skipped: Discovery['skipped'][number][] = []
-  const rel = (abs: string) => relative(root, abs).split(sep).join('/')
   const inside = (p: string) => p === realRoot || p.startsWith(realRoot + sep)
-  const walk = (dir: string) => {
-    let entries: string[]
+  const SLASH = Buffer.from('/')
+  const walk = (dir: Buffer, relDir: string) => {
+    let entries: Buffer[]
     try {
-      entries = readdirSync(dir)
-    } catch {
-      inputs.push({ path: rel(dir) || '.', abs: dir })
+      entries = readdirSync(dir, { encoding: 'buffer' })
+    } catch (e) {
+      inputs.push({ path: relDir || '.', abs: byteString(dir), problem: listingProblem(e) })
       return
     }
-    for (const name of entries.sort(cmp)) {
-      const abs = join(dir, name)
+    const named = entries.map((b) => ({ b, name: displayName(b) }))
+    named.sort((x, y) => cmp(x.name, y.name) || Buffer.compare(x.b, y.b))
+    for (const { b, name } of named) {
+      const absBuf = Buffer.concat([dir, SLASH, b])
+      const abs = byteString(absBuf)
+      const rel = relDir ? `${relDir}/${name}` : name
       if (name.startsWith('.')) {
-        skipped.push({ path: rel(abs), why: 'hidden' })
+        skipped.push({ path: rel, why: 'hidden' })
         continue
       }
       let st: ReturnType<typeof lstatSync>
       try {
-        st = lstatSync(abs)
-      } catch {
-        inputs.push({ path: rel(abs), abs })
+        st = lstatSync(absBuf)
+      } catch (e) {
+        inputs.push({
+          path: rel,
+          abs,
+          ...((e as NodeJS.ErrnoException).code === 'ENAMETOOLONG'
+            ? { problem: 'path-too-long' as const }
+            : {}),
+        })
         continue
       }
       if (st.isSymbolicLink()) {
-        let target: string
+        let target: Buffer
         let kind: 'dir' | 'file' | 'special'
         try {
-          target = realpathSync(abs)
+          target = realpathSync(absBuf, { encoding: 'buffer' })
           const t = statSync(target)
           kind = t.isDirectory() ? 'dir' : t.isFile() ? 'file' : 'special'
         } catch {
           // dangling, or a loop (ELOOP): it names nothing, inside the folder or out
-          inputs.push({ path: rel(abs), abs, problem: 'symlink-broken' })
+          inputs.push({ path: rel, abs, problem: 'symlink-broken' })
           continue
         }
-        if (!inside(target)) inputs.push({ path: rel(abs), abs, problem: 'symlink-outside-input' })
-        else if (kind === 'dir') skipped.push({ path: rel(abs), why: 'linked-folder' })
+        if (!inside(target.toString())) inputs.push({ path: rel, abs, problem: 'symlink-outside-input' })
+        else if (kind === 'dir') skipped.push({ path: rel, why: 'linked-folder' })
         // a link to a FIFO would block the read forever: skipped like the FIFO itself
-        else if (kind === 'special') skipped.push({ path: rel(abs), why: 'special-file' })
-        else inputs.push({ path: rel(abs), abs: target, within: realRoot })
+        else if (kind === 'special') skipped.push({ path: rel, why: 'special-file' })
+        else inputs.push({ path: rel, abs: byteString(target), within: realRoot })
       } else if (st.isDirectory()) {
-        const own = ownFolder(abs)
-        if (own) skipped.push({ path: rel(abs), why: own })
-        else walk(abs)
-      } else if (st.isFile()) inputs.push({ path: rel(abs), abs, within: realRoot })
-      else skipped.push({ path: rel(abs), why: 'special-file' })
+        const own = ownFolder(absBuf.toString())
+        if (own) skipped.push({ path: rel, why: own })
+        else walk(absBuf, rel)
+      } else if (st.isFile()) inputs.push({ path: rel, abs, within: realRoot })
+      else skipped.push({ path: rel, why: 'special-file' })
     }
   }
-  walk(root)
+  walk(Buffer.from(root.replace(/(?<=.)\/+$/, '')), '')
   inputs.sort((a, b) => cmp(a.path, b.path))
   return { inputs, skipped }
 }
@@ -145,7 +211,7 @@ export function readInput(input: Input): ReadResult {
   let fd: number | undefined
   try {
     // never through a link: a file swapped for a symbolic link after discovery is not followed
-    fd = openSync(input.abs, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW)
+    fd = openSync(pathBytes(input.abs), constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW)
     const real = input.within ? openedPath(fd) : null
     if (input.within && real && real !== input.within && !real.startsWith(input.within + sep))
       return {
@@ -163,13 +229,18 @@ export function readInput(input: Input): ReadResult {
     return { ok: true, bytes: readFileSync(fd) }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO'
+    if (code === 'ENAMETOOLONG')
+      return { ok: false, error: PROBLEM_MESSAGES['path-too-long'], problem: 'path-too-long' }
     if (code === 'ELOOP')
       return {
         ok: false,
         error: 'the file was replaced by a symbolic link after the input folder was listed: not followed',
         problem: 'symlink-outside-input',
       }
-    return { ok: false, error: `${code}: ${(e as Error).message.replaceAll(input.abs, input.path)}` }
+    return {
+      ok: false,
+      error: `${code}: ${(e as Error).message.replaceAll(pathBytes(input.abs).toString(), input.path)}`,
+    }
   } finally {
     if (fd !== undefined) closeSync(fd)
   }

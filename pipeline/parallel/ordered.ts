@@ -15,7 +15,13 @@ export async function* mapOrdered<T, R>(
     while (!done && queue.length < window) {
       const next = it.next()
       if (next.done) done = true
-      else queue.push(fn(next.value))
+      else {
+        const p = fn(next.value)
+        // a task that fails while an earlier one is awaited must not become an unhandled rejection
+        // (which kills the process with a stack trace): its error is raised when its turn comes
+        p.catch(() => undefined)
+        queue.push(p)
+      }
     }
   }
   fill()

@@ -71,7 +71,7 @@ export function createStaging(out: string): string {
   if (existsSync(dir) && !marked(dir, STAGING_MARKER))
     throw new Error(`${dir} exists and was not made by a build; move it away`)
   rmSync(dir, { recursive: true, force: true })
-  mkdirSync(dir, { recursive: true })
+  mkdirSync(dir)
   writeFileSync(join(dir, STAGING_MARKER), `${process.pid}\n`)
   return dir
 }

@@ -6,10 +6,18 @@ export type Cell = string | number | boolean | null | readonly string[]
 /** Separator of list items in CSV cells (documented in the codebook and in datapackage.json). */
 export const LIST_DELIMITER = '|'
 
+/**
+ * A list item in a CSV cell: a `|` inside it (a file named `a|b.txt`) would split it in two, so `%` and `|`
+ * are percent-encoded (`%25`, `%7C`); every other character is written as is. Reversed by decoding each
+ * item (`urllib.parse.unquote`, `decodeURIComponent`). JSON Lines, Arrow and Parquet hold the items exactly.
+ */
+export const csvListItem = (item: string): string =>
+  item.includes('%') || item.includes(LIST_DELIMITER) ? item.replace(/%/g, '%25').replace(/\|/g, '%7C') : item
+
 /** A CSV cell: empty for null, lists joined by `|`, numbers and booleans as JSON writes them. */
 export function csvCell(value: Cell, _col: Column): string | number | boolean {
   if (value === null) return ''
-  if (Array.isArray(value)) return value.join(LIST_DELIMITER)
+  if (Array.isArray(value)) return value.map(csvListItem).join(LIST_DELIMITER)
   return value as string | number | boolean
 }
 

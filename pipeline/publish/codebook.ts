@@ -34,14 +34,26 @@ const unitOf = (c: Column): string => {
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 const typeLabel = (t: TableName, name: string): string => {
   const c = columns(t).find((x) => x.name === name)!
-  const base = c.kind === 'list' ? `list<string> (CSV: joined by \`${LIST_DELIMITER}\`)` : c.kind
+  const base =
+    c.kind === 'list'
+      ? `list<string> (CSV: joined by \`${LIST_DELIMITER}\`; a \`${LIST_DELIMITER}\` or \`%\` inside an item is written \`%7C\` / \`%25\`)`
+      : c.kind
   return `${base}${c.dictionary ? ', dictionary' : ''}${c.nullable ? ', nullable' : ''}`
+}
+
+/** A Markdown code span holding `s` whatever backticks it contains (CommonMark: a longer fence, padded). */
+export function codeSpan(s: string): string {
+  let longest = 0
+  for (const run of s.match(/`+/g) ?? []) longest = Math.max(longest, run.length)
+  const fence = '`'.repeat(longest + 1)
+  const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : ''
+  return `${fence}${pad}${s}${pad}${fence}`
 }
 
 export function exampleText(v: unknown): string {
   if (v === undefined) return '—'
   const s = JSON.stringify(v)
-  return `\`${s.length > 60 ? `${s.slice(0, 57)}…` : s}\``
+  return codeSpan(s.length > 60 ? `${s.slice(0, 57)}…` : s)
 }
 
 export function codebook(
@@ -83,7 +95,7 @@ export function codebook(
       ]
         .filter(Boolean)
         .join('; ')
-      md += `| \`${c.name}\` | ${typeLabel(t, c.name)} | ${unitOf(c)} | ${cell(p.description)} | ${cell(allowed) || '—'} | ${cell(exampleText(ex?.get(c.name)))} |\n`
+      md += `| \`${c.name}\` | ${cell(typeLabel(t, c.name))} | ${unitOf(c)} | ${cell(p.description)} | ${cell(allowed) || '—'} | ${cell(exampleText(ex?.get(c.name)))} |\n`
     }
     md += '\n'
   }

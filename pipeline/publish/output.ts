@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
+import { makeFolders } from '../faults.js'
 import { DATA_TABLES } from '../schema/tables.js'
 import { versions } from '../versions.js'
 import { type CommitResult, commit, createStaging, recover, STAGING_MARKER } from './atomic.js'
@@ -23,7 +24,7 @@ export async function atomicRun<T extends object>(
   // `dist/` and `dist` are one folder (a trailing slash would put the staging folder inside the output)
   const out = resolve(outArg)
   assertReplaceable(outArg, guard)
-  mkdirSync(dirname(out), { recursive: true })
+  makeFolders(dirname(out), (p) => mkdirSync(p), existsSync)
   recover(out)
   assertReplaceable(outArg, guard)
   const dir = createStaging(out)
