@@ -17,7 +17,7 @@ import {
   realpathSync,
   statSync,
 } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { join, sep } from 'node:path'
 import { CACHE_TAG_FILE } from './cache.js'
 import { SET_ASIDE_MARKER, STAGING_MARKER } from './publish/atomic.js'
 import { isOutputManifest, OUTPUT_MARKER } from './publish/output-guard.js'

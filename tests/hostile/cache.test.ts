@@ -76,7 +76,7 @@ describe('cache entries are checked against their key and shape', () => {
       '{"format":1,"key":"x","sha256":"y","value":{"kind":"reject"}}',
       '{"kind":"reject","reject":{}}',
     ]
-    files.forEach((f, i) => writeFileSync(f, bad[i % bad.length]!))
+    for (const [i, f] of files.entries()) writeFileSync(f, bad[i % bad.length]!)
     const s = await build({ input, out: join(root, 'after'), cache })
     expect(s.cache?.hits).toBe(0)
     expect(readFileSync(join(root, 'after', 'SHA256SUMS'), 'utf8')).toBe(plain)
@@ -87,7 +87,7 @@ describe('cache entries are checked against their key and shape', () => {
     const build_ = entries(cache).filter((f) => f.includes(`${join('cache', 'build')}`))
     expect(build_.length).toBeGreaterThan(1)
     const contents = build_.map((f) => readFileSync(f))
-    build_.forEach((f, i) => writeFileSync(f, contents[(i + 1) % contents.length]!))
+    for (const [i, f] of build_.entries()) writeFileSync(f, contents[(i + 1) % contents.length]!)
     const s = await build({ input, out: join(root, 'after'), cache })
     expect(readFileSync(join(root, 'after', 'SHA256SUMS'), 'utf8')).toBe(plain)
     expect(s.cache?.hits).toBeLessThan(s.cache!.hits + s.cache!.misses)

@@ -37,9 +37,7 @@ describe('--out only replaces what a build made', () => {
       },
     )
     expect(r.status).toBe(1)
-    expect(r.stderr).toMatch(
-      /--out .*mine exists and is not the output of an earlier build .*--force/,
-    )
+    expect(r.stderr).toMatch(/--out .*mine exists and is not the output of an earlier build .*--force/)
     expect(existsSync(join(root, 'mine', 'notes.md'))).toBe(true)
     const f = spawnSync(
       process.execPath,
