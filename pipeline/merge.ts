@@ -23,15 +23,22 @@ import type {
   TemporalExpressionsRow,
 } from './_generated/tables.js'
 import { PipelineError } from './errors.js'
-import { type DatasetCounts, DatasetWriter } from './publish/dataset-writer.js'
+import { fileSha256, listFiles } from './publish/checksums.js'
+import {
+  type CorpusIdentity,
+  type DatasetCounts,
+  DatasetWriter,
+  type ShardIdentity,
+} from './publish/dataset-writer.js'
 import { atomicRun } from './publish/output.js'
 import { JsonlCursor } from './util/jsonl-cursor.js'
 
 interface Manifest {
   readonly pipeline: unknown
-  readonly shard?: { readonly index: number; readonly count: number }
+  readonly corpus?: CorpusIdentity
+  readonly shard?: Partial<ShardIdentity>
   readonly reference_date: { readonly value: string | null; readonly source: 'option' | 'corpus' | null }
-  readonly inputs: { readonly seen: number; readonly duplicates: number }
+  readonly inputs: { readonly seen: number; readonly duplicates: number; readonly reconciled?: boolean }
   readonly skipped: readonly { path: string; why: string }[]
 }
 
@@ -43,37 +50,126 @@ export interface MergeSummary extends DatasetCounts {
   readonly output: 'created' | 'replaced' | 'unchanged'
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+interface ShardOutput {
+  readonly dir: string
+  readonly manifest: Manifest
+  readonly shard: ShardIdentity
+  readonly corpus: CorpusIdentity
+}
 
-function readManifests(dirs: readonly string[]): { dir: string; manifest: Manifest }[] {
-  const shards = dirs.map((d) => {
-    const p = join(d, 'manifest.json')
-    if (!existsSync(p)) throw new PipelineError('E_MERGE', `${d} is not a build output (no manifest.json)`)
-    return { dir: d, manifest: JSON.parse(readFileSync(p, 'utf8')) as Manifest }
-  })
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+function refuse(dir: string, why: string): never {
+  throw new PipelineError('E_MERGE', `cannot merge: shard output ${dir} ${why}`)
+}
+
+/**
+ * Checks a shard output against its `SHA256SUMS`: every listed file is there with its checksum, and
+ * every file there is listed. A row deleted or edited after the build fails here.
+ */
+function verifyChecksums(dir: string): void {
+  const sumsPath = join(dir, 'SHA256SUMS')
+  if (!existsSync(sumsPath)) refuse(dir, 'has no SHA256SUMS: it is not a complete build output')
+  const listed = new Map<string, string>()
+  for (const line of readFileSync(sumsPath, 'utf8').split('\n')) {
+    if (line === '') continue
+    const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line)
+    if (!m) refuse(dir, 'has a damaged SHA256SUMS (a line is not "<sha256>  <file>")')
+    listed.set(m[2]!, m[1]!)
+  }
+  for (const [file, sum] of listed) {
+    const p = join(dir, file)
+    if (!existsSync(p)) refuse(dir, `is damaged: ${file} is listed in SHA256SUMS but missing`)
+    if (fileSha256(p) !== sum)
+      refuse(dir, `is damaged: ${file} does not match its checksum in SHA256SUMS (changed after the build)`)
+  }
+  for (const file of listFiles(dir))
+    if (file !== 'SHA256SUMS' && !listed.has(file))
+      refuse(dir, `is damaged: ${file} is not listed in SHA256SUMS (added after the build)`)
+}
+
+function readShard(dir: string): ShardOutput {
+  const p = join(dir, 'manifest.json')
+  if (!existsSync(p)) refuse(dir, 'is not a build output (no manifest.json)')
+  verifyChecksums(dir)
+  let manifest: Manifest
+  try {
+    manifest = JSON.parse(readFileSync(p, 'utf8')) as Manifest
+  } catch {
+    refuse(dir, 'has a manifest.json that is not JSON')
+  }
+  const s = manifest.shard
+  if (!s) refuse(dir, 'was not built with --shard')
+  if (typeof s.pipeline !== 'string' || !manifest.corpus)
+    refuse(dir, 'was built by an older pipeline that does not record its build: build it again')
+  const { index, count } = s
+  if (!Number.isInteger(count) || !Number.isInteger(index) || index! < 0 || index! >= count!)
+    refuse(dir, 'has a manifest whose shard is not k/n with 0 ≤ k < n')
+  if (manifest.inputs.reconciled !== true)
+    refuse(dir, 'does not reconcile (inputs seen ≠ documents + duplicates + rejected): build it again')
+  return {
+    dir,
+    manifest,
+    shard: { index: index!, count: count!, pipeline: s.pipeline },
+    corpus: manifest.corpus,
+  }
+}
+
+/**
+ * The shard whose value of `key` differs from that of most shards (on a tie, from the first given), or
+ * null when all agree.
+ */
+function oddOne(shards: readonly ShardOutput[], key: (s: ShardOutput) => string): ShardOutput | null {
+  const votes = new Map<string, number>()
+  for (const s of shards) votes.set(key(s), (votes.get(key(s)) ?? 0) + 1)
+  let common = key(shards[0]!)
+  for (const [k, n] of votes) if (n > votes.get(common)!) common = k
+  return shards.find((s) => key(s) !== common) ?? null
+}
+
+/**
+ * Reads and checks the shard outputs: each is intact (its SHA256SUMS verifies), and together they are
+ * the N shards of one build: same corpus fingerprint, pipeline, reference date and N, every k from 0 to
+ * N-1 exactly once. Any failure is an E_MERGE error naming the shard and the reason.
+ */
+function readShards(dirs: readonly string[]): ShardOutput[] {
+  const shards = dirs.map(readShard)
+  const name = (s: ShardOutput) => `${s.shard.index}/${s.shard.count}`
+  const pipe = (s: ShardOutput) => `${JSON.stringify(s.manifest.pipeline)} ${s.shard.pipeline}`
+  const odd = oddOne(shards, pipe)
+  if (odd)
+    refuse(odd.dir, `(shard ${name(odd)}) was built by another version of the pipeline or its reference data`)
+  const other = oddOne(shards, (s) => s.corpus.fingerprint)
+  if (other)
+    refuse(
+      other.dir,
+      `(shard ${name(other)}) was cut from another corpus (fingerprint ${other.corpus.fingerprint.slice(0, 19)}…, the others ${shards.find((s) => s !== other && s.corpus.fingerprint !== other.corpus.fingerprint)!.corpus.fingerprint.slice(0, 19)}…)`,
+    )
+  const date = oddOne(shards, (s) => String(s.manifest.reference_date.value))
+  if (date)
+    refuse(
+      date.dir,
+      `(shard ${name(date)}) used another reference date (${date.manifest.reference_date.value})`,
+    )
   const n = shards.length
-  const seen = new Set<number>()
-  for (const { dir, manifest: m } of shards) {
-    if (!m.shard) throw new PipelineError('E_MERGE', `${dir} was not built with --shard`)
-    if (m.shard.count !== n)
-      throw new PipelineError(
-        'E_MERGE',
-        `${dir} is shard ${m.shard.index}/${m.shard.count}, but ${n} outputs were given`,
-      )
-    if (seen.has(m.shard.index)) throw new PipelineError('E_MERGE', `shard ${m.shard.index} is given twice`)
-    seen.add(m.shard.index)
+  const wrongCount = oddOne(shards, (s) => String(s.shard.count))
+  if (wrongCount)
+    refuse(
+      wrongCount.dir,
+      `is shard ${name(wrongCount)}, but the others are of ${shards.find((s) => s !== wrongCount && s.shard.count !== wrongCount.shard.count)!.shard.count}`,
+    )
+  const count = shards[0]!.shard.count
+  const byIndex = new Map<number, ShardOutput>()
+  for (const s of shards) {
+    const twin = byIndex.get(s.shard.index)
+    if (twin) refuse(s.dir, `is shard ${name(s)}, given twice (also ${twin.dir})`)
+    byIndex.set(s.shard.index, s)
   }
-  const first = shards[0]!.manifest
-  for (const { dir, manifest: m } of shards) {
-    if (JSON.stringify(m.pipeline) !== JSON.stringify(first.pipeline))
-      throw new PipelineError(
-        'E_MERGE',
-        `${dir} was built by another version of the pipeline or its reference data`,
-      )
-    if (m.reference_date.value !== first.reference_date.value)
-      throw new PipelineError('E_MERGE', `${dir} used another reference date (${m.reference_date.value})`)
+  if (count !== n) {
+    const missing = [...Array(count).keys()].filter((k) => !byIndex.has(k)).map((k) => `${k}/${count}`)
+    const s = shards[0]!
+    refuse(s.dir, `is shard ${name(s)}, but ${n} outputs were given: shard ${missing.join(', ')} missing`)
   }
-  return shards.sort((a, b) => a.manifest.shard!.index - b.manifest.shard!.index)
+  return shards.sort((a, b) => a.shard.index - b.shard.index)
 }
 
 /** Pops the rows of one document off a cursor (rows are grouped by document, in document order). */
@@ -105,7 +201,7 @@ export async function merge(opts: {
   force?: boolean
 }): Promise<MergeSummary> {
   if (opts.shards.length === 0) throw new PipelineError('E_USAGE', 'no shard outputs given')
-  const shards = readManifests(opts.shards.map((d) => resolve(d)))
+  const shards = readShards(opts.shards.map((d) => resolve(d)))
   const first = shards[0]!.manifest
   const open = <T>(table: string) => shards.map((s) => new JsonlCursor<T>(join(s.dir, table)))
   return atomicRun(opts.out, { protect: opts.shards, force: opts.force === true }, async (dir) => {
@@ -145,6 +241,7 @@ export async function merge(opts: {
       referenceDate: first.reference_date.value,
       referenceSource: first.reference_date.source,
       skipped: first.skipped,
+      corpus: shards[0]!.corpus,
       shard: null,
     })
     return {

@@ -17,6 +17,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import { DocCache } from './cache.js'
+import { CorpusFingerprint } from './corpus/fingerprint.js'
 import { type NearDuplicate, NearDuplicateIndex } from './corpus/near-duplicates.js'
 import { formatPartial, parseIsoPartial } from './enrich/dates/calendar.js'
 import { PipelineError } from './errors.js'
@@ -125,6 +126,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   try {
     // pass 1: corpus facts
     const docIds: (string | null)[] = new Array(inputs.length).fill(null)
+    const corpus = new CorpusFingerprint()
     const firstOf = new Map<string, number>()
     const dupesOf = new Map<number, number[]>()
     const near = new NearDuplicateIndex()
@@ -139,6 +141,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       const k = i++
       opts.onProgress?.('scan', i, inputs.length)
       if (i % 32 === 0) await tick()
+      corpus.add(inputs[k]!.path, s.sha256)
       if (s.docId === null) continue
       docIds[k] = s.docId
       const first = firstOf.get(s.docId)
@@ -158,6 +161,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       )
     }
     const reference = opts.referenceDate ?? (latest ? parseIsoPartial(latest) : null)
+    const corpusPrint = corpus.digest()
     const clusters = near.clusters()
 
     // pass 2: the documents of this shard, written as they come
@@ -198,7 +202,8 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
         referenceDate,
         referenceSource: opts.referenceDate ? 'option' : latest ? 'corpus' : null,
         skipped,
-        shard,
+        corpus: corpusPrint,
+        shard: shard ? { ...shard, pipeline: fingerprint() } : null,
       })
       return {
         ...counts,

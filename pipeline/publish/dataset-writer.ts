@@ -32,8 +32,22 @@ export interface RunFacts {
   readonly referenceDate: string | null
   readonly referenceSource: 'option' | 'corpus' | null
   readonly skipped: readonly { path: string; why: string }[]
-  /** For a shard of a larger run: which one. */
-  readonly shard: { readonly index: number; readonly count: number } | null
+  /** The corpus the run read (see `corpus/fingerprint.ts`). */
+  readonly corpus: CorpusIdentity
+  /** For a shard of a larger run: which one, and the fingerprint of the pipeline that built it. */
+  readonly shard: ShardIdentity | null
+}
+
+export interface CorpusIdentity {
+  readonly fingerprint: string
+  readonly inputs: number
+}
+
+export interface ShardIdentity {
+  readonly index: number
+  readonly count: number
+  /** Hash of the running code, schemas and reference data (`versions.ts` `fingerprint()`). */
+  readonly pipeline: string
 }
 
 export interface DatasetCounts {
@@ -151,6 +165,7 @@ export class DatasetWriter {
     const rejectsByReason = Object.fromEntries(Object.entries(this.byReason).sort(([a], [b]) => cmp(a, b)))
     const manifest = {
       pipeline: versions(),
+      corpus: { fingerprint: facts.corpus.fingerprint, inputs: facts.corpus.inputs },
       ...(facts.shard ? { shard: facts.shard } : {}),
       reference_date: { value: facts.referenceDate, source: facts.referenceSource },
       inputs: {
