@@ -280,6 +280,7 @@ export function enrich(
     source_file: p.source.path,
     source_sha256: p.source.sha256,
     source_encoding: p.decoded.encoding,
+    source_repaired_bytes: p.decoded.repairedBytes,
     duplicate_sources: duplicates,
     duplicate_cluster: nearDuplicate?.cluster ?? null,
     near_duplicate_of: nearDuplicate?.of ?? null,

@@ -8,8 +8,10 @@ export interface DocumentsRow {
   readonly source_file: string
   /** SHA-256 of the raw input bytes, lowercase hex. */
   readonly source_sha256: string
-  /** Character encoding the raw bytes were decoded from. */
-  readonly source_encoding: "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15"
+  /** Character encoding the raw bytes were decoded from. `utf-8+windows-1252` (or `utf-8-bom+windows-1252`): UTF-8 holding bytes that are not UTF-8 (a paragraph pasted from a Windows-1252 file, overlong sequences), decoded run by run: every valid UTF-8 sequence as UTF-8, the other bytes as Windows-1252; see `source_repaired_bytes`. */
+  readonly source_encoding: "utf-8" | "utf-8-bom" | "utf-8+windows-1252" | "utf-8-bom+windows-1252" | "utf-16le" | "utf-16be" | "windows-1252" | "iso-8859-15"
+  /** Number of raw bytes of a UTF-8 input that were not valid UTF-8 and were read as Windows-1252 (`source_encoding` ends in `+windows-1252`); 0 for every other input. */
+  readonly source_repaired_bytes: number
   /** Other input files whose cleaned text is identical to this one (same `doc_id`), in code-unit order; empty when none. */
   readonly duplicate_sources: readonly string[]
   /** Near-duplicate cluster (MinHash/LSH over 4-word shingles, estimated Jaccard ≥ 0.8): `ndc_` + a hash of the cluster's earliest member; the same for every member, null for a document with no near-duplicate. Every copy is kept: filter on it to drop republications. */

@@ -88,11 +88,49 @@ describe('re-encoded seeds give the same documents as their clean originals', ()
   it('a UTF-8 file with a few stray Windows-1252 bytes keeps its UTF-8 and reads the strays', () => {
     const bytes = new Uint8Array([...utf8('Après l’attaque, '), 0xe9, ...utf8('té à Mopti.')])
     const d = decode(bytes)
-    expect(d.encoding).toBe('utf-8')
+    expect(d.encoding).toBe('utf-8+windows-1252')
+    expect(d.repairedBytes).toBe(1)
     expect(d.text).toBe('Après l’attaque, été à Mopti.')
     expect(d.messages.map((m) => m.ruleId)).toContain('decode/invalid-utf8')
     const at = d.text.indexOf('été')
     expect(d.byteOffsets[at]).toBe(utf8('Après l’attaque, ').length)
+  })
+})
+
+describe('a UTF-8 article holding paragraphs pasted from a Windows-1252 file', () => {
+  it('is decoded run by run, flagged and counted, and its spans still point at their bytes', async () => {
+    // the title and first paragraph in UTF-8, the rest pasted from a Windows-1252 copy: more invalid
+    // bytes than UTF-8 sequences, which once sent the whole file to ISO-8859-15 (`lâ\u0080\u0099armée`)
+    const seed = seedText(seedNames()[0]!)
+    const cut = seed.indexOf('\n', seed.indexOf('\n') + 1) + 1
+    const raw = new Uint8Array([...utf8(seed.slice(0, cut)), ...singleByte(seed.slice(cut), 'windows-1252')])
+    const dir = tempDir('pasted')
+    writeFileSync(join(dir, 'pasted.txt'), raw)
+    writeFileSync(join(dir, 'whole-utf8.txt'), utf8(seed))
+    const b = await buildFolder(dir)
+    expect(b.documents).toHaveLength(1)
+    const doc = b.documents[0]!
+    expect(doc.source_file).toBe('pasted.txt')
+    // the same text as the clean UTF-8 copy: one document, the copy its duplicate
+    expect(doc.duplicate_sources).toEqual(['whole-utf8.txt'])
+    const high = [...singleByte(seed.slice(cut), 'windows-1252')].filter((x) => x >= 0x80).length
+    expect(high).toBeGreaterThan(2 * [...seed.slice(0, cut)].filter((c) => c > '\u007f').length)
+    expect(doc).toMatchObject({
+      source_encoding: 'utf-8+windows-1252',
+      source_repaired_bytes: high,
+      language: 'fr',
+    })
+    let checked = 0
+    for (const [table, col] of [
+      ['mentions', 'surface'],
+      ['quotes', 'text'],
+    ] as const)
+      for (const row of b.table(table)) {
+        if (row.raw_start === null) continue
+        expect(rawMatches(raw, 'utf-8+windows-1252', row, String(row[col])), String(row[col])).toBe(true)
+        checked++
+      }
+    expect(checked).toBeGreaterThan(5)
   })
 })
 
