@@ -70,13 +70,27 @@ export function headerDate(dateText: string): ParsedDate | null {
 const TEASER = /(?:\.\.\.|…)\s*(\d{1,2}[./]\d{1,2}[./]\d{4}),\s*([^,.…]{2,60})$/u
 const CREDIT = /^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|source photo|illustration\s*:)/iu
 const READ_ALSO = /^(?:à |a )?lire (?:aussi|également)\b|^voir aussi\s*:/iu
+/** `Par Jean Dupont`, `Propos recueillis par …`, `By …`, `Auteur : …`, with a role or a date after a dash or comma. */
 const BYLINE =
-  /^[Pp]ar\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:de\s+|du\s+|d[’'])?\p{Lu}[\p{L}.'’-]*){0,4})(?:\s*[,–—-]\s*.{0,60})?$/u
+  /^(?:[Pp]ar|PAR|By|Auteur\s*:|[ÉE]crit par|[Rr]édigé par|[Pp]ropos recueillis par)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:de\s+|du\s+|d[’'])?\p{Lu}[\p{L}.'’-]*){0,4})(?:\s*[,–—-]\s*.{0,60})?$/u
+/** `Jean Dupont, envoyé spécial à Bamako`: a name, then the writer's role. */
+const BYLINE_ROLE =
+  /^(\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})\s*,\s*(?:not(?:re)?\s+)?(?:envoyée?s?\s+spéciale?s?|correspondante?|journaliste|rédact(?:eur|rice)|reporter)\b.{0,60}$/u
+/**
+ * A photo caption: people placed in the picture (`(G)`, `(à droite)`) or a credit at its end (`… - AFP`,
+ * `… / DR`, `(Photo d'illustration)`). Never a headline.
+ */
+const CAPTION =
+  /\((?:G|D|C|à gauche|à droite|au centre|de g(?:\.|auche) à d(?:\.|roite))\)|(?:[/©|–—-]\s*(?:AFP|Reuters|AP|DR|EPA|Getty Images|Anadolu|Xinhua|Sputnik|Shutterstock|iStock|Archives?)(?:\s*\/\s*[\p{L} .'’-]{1,40})?|\((?:[Pp]hoto[^)]{0,60}|[Ii]llustration|[Aa]rchives?)\))\s*$/u
 /** `MD/ac/APA`, `(AFP)`, `avec AFP`, `JD/APA`: initials and an agency at the foot of a dispatch. */
 const SIGNOFF = /^\(?(?:avec\s+(?:l['’])?)?((?:[\p{L}]{1,6}\s*\/\s*){0,4})(\p{Lu}[\p{L}]{1,7})\)?\.?$/u
 /** A signature alone on the last line: `M.SaNGaRé`, `Jean Dupont`, `A. Diallo`. */
 const AUTHOR_LINE =
   /^(?:(?:\p{Lu}{1,3}\.\s?)?\p{Lu}[\p{L}’'-]+|\p{Lu}\.\s?\p{Lu}[\p{L}’'-]+)(?:\s+\p{Lu}[\p{L}’'-]+){0,2}$/u
+
+/** Lines of a page's frame copied after an article: newsletter and sharing prompts, logos, tags. */
+const FURNITURE =
+  /^(?:newsletter|inscrivez-vous\b.*|abonnez-vous\b.*|partager\b.*|partagez\b.*|suivez-nous\b.*|commentaires?|publicité|lire la suite|tags?\s*:.*|mots-clés\s*:.*|.{1,40}\slogo)$/iu
 
 const TERMINAL = /[.!?…:;»"”)\]]$/u
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length
@@ -280,7 +294,7 @@ export function structure(input: MappedText, known: Header = {}): Structured {
   // by-line near the top
   for (let i = 0; i < Math.min(lines.length, 6); i++) {
     if (drop.has(i)) continue
-    const m = BYLINE.exec(lines[i]!.t.text)
+    const m = BYLINE.exec(lines[i]!.t.text) ?? BYLINE_ROLE.exec(lines[i]!.t.text)
     if (m) {
       header.byline = { value: m[1]!, place: place(lines[i]!) }
       drop.add(i)
@@ -290,6 +304,8 @@ export function structure(input: MappedText, known: Header = {}): Structured {
   // the foot: an agency sign-off and/or a signature, last lines first
   for (let k = 0, i = lines.length - 1; i >= 0 && k < 2; i--) {
     if (drop.has(i)) continue
+    // page furniture copied after the signature (`Newsletter`, `La Gazette logo`) is passed over
+    if (FURNITURE.test(lines[i]!.t.text) && words(lines[i]!.t.text) <= 8) continue
     k++
     const s = lines[i]!.t.text
     const sig = SIGNOFF.exec(s)
@@ -313,6 +329,7 @@ export function structure(input: MappedText, known: Header = {}): Structured {
       if (keep.has(flagged[i]!.i)) continue
       const s = lines[i]!.t.text
       const n = words(s)
+      if (CAPTION.test(s)) continue
       if (n >= 5 && n <= 25 && /^[\p{Lu}«"“]/u.test(s) && !/[.,;:]$/u.test(s) && !/[«"“]$/u.test(s)) {
         header.title = { value: { text: s, how: 'standalone' }, place: place(lines[i]!) }
         lines.splice(i, 1)

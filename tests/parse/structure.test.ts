@@ -169,6 +169,49 @@ describe('structure: header forms of copy-pasted articles', () => {
       'Cameroun: un double attentat suicide frappe de nouveau l’extrême nord',
     )
   })
+
+  it('takes no caption for a headline, and reads by-lines with a role', () => {
+    const r = run(
+      [
+        'Emmanuel Macron (G) et Assimi Goïta lors du sommet de Pau',
+        '',
+        'Une victime collatérale de la tension persistante entre le Palais de Koulouba et l’Elysée. Joël Meyer a été convoqué.',
+      ].join('\n'),
+    )
+    expect(r.header.title).toBeUndefined()
+    const credited = run(
+      'Les forces du régime syrien ont bombardé plusieurs quartiers de la ville (Photo d’illustration) - AFP\n\nAu moins 15 civils ont été tués mercredi.',
+    )
+    expect(credited.header.title).toBeUndefined()
+    const role = run(
+      [
+        'Niger : la junte reçoit le vice-ministre russe de la Défense',
+        '',
+        'Jean Dupont, envoyé spécial à Niamey',
+        '',
+        'Le vice-ministre russe de la Défense a été reçu lundi à Niamey par le chef de la junte.',
+      ].join('\n'),
+    )
+    expect(role.header.byline?.value).toBe('Jean Dupont')
+    expect(role.body).not.toContain('envoyé spécial')
+  })
+
+  it('finds the signature above the page furniture copied after it', () => {
+    const r = run(
+      [
+        'Ces affrontements, les plus importants depuis plusieurs mois, ont éclaté jeudi dans la localité de Tinzaoutène.',
+        '',
+        'Achille Kanza',
+        '',
+        'La Gazette logo',
+        '',
+        'Newsletter',
+        '',
+        'Inscrivez-vous pour ne rien rater',
+      ].join('\n'),
+    )
+    expect(r.header.byline?.value).toBe('Achille Kanza')
+  })
 })
 
 describe('a sentence that says "publié le" is body, never a header line', () => {
