@@ -25,13 +25,22 @@ import {
   roleMentions,
   tokenAt,
 } from './roles.js'
-import { type Token, tokenize } from './tokens.js'
+import { phraseAt, phraseIndex, type Token, tokenize } from './tokens.js'
 import { findTriggers, type TriggerMatch } from './triggers.js'
 
 /** Event types whose verbs put their subject after them in an incise (`…, a déclaré le ministre`). */
 const SPEECH_TYPES: ReadonlySet<string> = new Set(['statement', 'accusation', 'support'])
 
 const isOblique = (word: string): boolean => roleData().oblique.includes(word)
+
+let unreportedIndex: ReturnType<typeof phraseIndex> | undefined
+const unreported = () => {
+  if (!unreportedIndex) unreportedIndex = phraseIndex(roleData().unreported)
+  return unreportedIndex
+}
+
+/** How many words after a verb its object trigger may start (`signer un nouvel accord`). */
+const OBJECT_REACH = 4
 
 /** Confidence of an attack inferred from a death toll alone (no trigger word). */
 export const INFERRED_CONFIDENCE = 0.5
@@ -52,8 +61,15 @@ const gap = (a: Span, b: Span): number =>
  */
 function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Found[] {
   const found = new Map<string, Found>()
+  // the object of a verb that did not happen is no event either (`va signer un accord`)
+  let unsaid: TriggerMatch | null = null
   for (const t of findTriggers(tokens)) {
-    if (t.negated || found.has(t.type)) continue
+    if (unsaid && unsaid.type === t.type && t.first - unsaid.next <= OBJECT_REACH) continue
+    if (t.negated || t.unreal) {
+      unsaid = t
+      continue
+    }
+    if (found.has(t.type)) continue
     if (names.some((n) => n.start <= t.start && t.end <= n.end)) continue
     found.set(t.type, { trigger: t, inferred: false, tolls: [] })
   }
@@ -79,6 +95,7 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Fou
           negated: false,
           anaphoric: false,
           definite: false,
+          unreal: false,
         },
         inferred: true,
         tolls: [toll],
@@ -124,6 +141,8 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
   for (const s of input.sentences) {
     while (m0 < mentions.length && mentions[m0]!.start < s.start) m0++
     const tokens = tokenize(input.text, s.start, s.end)
+    // a related-article headline (`Lire aussi :`) or a caption reports no event of this article
+    if (phraseAt(tokens, 0, unreported()) > 0) continue
     const inSentence: typeof mentions = []
     for (let k = m0; k < mentions.length && mentions[k]!.start < s.end; k++)
       if (mentions[k]!.end <= s.end) inSentence.push(mentions[k]!)

@@ -83,6 +83,10 @@ export interface RoleData {
   readonly negations: readonly string[]
   readonly anaphoric: readonly string[]
   readonly definite: readonly string[]
+  readonly unreal: readonly string[]
+  readonly unreal_skip: readonly string[]
+  readonly unreal_auxiliary: readonly string[]
+  readonly unreported: readonly string[]
   readonly attribution: readonly string[]
   readonly passive_auxiliary: readonly string[]
   readonly passive_adverbs: readonly string[]
@@ -125,6 +129,10 @@ export const roleData = (): RoleData =>
       isList(x.passive_auxiliary) &&
       isList(x.attribution) &&
       isList(x.definite) &&
+      isList(x.unreal) &&
+      isList(x.unreal_skip) &&
+      isList(x.unreal_auxiliary) &&
+      isList(x.unreported) &&
       isList(x.passive_adverbs),
   )
 export const materielData = (): MaterielData =>

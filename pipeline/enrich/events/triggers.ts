@@ -20,6 +20,11 @@ export interface TriggerMatch {
   readonly negated: boolean
   /** A demonstrative stands before it (`cet entretien`): it refers to an event already reported. */
   readonly anaphoric: boolean
+  /**
+   * The event has not happened: a future or conditional (`livrera`, `seraient envoyés`), or an
+   * infinitive after a word of intention or possibility (`va livrer`, `pourrait être signé`).
+   */
+  readonly unreal: boolean
   /** A definite article or possessive stands before it, maybe with one adjective between (`la brève réunion`). */
   readonly definite: boolean
 }
@@ -95,6 +100,50 @@ function isNegated(tokens: readonly Token[], first: number, next: number): boole
   return false
 }
 
+/** A verb in the future or conditional (`livrera`, `attaqueraient`, `enverront`). */
+const FUTURE_OR_CONDITIONAL = /\p{L}{2,}(?:ra|ront|rait|raient|rai)$/u
+/** An infinitive (`livrer`, `fournir`, `se rendre`, `recevoir`). */
+const INFINITIVE = /\p{L}{2,}(?:er|ir|re)$/u
+const COORDINATION: ReadonlySet<string> = new Set(['et', 'ou', 'puis'])
+
+/**
+ * Whether the trigger at `[first, next)` names an event that has not happened: the trigger verb in
+ * the future or conditional; `sera`/`seraient` before it (`seraient envoyés`); or, looking back past
+ * pronouns, prepositions and `être`/`avoir`, a word of intention or possibility (`va livrer`,
+ * `devraient se rendre`, `pour soutenir`, `pourrait être signé`) before an infinitive trigger or
+ * with `être`/`avoir` between.
+ */
+export function isUnreal(tokens: readonly Token[], first: number, next: number): boolean {
+  const roles = roleData()
+  const { unreal, unreal_skip: skip, unreal_auxiliary: aux, passive_adverbs: adverbs } = roles
+  // after an article or possessive the trigger is a noun (`le retrait`, `le massacre`): no tense
+  const prev = tokens[first - 1]?.norm ?? ''
+  const noun = roles.skip.includes(prev) || roles.definite.includes(prev)
+  const last = tokens[next - 1]!.norm
+  if (!noun && FUTURE_OR_CONDITIONAL.test(last)) return true
+  let k = first - 1
+  while (k >= 0 && adverbs.includes(tokens[k]!.norm)) k--
+  if (k >= 0 && aux.includes(tokens[k]!.norm)) return true
+  const head = tokens[first]!.norm
+  const infinitive = !noun && (INFINITIVE.test(head) || INFINITIVE.test(last))
+  let auxiliary = false
+  let reach = 5
+  for (let j = first - 1, steps = 0; j >= 0 && steps < reach; j--, steps++) {
+    const w = tokens[j]!
+    if (w.kind !== 'word') return false
+    if (unreal.includes(w.norm)) return infinitive || auxiliary
+    if (w.norm === 'être' || w.norm === 'avoir') auxiliary = true
+    // an infinitive joined to another (`veulent renforcer leur coopération et signer`) shares its
+    // governing verb: look further back, within the clause
+    if (infinitive && COORDINATION.has(w.norm) && reach === 5) {
+      reach = steps + 10
+      continue
+    }
+    if (reach === 5 && !skip.includes(w.norm) && !adverbs.includes(w.norm)) return false
+  }
+  return false
+}
+
 /** Whether a determiner of `words` stands right before token `i`, or before one lower-case word before it. */
 export function determinedBy(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
   const prev = tokens[i - 1]
@@ -139,6 +188,7 @@ export function findTriggers(tokens: readonly Token[]): TriggerMatch[] {
       end: tokens[next - 1]!.end,
       confidence: matched.entry.confidence ?? DEFAULT_CONFIDENCE,
       negated: isNegated(tokens, i, next),
+      unreal: isUnreal(tokens, i, next),
       anaphoric: determinedBy(tokens, i, anaphoric),
       definite: determinedBy(tokens, i, roleData().definite),
     })

@@ -19,7 +19,28 @@ describe('event types', () => {
     ['meeting', 'Les négociations entre le gouvernement et les groupes armés reprennent à Alger.'],
     ['statement', 'La Russie continuera à former des militaires, a déclaré le ministre.'],
     ['agreement', 'Un accord de coopération militaire a été signé en 2019.'],
-    ['cooperation', 'Les deux pays veulent renforcer leur coopération dans la sécurité.'],
+    ['cooperation', 'Les deux pays ont coopéré dans la lutte contre le terrorisme.'],
+    ['cooperation', "Le Burkina s'est rapproché de ses deux voisins, le Mali et le Niger."],
+    ['request', 'Le Premier ministre a demandé à son homologue de renforcer son aide militaire.'],
+    ['request', 'Zelensky exhorte les Européens à agir.'],
+    ['request', "Les ministres ont lancé un appel à l'unité."],
+    ['rejection', "L'armée a rejeté le texte diffusé la veille."],
+    ['rejection', "La Russie s'est opposée à toute intervention militaire au Niger."],
+    ['rejection', 'Le ministère dément toute implication.'],
+    ['threat', 'Le groupe a menacé de frapper la capitale.'],
+    ['concession', 'Le président a démissionné mardi.'],
+    ['mobilization', "L'armée a déployé des renforts dans la région."],
+    ['coup', "Il est arrivé au pouvoir par un coup d'État en septembre 2022."],
+    ['conviction', "L'opposant a été condamné à deux ans de prison."],
+    ['expulsion', "La junte annonce l'expulsion de l'ambassadeur de France."],
+    ['expulsion', 'Alger a rappelé son ambassadeur à Paris.'],
+    ['summons', "L'ambassadeur a été convoqué au ministère des Affaires étrangères."],
+    ['support', 'Le dirigeant russe a félicité Déby pour son succès.'],
+    ['support', 'Déby a présenté ses condoléances à Poutine.'],
+    ['accusation', 'Le Premier ministre se plaint du retrait unilatéral de la force Barkhane.'],
+    ['accusation', "L'ONG a déploré que l'accord ne soit pas plus ambitieux."],
+    ['attack', "Un drone de l'armée a visé vendredi un véhicule."],
+    ['attack', "L'assassinat d'un dirigeant sikh près de Vancouver a été confirmé."],
     ['accusation', 'Moscou condamne fermement l’acte barbare commis par les terroristes.'],
     ['accusation', 'Bamako accuse Kiev de soutenir les rebelles.'],
     ['sever_relations', 'Le Mali a décidé de rompre ses relations diplomatiques avec l’Ukraine.'],
@@ -58,12 +79,29 @@ describe('event types', () => {
     'Ces affrontements ont démontré la fragilité de la situation.',
     'Le pays doit rompre avec le passé.',
     'Il a obtenu une aide humanitaire.',
+    // promises, intentions, conditionals and purposes: no event has happened
+    'Les deux pays veulent renforcer leur coopération et signer un accord.',
+    'La Russie va livrer des hélicoptères et soutenir le Mali.',
+    'Des instructeurs seraient envoyés pour soutenir l’armée.',
+    'Cela pourrait être signé la semaine prochaine.',
+    'Les deux présidents devraient se rendre à Moscou et se rencontrer.',
+    'Moscou livrera des armes et signera un accord.',
+    // nouns inside names and common words that look like triggers
+    'Un signe du maintien des bonnes relations entre les deux pays.',
+    'Le général a promis une ère de félicité aux Gabonais.',
   ])('no event in: %s', (text) => {
     const ev = eventsOf(text)
     expect(
       types(ev).filter(
         (t) =>
-          t === 'fight' || t === 'agreement' || t === 'meeting' || t === 'sever_relations' || t === 'support',
+          t === 'fight' ||
+          t === 'agreement' ||
+          t === 'meeting' ||
+          t === 'sever_relations' ||
+          t === 'support' ||
+          t === 'delivery' ||
+          t === 'visit' ||
+          t === 'cooperation',
       ),
     ).toEqual([])
   })
@@ -72,5 +110,26 @@ describe('event types', () => {
     const ev = eventsOf('Il a déclaré, souligné et affirmé que le pays tiendrait.')
     expect(types(ev)).toEqual(['statement'])
     expect(ev[0]!.trigger).toBe('déclaré')
+  })
+})
+
+describe('what did not happen, and what is not this article', () => {
+  it('reads the tense and the words before a trigger', () => {
+    const has = (text: string, type: string) => types(eventsOf(text)).includes(type)
+    expect(has('La Russie a livré des hélicoptères.', 'delivery')).toBe(true)
+    expect(has('La Russie livrera des hélicoptères.', 'delivery')).toBe(false)
+    expect(has('La Russie va livrer des hélicoptères.', 'delivery')).toBe(false)
+    expect(has('Des hélicoptères seraient livrés.', 'delivery')).toBe(false)
+    // a noun after an article has no tense: `le retrait` is no conditional
+    expect(has('Le Mali a obtenu le retrait des forces spéciales.', 'withdrawal')).toBe(true)
+    // `vient de` says it has just happened
+    expect(has('Le ministre vient de signer un accord.', 'agreement')).toBe(true)
+  })
+
+  it('makes no event of a related-article headline or a caption', () => {
+    expect(
+      eventsOf('Lire aussi : Au Congo, Lavrov vilipende l’Occident et soutient une conférence.'),
+    ).toEqual([])
+    expect(eventsOf('Photo : des soldats tués lors de l’attaque de Kati.')).toEqual([])
   })
 })
