@@ -276,11 +276,11 @@ export interface QuotesRow {
   readonly verb: string | null
   /** Where the attribution was read: `incise` (inside the marks: `« …, a-t-il déclaré. … »`, the quote is then split in two rows), `following` (after the closing mark, or at the end of the sentence: `», a souligné le ministère`), `preceding` (earlier in the sentence: `X a affirmé que "…"`), `selon` (`selon X`, `lit-on dans X`), `colon` (`X a déclaré : « … »` across a sentence break), `continuation` (a paragraph of a multi-paragraph quotation, speaker carried over), `none`. */
   readonly attribution: "incise" | "following" | "preceding" | "selon" | "colon" | "continuation" | "none"
-  /** The quotation marks around the quote: `«»`, `“”` or `""`; a single closing mark with `(opening missing)` when the text starts inside a quotation whose opening mark was lost. */
-  readonly marks: "«»" | "“”" | "\"\"" | "» (opening missing)" | "” (opening missing)" | "\" (opening missing)"
+  /** The quotation marks around the quote: `«»`, `“”` or `""`; a single closing mark with `(opening missing)` when the text starts inside a quotation whose opening mark was lost; a single opening mark with `(closing missing)` when a quotation is still open where the text or its marks end (a text cut short): the quote then runs to the end of its paragraph. */
+  readonly marks: "«»" | "“”" | "\"\"" | "» (opening missing)" | "” (opening missing)" | "\" (opening missing)" | "« (closing missing)" | "“ (closing missing)" | "\" (closing missing)"
   /** How the speaker was found: `pattern` (named next to the quote), `coreference` (a pronoun such as `a-t-il dit` or a bare role such as `le ministère` resolved to an earlier speaker), `inference` (carried over from the previous paragraph of the same quotation). */
   readonly method: "gazetteer" | "pattern" | "inference" | "coreference"
-  /** Confidence of the extraction, from 0 to 1, fixed per rule: 0.9 incise or following attribution, 0.85 preceding or `selon`, 0.8 colon, 0.8 unattributed quote, 0.7 speaker through coreference, 0.6 continuation or missing opening mark. */
+  /** Confidence of the extraction, from 0 to 1, fixed per rule: 0.9 incise or following attribution, 0.85 preceding or `selon`, 0.8 colon, 0.8 unattributed quote, 0.7 speaker through coreference, 0.6 continuation or missing opening or closing mark. */
   readonly confidence: number
 }
 

@@ -57,7 +57,13 @@ export const extractQuotes: Extractor = (input, soFar) => {
   const attributed = attribute(text, quoted, cues, input.sentences)
   const cp = codePointIndex(text)
   const quotes: QuoteDraft[] = attributed
-    .filter((a) => isQuotation(text.slice(a.start, a.end), a.speaker !== null))
+    .filter((a) =>
+      isQuotation(text.slice(a.start, a.end), a.speaker !== null, {
+        before: text.slice(Math.max(0, (a.quote.open ?? a.quote.start) - 40), a.quote.open ?? a.quote.start),
+        after: a.quote.close === null ? '' : text.slice(a.quote.close + 1, a.quote.close + 30),
+        naming: lex.naming,
+      }),
+    )
     .map((a) => row(text, a, cp.toCodePoint))
   return { quotes }
 }
@@ -68,13 +74,18 @@ const MISSING_OPEN = {
   curly: '” (opening missing)',
   straight: '" (opening missing)',
 } as const
+const MISSING_CLOSE = {
+  guillemets: '« (closing missing)',
+  curly: '“ (closing missing)',
+  straight: '" (closing missing)',
+} as const
 
 function row(text: string, a: AttributedQuote, toCodePoint: (u: number) => number): QuoteDraft {
   const s = a.speaker
   const coreference = s?.via === 'coreference'
   const method = a.attribution === 'continuation' ? 'inference' : coreference ? 'coreference' : 'pattern'
   const confidence =
-    a.quote.open === null
+    a.quote.open === null || a.quote.unclosed
       ? CONFIDENCE['opening-missing']
       : coreference && a.attribution !== 'continuation'
         ? CONFIDENCE.coreference
@@ -92,7 +103,12 @@ function row(text: string, a: AttributedQuote, toCodePoint: (u: number) => numbe
     speaker_end: surface ? toCodePoint(surface.end) : null,
     verb: a.cue?.surface.replace(/\s+/g, ' ') ?? null,
     attribution: a.attribution,
-    marks: a.quote.open === null ? MISSING_OPEN[a.quote.family] : MARKS[a.quote.family],
+    marks:
+      a.quote.open === null
+        ? MISSING_OPEN[a.quote.family]
+        : a.quote.unclosed
+          ? MISSING_CLOSE[a.quote.family]
+          : MARKS[a.quote.family],
     method,
     confidence,
   }

@@ -32,6 +32,7 @@ interface LexiconFile {
   readonly body_nouns: readonly string[]
   readonly document_nouns: readonly string[]
   readonly nationalities: Readonly<Record<string, string>>
+  readonly naming_words: readonly string[]
 }
 
 export interface Lexicon {
@@ -53,6 +54,8 @@ export interface Lexicon {
   readonly bodies: ReadonlySet<string>
   readonly documents: ReadonlySet<string>
   readonly nationalities: ReadonlyMap<string, string>
+  /** Words after which a quoted string is a name (`nommé`, `le film`). */
+  readonly naming: ReadonlySet<string>
 }
 
 const apos = (s: string) => s.toLowerCase().replace(/’/g, "'")
@@ -76,6 +79,7 @@ export function buildLexicon(f: LexiconFile): Lexicon {
     bodies: new Set(f.body_nouns.map(apos)),
     documents: new Set(f.document_nouns.map(apos)),
     nationalities: new Map(Object.entries(f.nationalities).map(([k, v]) => [apos(k), v] as const)),
+    naming: new Set(f.naming_words.map(apos)),
   }
 }
 

@@ -32,6 +32,8 @@ export function scanMarks(text: string): Mark[] {
     const c = text[i]!
     const family = FAMILY[c]
     if (!family) continue
+    // `style="…"` and `…">` in pasted HTML: attribute values, not quotations.
+    if (family === 'straight' && (text[i - 1] === '=' || text[i + 1] === '>')) continue
     const before = freeBefore(text[i - 1])
     const after = freeAfter(text[i + 1])
     if (family === 'guillemets') {

@@ -8,6 +8,11 @@
  *   earlier paragraph is emitted up to its end.
  * - A closing mark before any opening one, in the first paragraph, means the text starts inside a
  *   quotation whose opening mark was lost (a cut teaser): the quote runs from the text's start.
+ * - An opening mark still open when the marks run out means the closing mark was lost (a text cut
+ *   short, a copy that dropped it): the quote runs to the end of the opener's paragraph — unless it
+ *   follows another opener left unclosed (unbalanced marks, not a lost one).
+ * - Straight and curly marks are typed interchangeably by hand (`“Vive la vie", a déclaré`): a mark of
+ *   the other of these two families that can only close ends the quotation.
  */
 import type { Mark, MarkFamily } from './marks.js'
 import { trimSpan } from './text.js'
@@ -24,6 +29,8 @@ export interface QuotedSpan {
   /** Position of the closing mark, or null when the quote continues into the next paragraph. */
   readonly close: number | null
   readonly family: MarkFamily
+  /** True when the closing mark was lost: the quote was still open where the marks ran out. */
+  readonly unclosed?: boolean
 }
 
 /** Positions where a paragraph break (a line break, with any white space around it) begins. */
@@ -52,10 +59,20 @@ export function pairQuotes(text: string, marks: readonly Mark[]): QuotedSpan[] {
   let open: { mark: Mark; para: number } | null = null
   let inner: Mark | null = null
   let seenOpener = false
+  /** The open quote replaced an opener that was never closed: the marks are unbalanced here. */
+  let strayBefore = false
 
-  const emit = (start: number, end: number, o: number | null, c: number | null, family: MarkFamily) => {
+  const emit = (
+    start: number,
+    end: number,
+    o: number | null,
+    c: number | null,
+    family: MarkFamily,
+    unclosed = false,
+  ) => {
     const s = trimSpan(text, start, end)
-    if (s.end > s.start) out.push({ start: s.start, end: s.end, open: o, close: c, family })
+    if (s.end > s.start)
+      out.push({ start: s.start, end: s.end, open: o, close: c, family, ...(unclosed ? { unclosed } : {}) })
   }
 
   for (const m of marks) {
@@ -67,6 +84,7 @@ export function pairQuotes(text: string, marks: readonly Mark[]): QuotedSpan[] {
     if (!open) {
       if (m.canOpen) {
         open = { mark: m, para: p }
+        strayBefore = false
         seenOpener = true
       } else if (m.canClose && !seenOpener && out.length === 0 && p === 0 && m.pos <= MAX_QUOTE_CHARS) {
         emit(0, m.pos, null, m.pos, m.family)
@@ -88,7 +106,7 @@ export function pairQuotes(text: string, marks: readonly Mark[]): QuotedSpan[] {
       }
       continue
     }
-    if (m.family === o.family) {
+    if (m.family === o.family || (interchangeable(m.family, o.family) && m.canClose && !m.canOpen)) {
       if (m.canClose) {
         emit(o.pos + 1, m.pos, o.pos, m.pos, o.family)
         open = null
@@ -96,14 +114,23 @@ export function pairQuotes(text: string, marks: readonly Mark[]): QuotedSpan[] {
       }
       // Another opener of the same kind. At the start of a later paragraph it continues the quote
       // (French convention); elsewhere the earlier opener was never closed and is dropped.
-      if (p > open.para && atParagraphStart(text, m.pos)) emit(o.pos + 1, m.pos, o.pos, null, o.family)
+      const reopens = p > open.para && atParagraphStart(text, m.pos)
+      if (reopens) emit(o.pos + 1, m.pos, o.pos, null, o.family)
+      strayBefore = !reopens
       open = { mark: m, para: p }
       continue
     }
     if (m.canOpen) inner = m
   }
+  if (open && !inner && !strayBefore) {
+    const o = open.mark
+    const paraEnd = breaks.find((b) => b > o.pos) ?? text.length
+    emit(o.pos + 1, paraEnd, o.pos, null, o.family, true)
+  }
   return out
 }
+
+const interchangeable = (a: MarkFamily, b: MarkFamily) => a !== 'guillemets' && b !== 'guillemets'
 
 function atParagraphStart(text: string, pos: number): boolean {
   for (let i = pos - 1; i >= 0; i--) {

@@ -57,3 +57,26 @@ describe('pairing', () => {
     expect(pairs('« a\n\nb\n\nc\n\nd » et « fin de citation »')).toEqual(['fin de citation'])
   })
 })
+
+describe('lost and mixed marks', () => {
+  it('runs a quotation whose closing mark was lost to the end of its paragraph', () => {
+    const text =
+      'Le président centrafricain a demandé à son homologue russe de renforcer l’aide militaire en lui envoyant “des moyens létaux'
+    const [q] = pairQuotes(text, scanMarks(text))
+    expect(text.slice(q!.start, q!.end)).toBe('des moyens létaux')
+    expect(q).toMatchObject({ close: null, unclosed: true })
+    expect(pairs('Et de conclure que « la réforme du régime de change constitue un pas\n\nSuite.')).toEqual([
+      'la réforme du régime de change constitue un pas',
+    ])
+  })
+
+  it('closes a curly quotation with a straight mark typed by hand', () => {
+    expect(pairs('“Vive l\'humanité, vive la vie", a déclaré François Hollande.')).toEqual([
+      "Vive l'humanité, vive la vie",
+    ])
+  })
+
+  it('skips the straight marks of pasted HTML attributes', () => {
+    expect(pairs('<p style="text-align: justify;">Les dirigeants ont signé le traité.</p>')).toEqual([])
+  })
+})
