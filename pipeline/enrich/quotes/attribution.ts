@@ -12,7 +12,7 @@ import type { Span } from '../../types.js'
 import type { Cue } from './cues.js'
 import type { QuotedSpan } from './pairing.js'
 import type { Speaker } from './speaker.js'
-import { trimSpan } from './text.js'
+import { trimSpan, wordCount } from './text.js'
 
 export type Attribution = 'incise' | 'following' | 'preceding' | 'selon' | 'colon' | 'continuation' | 'none'
 
@@ -31,8 +31,15 @@ export interface AttributedQuote {
   readonly speaker: Speaker | null
 }
 
-/** Text allowed between a closing mark and a cue that follows it directly. */
-const DIRECT_GAP = /^[\s,]{0,4}$/u
+/**
+ * Text allowed between a closing mark and a cue that follows it directly: a comma, or other quotations
+ * the same cue closes (`"Jean Ping président", "On nous a volé les élections", criaient les manifestants`).
+ */
+const DIRECT_GAP = /^[\s,]{0,4}$|^[\s,]*(?:(?:et\s+)?[«“"][^«»“”"\n]{1,200}[»”"][\s,]*)+$/u
+/** How far back an unattributed quotation that opens its sentence looks for the last speaker. */
+export const CARRY_WINDOW = 600
+/** A quotation alone on its line, unpunctuated and this short, is a heading. */
+const HEADING_MAX_WORDS = 8
 /** How far back a colon-introduced quote looks for its cue. */
 const COLON_WINDOW = 300
 
@@ -63,6 +70,22 @@ export function attribute(
     }
     const found = findCue(text, q, cues, ci, sentences)
     const prev = out.at(-1)
+    // `« … », a déclaré Poutine lors de la réunion. « Je suis convaincu … »`: a quotation standing as
+    // its own sentence, with nobody named, goes on with the latest speaker.
+    if (!found?.cue.speaker && opensSentence(text, q)) {
+      const carried = latestSpeaker(text, out, cues, ci, q)
+      if (carried) {
+        out.push({
+          start: q.start,
+          end: q.end,
+          quote: q,
+          attribution: 'continuation',
+          cue: null,
+          speaker: carried,
+        })
+        continue
+      }
+    }
     if (!found && prev?.speaker && continuesQuote(text, prev, q)) {
       out.push({
         start: q.start,
@@ -148,10 +171,11 @@ function findCue(
   let ai = ci
   while (ai < cues.length && cues[ai]!.start < after) ai++
   const next = cues[ai]
-  if (next && DIRECT_GAP.test(text.slice(after, next.start)))
-    return { cue: next, attribution: kindOf(next, 'following') }
   const openSentence = sentenceOf(sentences, before)
   const prev = cues[ci - 1]
+  const prevInSentence = prev && openSentence && prev.start >= openSentence.start ? prev : undefined
+  if (next && DIRECT_GAP.test(text.slice(after, next.start)) && (next.speaker || !prevInSentence?.speaker))
+    return { cue: next, attribution: kindOf(next, 'following') }
   if (prev && openSentence && prev.start >= openSentence.start)
     return { cue: prev, attribution: kindOf(prev, 'preceding') }
   const closeSentence = sentenceOf(sentences, Math.max(before, after - 1))
@@ -164,6 +188,53 @@ function findCue(
   if (/:\s*$/u.test(text.slice(Math.max(0, before - 4), before)) && prev && before - prev.end <= COLON_WINDOW)
     return { cue: prev, attribution: 'colon' }
   return null
+}
+
+/**
+ * Whether the quote's opening mark starts a sentence (after a full stop, a colon or a line break) and
+ * the quotation is a sentence, not a heading (`« Amis de longue date »` alone on its line).
+ */
+function opensSentence(text: string, q: QuotedSpan): boolean {
+  const open = q.open ?? q.start
+  const before = /(?:^|[.!?…:\n])[\s—–-]*$/u.exec(text.slice(Math.max(0, open - 40), open))
+  if (!before || open === 0) return false
+  const close = q.close ?? q.end
+  const heading =
+    q.close !== null &&
+    wordCount(text.slice(q.start, q.end)) <= HEADING_MAX_WORDS &&
+    /\n\s*$/u.test(text.slice(Math.max(0, open - 4), open)) &&
+    /^\s*(?:\n|$)/u.test(text.slice(close + 1, close + 4)) &&
+    !/[.!?…]\s*$/u.test(text.slice(q.start, q.end))
+  return !heading
+}
+
+/** The speaker of the latest attributed quote or speech cue before `q`, within CARRY_WINDOW. */
+function latestSpeaker(
+  text: string,
+  out: readonly AttributedQuote[],
+  cues: readonly ResolvedCue[],
+  ci: number,
+  q: QuotedSpan,
+): Speaker | null {
+  const open = q.open ?? q.start
+  let best: { at: number; speaker: Speaker } | null = null
+  for (let i = out.length - 1; i >= 0; i--) {
+    const a = out[i]!
+    if (!a.speaker) continue
+    best = { at: a.quote.close ?? a.end, speaker: a.speaker }
+    break
+  }
+  for (let k = ci - 1; k >= 0; k--) {
+    const c = cues[k]!
+    if (!c.speaker) continue
+    if (!best || c.clauseEnd > best.at) best = { at: c.clauseEnd, speaker: c.speaker }
+    break
+  }
+  if (!best || open - best.at > CARRY_WINDOW || open < best.at) return null
+  // At most one sentence of narration between the speaker and the quotation.
+  const between = text.slice(best.at, open)
+  const stops = between.match(/[.!?…](?=\s)/gu)?.length ?? 0
+  return stops <= 2 ? best.speaker : null
 }
 
 const followsComma = (text: string, pos: number) => /,\s*$/u.test(text.slice(Math.max(0, pos - 4), pos))

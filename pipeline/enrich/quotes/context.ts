@@ -32,6 +32,12 @@ export interface Person {
   readonly country: string | null
   readonly roleClass: string | null
   readonly gender: Gender
+  /** The description that introduced the person (`porte parole du gouverneur du nord kivu`), as a key. */
+  readonly desc: string | null
+  /** Named inside a quotation: not someone the narration can refer back to with `il`. */
+  readonly inQuote: boolean
+  /** Named after a preposition (`contre le président X`, `avec Y`): an object, not a subject. */
+  readonly object: boolean
 }
 
 export interface DocContext {
@@ -41,6 +47,8 @@ export interface DocContext {
   readonly mentions: readonly MentionRef[]
   readonly entities: ReadonlyMap<string, EntityRef>
   readonly persons: readonly Person[]
+  /** Quoted spans (marks included), sorted. */
+  readonly quoted: readonly { readonly start: number; readonly end: number }[]
 }
 
 export function docContext(
@@ -48,11 +56,12 @@ export function docContext(
   lex: Lexicon,
   entities: readonly EntityRef[],
   mentions: readonly MentionRef[],
+  quoted: readonly { readonly start: number; readonly end: number }[] = [],
 ): DocContext {
   const tokens = tokenize(text)
   const byId = new Map(entities.map((e) => [e.entity_id, e]))
   const sorted = [...mentions].filter((m) => byId.has(m.entity_id)).sort((a, b) => a.start - b.start)
-  const ctx = { text, tokens, lex, mentions: sorted, entities: byId, persons: [] as Person[] }
+  const ctx = { text, tokens, lex, mentions: sorted, entities: byId, persons: [] as Person[], quoted }
   ctx.persons = findPersons(ctx)
   return ctx
 }
@@ -87,6 +96,7 @@ function findPersons(ctx: DocContext): Person[] {
     country: string | null,
     roleClass: string | null,
     gender: Gender,
+    desc: string | null,
   ) => {
     const m = mentionsIn(ctx, start, end).find((x) => entityOf(ctx, x)?.type === 'person')
     const e = m ? entityOf(ctx, m) : undefined
@@ -100,6 +110,9 @@ function findPersons(ctx: DocContext): Person[] {
       country,
       roleClass,
       gender,
+      desc,
+      inQuote: insideQuote(ctx.quoted, start),
+      object: afterPreposition(ctx, start),
     })
   }
   for (let i = 0; i < tokens.length; i++) {
@@ -110,16 +123,37 @@ function findPersons(ctx: DocContext): Person[] {
     const np = readNounPhrase(tokens, from, lex)
     if (!np) continue
     if (np.name) {
-      add(np.name.start, np.name.end, np.country, np.headClass, np.gender)
+      const desc = nameKey(text.slice(np.start, np.name.start))
+      add(np.name.start, np.name.end, np.country, np.headClass, np.gender, desc || null)
       continue
     }
-    // `Le ministre des Affaires étrangères russe, Sergueï Lavrov`: the name after a comma.
+    // `Le ministre des Affaires étrangères russe, Sergueï Lavrov`: the name after a comma; `le
+    // porte-parole du gouverneur, le général Sylvain Ekenge`: after a second description.
     const comma = tokens[np.to]
     const next = tokens[np.to + 1]
+    if (comma?.text === ',' && next && !isCapitalized(next)) {
+      const second = readNounPhrase(tokens, np.to + 1, lex)
+      if (second?.kind === 'role' && second.name)
+        add(
+          second.name.start,
+          second.name.end,
+          np.country ?? second.country,
+          np.headClass,
+          np.gender,
+          nameKey(text.slice(np.start, np.end)) || null,
+        )
+    }
     if (comma?.text === ',' && next && isCapitalized(next)) {
       const appos = readNounPhrase(tokens, np.to + 1, lex)
       if (appos?.kind === 'name' && appos.name)
-        add(appos.name.start, appos.name.end, np.country, np.headClass, np.gender)
+        add(
+          appos.name.start,
+          appos.name.end,
+          np.country,
+          np.headClass,
+          np.gender,
+          nameKey(text.slice(np.start, np.end)) || null,
+        )
     }
   }
   // People the entity extractor found that no description introduced.
@@ -134,7 +168,62 @@ function findPersons(ctx: DocContext): Person[] {
         country: e.country_code ?? null,
         roleClass: null,
         gender: null,
+        desc: null,
+        inQuote: insideQuote(ctx.quoted, m.start),
+        object: afterPreposition(ctx, m.start),
       })
   }
   return out.sort((a, b) => a.start - b.start)
+}
+
+export function insideQuote(quoted: readonly { start: number; end: number }[], pos: number): boolean {
+  let lo = 0
+  let hi = quoted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (quoted[mid]!.end <= pos) lo = mid + 1
+    else hi = mid
+  }
+  const q = quoted[lo]
+  return q !== undefined && q.start <= pos && pos < q.end
+}
+
+/** Prepositions that make the person after them an object (`contre`, `avec`, `à son homologue`). */
+const OBJECT_PREPOSITIONS = new Set([
+  'contre',
+  'avec',
+  'à',
+  'au',
+  'aux',
+  'par',
+  'pour',
+  'sur',
+  'chez',
+  'envers',
+  'entre',
+  'vers',
+  'de',
+  'du',
+  'des',
+  "d'",
+  'auprès',
+  'face',
+  'sans',
+])
+
+/** Walks back over the person's description (`le président centrafricain`) to the word before it. */
+function afterPreposition(ctx: { tokens: readonly Token[]; lex: Lexicon }, start: number): boolean {
+  const { tokens, lex } = ctx
+  let i = tokenAt(tokens, start) - 1
+  for (let n = 0; i >= 0 && n < 8; i--, n++) {
+    const t = tokens[i]!
+    if (t.kind !== 'word') return false
+    const describes =
+      lex.determiners.has(t.lower) ||
+      lex.roles.has(t.lower) ||
+      lex.nationalities.has(t.lower) ||
+      isCapitalized(t)
+    if (!describes) return OBJECT_PREPOSITIONS.has(t.lower)
+  }
+  return false
 }

@@ -4,7 +4,7 @@
  * source marker (`selon`, `lit-on dans`). Found with regular expressions built from the lexicon,
  * one linear scan each; the subject is looked for later (see subject.ts).
  */
-import type { Lexicon } from './lexicon.js'
+import { imperfectsOf, type Lexicon } from './lexicon.js'
 
 export type CueForm =
   /** `a-t-il déclaré`, `insiste-t-elle`: the subject is the pronoun inside the verb. */
@@ -17,6 +17,11 @@ export type CueForm =
   | 'selon'
   /** `lit-on dans X`, `a-t-on appris auprès de X`. */
   | 'source'
+  /**
+   * A present participle or a participle coordinated without its auxiliary (`, soulignant que`,
+   * `criant "…"`, `et exprimé son « inquiétude »`): the subject is the clause's, before it.
+   */
+  | 'gerund'
 
 export interface Cue {
   readonly start: number
@@ -44,6 +49,7 @@ export interface CuePatterns {
   readonly compound: RegExp
   readonly present: RegExp
   readonly markers: RegExp
+  readonly gerund: RegExp
   readonly markerKind: ReadonlyMap<string, 'selon' | 'source'>
 }
 
@@ -54,20 +60,45 @@ export function cuePatterns(lex: Lexicon): CuePatterns {
     `${v.participle}s`,
     `${v.participle}es`,
   ])
-  const presents = lex.verbs.filter((v) => !v.reflexive).flatMap((v) => [v.present, v.present_plural])
-  const part = `(?:${alt(participles)})`
-  const pres = `(?:${alt(presents)})`
+  // Present and imperfect (`criaient les manifestants`, `expliquait-il`), from the participle's stem.
+  const presents = lex.verbs
+    .filter((v) => !v.reflexive)
+    .flatMap((v) => [v.present, v.present_plural, ...imperfectsOf(v)])
+  // Adverbs in -ment sit there too (`a immédiatement condamné`, `a vivement dénoncé`).
+  const fillAlt = `${alt(lex.fillers)}|\\p{L}{3,}ment`
+  const fill = `(?:\\s+(?:${fillAlt})){0,3}`
+  // ... and inside a verb of several words (`fait toutefois savoir`).
+  const filled = (xs: readonly string[]) => alt(xs).replace(/\\s\+/g, `\\s+(?:(?:${fillAlt})\\s+){0,2}`)
+  const part = `(?:${filled(participles)})`
+  const pres = `(?:${filled(presents)})`
   const aux = `(?:${alt(lex.auxiliaries)})`
   const reflAux = `(?:${alt(lex.reflexiveAuxiliaries)})`
-  const fill = `(?:\\s+(?:${alt(lex.fillers)})){0,3}`
+  // A verb introduces speech when `que`, a colon or a quotation follows it within its clause.
+  const introduces = `(?=${fill}\\s*(?::|que${R}|qu['’])|[^.!?\\n«»“”"]{0,60}[«“"])`
+  const det = '(?:le|la|les|un|une|des|cette|ce|cet|ces|son|sa|ses|leur|leurs|plusieurs|certains|notre)'
+  const ger = `(?:${alt(lex.gerunds)})`
   const pron = '(il|elle|ils|elles|on)'
   return {
     inverted: new RegExp(`${L}(?:${aux}-(?:t-)?${pron}${fill}\\s+${part}|${pres}-(?:t-)?${pron})${R}`, 'giu'),
     compound: new RegExp(`${L}(?:${reflAux}|${aux})${fill}\\s+${part}${R}`, 'giu'),
     // A bare present is a verb of saying only when it introduces speech (`estime que`, `déclare :`)
     // or follows a quotation (`», estime le ministre`): `assure la sécurité` is not speech.
-    present: new RegExp(`${L}${pres}${R}(?=\\s*(?::|que${R}|qu['’]))|(?<=[»"”]\\s*,?\\s*)${pres}${R}`, 'giu'),
-    markers: new RegExp(`${L}(?:${alt(lex.sourceMarkers.map((m) => m.phrase))})${R}`, 'giu'),
+    // A present introduces speech (`estime que`, `déclare :`, `dénonce une « légèreté »`), follows a
+    // quotation (`», estime le ministre`) or makes an incise (`…, affirme un ministre`): `assure la
+    // sécurité` is not speech.
+    present: new RegExp(
+      `${L}${pres}${R}${introduces}|(?<=[»"”]\\s*,?\\s*)${pres}${R}|(?<=,\\s*)${pres}${R}(?=\\s+(?:\\p{Lu}|${det}\\s|l['’]))`,
+      'giu',
+    ),
+    gerund: new RegExp(`${L}(?:${ger}|(?<=${L}et\\s+)${part})${R}${introduces}`, 'giu'),
+    // `peut-on également lire dans`: adverbs may sit inside a marker too.
+    markers: new RegExp(
+      `${L}(?:${[...new Set(lex.sourceMarkers.map((m) => m.phrase))]
+        .sort((a, b) => b.length - a.length)
+        .map((m) => phrase(m).replace(/\\s\+/g, `\\s+(?:(?:${fillAlt})\\s+){0,2}`))
+        .join('|')})${R}`,
+      'giu',
+    ),
     markerKind: new Map(lex.sourceMarkers.map((m) => [m.phrase, m.kind] as const)),
   }
 }
@@ -81,9 +112,10 @@ export function findCues(text: string, p: CuePatterns): Cue[] {
   }
   for (const m of text.matchAll(p.compound)) found.push(cue(m, 'compound', null))
   for (const m of text.matchAll(p.present)) found.push(cue(m, 'present', null))
+  for (const m of text.matchAll(p.gerund)) found.push(cue(m, 'gerund', null))
   for (const m of text.matchAll(p.markers)) {
     const key = m[0].toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ')
-    found.push(cue(m, p.markerKind.get(key) ?? 'selon', null))
+    found.push(cue(m, p.markerKind.get(key) ?? markerKindOf(key, p.markerKind), null))
   }
   found.sort((a, b) => a.start - b.start || b.end - a.end)
   const out: Cue[] = []
@@ -93,6 +125,15 @@ export function findCues(text: string, p: CuePatterns): Cue[] {
     out.push(c)
   }
   return out
+}
+
+/** A marker with adverbs inside (`peut-on également lire dans`) is of the kind of the marker without them. */
+function markerKindOf(key: string, kinds: ReadonlyMap<string, 'selon' | 'source'>): 'selon' | 'source' {
+  for (const [phrase, kind] of kinds) {
+    const words = phrase.split(' ')
+    if (words.length > 1 && key.startsWith(words[0]!) && key.endsWith(words.at(-1)!)) return kind
+  }
+  return 'selon'
 }
 
 const cue = (m: RegExpExecArray | RegExpMatchArray, form: CueForm, pronoun: string | null): Cue => {

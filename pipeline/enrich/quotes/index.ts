@@ -16,7 +16,7 @@ import { type CuePatterns, cuePatterns, findCues } from './cues.js'
 import { lexicon } from './lexicon.js'
 import { scanMarks } from './marks.js'
 import { pairQuotes } from './pairing.js'
-import { type PastSpeaker, resolvePhrase } from './speaker.js'
+import { type PastSpeaker, resolvePhrase, type Speaker } from './speaker.js'
 import { subjectOf } from './subject.js'
 
 /**
@@ -44,16 +44,23 @@ export const extractQuotes: Extractor = (input, soFar) => {
   if (marks.length === 0) return {}
   const lex = lexicon()
   patterns ??= cuePatterns(lex)
-  const ctx = docContext(text, lex, soFar.entities, soFar.mentions)
+  const quoted = pairQuotes(text, marks)
+  const spans = quoted.map((q) => ({ start: q.open ?? q.start, end: q.close === null ? q.end : q.close + 1 }))
+  const ctx = docContext(text, lex, soFar.entities, soFar.mentions, spans)
   const past: PastSpeaker[] = []
   const cues: ResolvedCue[] = findCues(text, patterns).map((cue) => {
     const np = subjectOf(cue, ctx)
-    const speaker = np ? resolvePhrase(np, ctx, past) : null
+    // A participle (`, soulignant que`, `la qualifiant de`) and a relative marker (`selon laquelle`)
+    // speak for the clause they hang on: its speaker, when one spoke earlier in the sentence.
+    const inherited =
+      cue.form === 'gerund' || (cue.form === 'selon' && RELATIVE.test(text.slice(cue.end, cue.end + 12)))
+        ? clauseSpeaker(text, cue, past)
+        : null
+    const speaker = inherited ?? (np ? resolvePhrase(np, ctx, past) : null)
     if (speaker) past.push({ pos: cue.start, speaker })
     const clauseEnd = np && np.kind !== 'pronoun' ? Math.max(cue.end, np.end) : cue.end
     return { ...cue, speaker, clauseEnd }
   })
-  const quoted = pairQuotes(text, marks)
   const attributed = attribute(text, quoted, cues, input.sentences)
   const cp = codePointIndex(text)
   const quotes: QuoteDraft[] = attributed
@@ -66,6 +73,18 @@ export const extractQuotes: Extractor = (input, soFar) => {
     )
     .map((a) => row(text, a, cp.toCodePoint))
   return { quotes }
+}
+
+const RELATIVE = /^\s*(?:laquelle|lequel|lesquel(?:le)?s|qui)(?![\p{L}])/iu
+
+/** How far back a participle (`, soulignant que`) looks for the speaker of its clause. */
+const CLAUSE_WINDOW = 300
+
+/** The speaker of the cue earlier in the same sentence: `a déclaré X, soulignant qu'il "…"`. */
+function clauseSpeaker(text: string, cue: { start: number }, past: readonly PastSpeaker[]): Speaker | null {
+  const last = past.at(-1)
+  if (!last || cue.start - last.pos > CLAUSE_WINDOW) return null
+  return /[.!?]\s/u.test(text.slice(last.pos, cue.start)) ? null : last.speaker
 }
 
 const MARKS = { guillemets: '«»', curly: '“”', straight: '""' } as const

@@ -14,6 +14,8 @@ interface VerbEntry {
   readonly present: string
   readonly present_plural: string
   readonly reflexive?: boolean
+  /** Present participle, where the rule (present plural, -ent → -ant) is wrong. */
+  readonly gerund?: string
 }
 
 interface LexiconFile {
@@ -33,6 +35,8 @@ interface LexiconFile {
   readonly document_nouns: readonly string[]
   readonly nationalities: Readonly<Record<string, string>>
   readonly naming_words: readonly string[]
+  readonly pre_head_words: Readonly<Record<string, 'indefinite' | null>>
+  readonly non_speaker_nouns: readonly string[]
 }
 
 export interface Lexicon {
@@ -56,12 +60,56 @@ export interface Lexicon {
   readonly nationalities: ReadonlyMap<string, string>
   /** Words after which a quoted string is a name (`nommé`, `le film`). */
   readonly naming: ReadonlySet<string>
+  /** Words between a determiner and its noun (`la même source`); `indefinite` for quantifiers. */
+  readonly preHead: ReadonlyMap<string, 'indefinite' | null>
+  /** Present participles of the (non-reflexive) verbs of saying: `soulignant`, `exigeant`. */
+  readonly gerunds: readonly string[]
+  /** Texts and figures, which a `selon` may cite but which say nothing themselves (`la Constitution`). */
+  readonly nonSpeakers: ReadonlySet<string>
+}
+
+/** The present participle: `soulignent` → `soulignant`, `exigent` → `exigeant`, `lancent` → `lançant`. */
+export function gerundOf(v: VerbEntry): string {
+  if (v.gerund) return v.gerund
+  const [verb, ...rest] = v.present_plural.split(' ')
+  const stem = verb!.replace(/ent$/u, '')
+  const g = stem.endsWith('g')
+    ? `${stem}eant`
+    : stem.endsWith('c')
+      ? `${stem.slice(0, -1)}çant`
+      : `${stem}ant`
+  return [g, ...rest].join(' ')
+}
+
+/** The imperfect, singular and plural, from the present participle: `criait`, `criaient`. */
+export function imperfectsOf(v: VerbEntry): string[] {
+  const g = gerundOf(v)
+  return [g.replace(/ant(?= |$)/u, 'ait'), g.replace(/ant(?= |$)/u, 'aient')]
+}
+
+/** Plural of a role noun (its first word): `habitant` → `habitants`, `général` → `généraux`. */
+export function pluralOf(noun: string): string {
+  const [first, ...rest] = noun.split(' ')
+  const w = first!
+  const plural = /[sxz]$/u.test(w)
+    ? w
+    : /al$/u.test(w)
+      ? `${w.slice(0, -2)}aux`
+      : /(?:eau|eu)$/u.test(w)
+        ? `${w}x`
+        : `${w}s`
+  return [plural, ...rest].join(' ')
 }
 
 const apos = (s: string) => s.toLowerCase().replace(/’/g, "'")
 
 export function buildLexicon(f: LexiconFile): Lexicon {
   const roles = new Map(Object.entries(f.role_nouns).map(([k, v]) => [apos(k), v] as const))
+  // Plurals name a group of the same kind (`des habitants`, `les manifestants`).
+  for (const [k, v] of [...roles]) {
+    const plural = pluralOf(k)
+    if (!roles.has(plural)) roles.set(plural, v)
+  }
   return {
     version: f.version,
     verbs: f.verbs,
@@ -80,6 +128,9 @@ export function buildLexicon(f: LexiconFile): Lexicon {
     documents: new Set(f.document_nouns.map(apos)),
     nationalities: new Map(Object.entries(f.nationalities).map(([k, v]) => [apos(k), v] as const)),
     naming: new Set(f.naming_words.map(apos)),
+    preHead: new Map(Object.entries(f.pre_head_words).map(([k, v]) => [apos(k), v] as const)),
+    gerunds: f.verbs.filter((v) => !v.reflexive).map(gerundOf),
+    nonSpeakers: new Set(f.non_speaker_nouns.map(apos)),
   }
 }
 

@@ -20,6 +20,8 @@ export interface NounPhrase {
   readonly end: number
   readonly gender: Gender
   readonly definite: boolean
+  /** Points back to something already said: `cette source`, `la même source`, `ledit communiqué`. */
+  readonly anaphoric?: boolean
   /** Role, body or document noun (lower case), or the pronoun. */
   readonly head: string | null
   /** Coreference class of a role noun (`chef de la diplomatie` → `ministre`); the head for bodies. */
@@ -34,6 +36,7 @@ export interface NounPhrase {
   readonly complement: number | null
 }
 
+const DEMONSTRATIVES = new Set(['ce', 'cet', 'cette', 'ces', 'ledit', 'ladite', 'lesdits', 'lesdites'])
 const DE = new Set(['de', 'du', 'des', "d'"])
 const INNER_DET = new Set(['la', 'le', 'les', "l'"])
 const MAX_TOKENS = 16
@@ -78,10 +81,23 @@ export function readNounPhrase(tokens: readonly Token[], i0: number, lex: Lexico
     }
   let gender: Gender = null
   let definite = true
+  let anaphoric = false
   const det = lex.determiners.get(first.lower)
   if (det !== undefined) {
     gender = det
     definite = !['un', 'une', 'des'].includes(first.lower)
+    anaphoric = DEMONSTRATIVES.has(first.lower)
+    i++
+  }
+  // `la même source`, `plusieurs habitants`, `l'ancien président`: words before the noun.
+  for (let k = 0; k < 2 && tokens[i]?.kind === 'word' && !roleAt(tokens, i, lex); k++) {
+    const pre = lex.preHead.get(tokens[i]!.lower)
+    if (pre === undefined) break
+    if (tokens[i]!.lower.startsWith('même')) anaphoric = true
+    if (pre === 'indefinite') {
+      definite = false
+      gender = 'p'
+    }
     i++
   }
   // Civility: `M.`, `Mme`, then a name.
@@ -187,6 +203,7 @@ export function readNounPhrase(tokens: readonly Token[], i0: number, lex: Lexico
     end: Math.max(end, headTok.end),
     gender,
     definite,
+    ...(anaphoric ? { anaphoric } : {}),
     head,
     headClass,
     modifiers,

@@ -31,8 +31,10 @@ export interface PastSpeaker {
 export const ANTECEDENT_WINDOW = 2500
 /** How far back a pronoun looks for a mentioned person when nobody spoke before. */
 export const MENTION_WINDOW = 800
-/** Most characters between a role and a name in apposition (`, le colonel `). */
-const APPOSITION_GAP = 30
+/** Most characters between a role and a name in apposition (`, le magistrat burkinabè, `). */
+const APPOSITION_GAP = 60
+/** `, le colonel `, `, le magistrat burkinabè, `: up to two short apposed segments before the name. */
+const APPOSED = /^\s*(?:,\s*(?:(?:le|la|l['’])\s*)?[\p{L}.'’ -]{0,30}){1,2}?,?\s*$/u
 
 function genderOk(pronoun: Gender, have: Gender): boolean {
   if (pronoun === null || have === null) return true
@@ -62,7 +64,9 @@ const cleanName = (s: string) => s.replace(/\s+/g, ' ').trim()
  * 6. A bare role or body (`le ministère`, `la ministre`) → the latest earlier speaker of the same
  *    class, else the latest mentioned body or described person of that class, else the fullest
  *    earlier phrase with the same head.
- * Indefinite phrases (`une source`, `des informations`) name nobody: null.
+ * 7. An indefinite role (`une source sécuritaire`, `des habitants`) → the phrase as written, article
+ *    included: an anonymous or collective source as the text names it.
+ * A document without its issuer (`le même communiqué`) → the latest speaker before it.
  */
 export function resolvePhrase(np: NounPhrase, ctx: DocContext, past: readonly PastSpeaker[]): Speaker | null {
   const s = resolveAny(np, ctx, past)
@@ -75,29 +79,48 @@ export function resolvePhrase(np: NounPhrase, ctx: DocContext, past: readonly Pa
 
 function resolveAny(np: NounPhrase, ctx: DocContext, past: readonly PastSpeaker[]): Speaker | null {
   if (np.kind === 'pronoun') return resolvePronoun(np.gender, np.start, ctx, past)
+  const headWord = ctx.tokens[tokenAt(ctx.tokens, np.start)]
+  if (headWord && ctx.lex.nonSpeakers.has(headWord.lower)) return null
   if (np.kind === 'document') {
-    if (np.complement === null) return null
+    if (np.complement === null) return latestSpeaker(np.start, past)
     const inner = readNounPhrase(ctx.tokens, np.complement + 1, ctx.lex)
     return inner && inner.kind !== 'document' ? resolvePhrase({ ...inner, definite: true }, ctx, past) : null
   }
   const inside = mentionsIn(ctx, np.start, np.end)
-  const person = inside.find((m) => entityOf(ctx, m)?.type === 'person')
+  // A person named in a complement (`le porte-parole de Macron`, `le président de la Cour`) is not the
+  // speaker: only the phrase's own name is.
+  const name = np.kind === 'name' ? np : np.name
+  const person = name
+    ? inside.find((m) => entityOf(ctx, m)?.type === 'person' && m.start < name.end && m.end > name.start)
+    : undefined
+  if (person && name && person.end - person.start < name.end - name.start && np.kind !== 'name') {
+    // The mention covers part of the name (`Mamady` in `le colonel Mamady Doumbouya`): the whole name.
+    const written = cleanName(ctx.text.slice(name.start, name.end))
+    const e = personByName(ctx, written)
+    return {
+      ...fromMention(ctx, person, np),
+      name: e?.name ?? written,
+      entityId: e?.entityId ?? null,
+      ...name,
+    }
+  }
   if (person) return fromMention(ctx, person, np)
   if (np.kind === 'role') {
     // `son porte-parole, le colonel Amadou Abdramane`: a name in apposition right after the role
     const apposed = ctx.persons.find((p) => p.start >= np.end && p.start - np.end <= APPOSITION_GAP)
     if (
       apposed &&
-      /^\s*,\s*(?:(?:le|la|l['’])\s*)?[\p{L}.'’ -]{0,20}$/u.test(ctx.text.slice(np.end, apposed.start))
+      /^\s*,/u.test(ctx.text.slice(np.end, apposed.start)) &&
+      APPOSED.test(ctx.text.slice(np.end, apposed.start))
     )
       return fromPerson(apposed, 'direct')
   }
   if (np.name && np.kind !== 'name') {
     const written = cleanName(ctx.text.slice(np.name.start, np.name.end))
-    const e = personEntityByName(ctx, written)
+    const e = personByName(ctx, written)
     return {
       name: e?.name ?? written,
-      entityId: e?.entity_id ?? null,
+      entityId: e?.entityId ?? null,
       start: np.name.start,
       end: np.name.end,
       gender: np.gender,
@@ -112,10 +135,10 @@ function resolveAny(np: NounPhrase, ctx: DocContext, past: readonly PastSpeaker[
   if (np.kind === 'name') {
     // The name without its civility (`M. Lavrov` → `Lavrov`).
     const span = np.name ?? np
-    const person = personEntityByName(ctx, ctx.text.slice(span.start, span.end))
+    const person = personByName(ctx, ctx.text.slice(span.start, span.end))
     return {
       name: person?.name ?? cleanName(ctx.text.slice(span.start, span.end)),
-      entityId: person?.entity_id ?? null,
+      entityId: person?.entityId ?? null,
       start: span.start,
       end: span.end,
       gender: np.gender,
@@ -123,7 +146,9 @@ function resolveAny(np: NounPhrase, ctx: DocContext, past: readonly PastSpeaker[
       via: 'direct',
     }
   }
-  if (!np.definite || (np.kind !== 'role' && np.kind !== 'body')) return null
+  if (np.kind !== 'role' && np.kind !== 'body') return null
+  // An anonymous or collective source, as the text names it: `une source sécuritaire`, `des habitants`.
+  if (!np.definite) return writtenSpeaker(np, ctx, true)
   if (np.modifiers > 0) return resolveFull(np, ctx)
   return resolveBare(np, ctx, past)
 }
@@ -145,12 +170,18 @@ function fromMention(
   }
 }
 
+/**
+ * A pronoun's antecedent: the latest of the earlier speakers (not a country or a town) and the people
+ * the narration names as subjects (not inside a quotation, not after a preposition), of a compatible
+ * gender.
+ */
 export function resolvePronoun(
   gender: Gender,
   pos: number,
   ctx: DocContext,
   past: readonly PastSpeaker[],
 ): Speaker | null {
+  let best: { at: number; speaker: Speaker } | null = null
   for (let i = past.length - 1; i >= 0; i--) {
     const p = past[i]!
     if (p.pos >= pos) continue
@@ -158,13 +189,41 @@ export function resolvePronoun(
     // `a-t-il dit` is said by a person or a body: a country or a town taken as a speaker (`le Niger a
     // annoncé`) is a metonymy that a pronoun does not pick up
     if (isTerritory(p.speaker, ctx)) continue
-    if (genderOk(gender, p.speaker.gender)) return { ...p.speaker, via: 'coreference' }
+    if (genderOk(gender, p.speaker.gender)) {
+      best = { at: Math.max(p.pos, p.speaker.start), speaker: { ...p.speaker, via: 'coreference' } }
+      break
+    }
   }
   for (let i = ctx.persons.length - 1; i >= 0; i--) {
     const p = ctx.persons[i]!
     if (p.end > pos) continue
-    if (pos - p.end > MENTION_WINDOW) break
+    if (pos - p.end > MENTION_WINDOW || (best && p.start <= best.at)) break
+    if (p.inQuote || p.object) continue
     if (genderOk(gender, p.gender)) return fromPerson(p, 'coreference')
+  }
+  return best?.speaker ?? null
+}
+
+/** The latest speaker before `pos`, whoever it is: what a `le même communiqué` was issued by. */
+function latestSpeaker(pos: number, past: readonly PastSpeaker[]): Speaker | null {
+  for (let i = past.length - 1; i >= 0; i--) {
+    const p = past[i]!
+    if (p.pos >= pos) continue
+    return pos - p.pos > ANTECEDENT_WINDOW ? null : { ...p.speaker, via: 'coreference' }
+  }
+  return null
+}
+
+/** The latest earlier speaker who is a person (an entity of that type, or a name), of a compatible gender. */
+function latestPersonSpeaker(np: NounPhrase, ctx: DocContext, past: readonly PastSpeaker[]): Speaker | null {
+  for (let i = past.length - 1; i >= 0; i--) {
+    const p = past[i]!
+    if (p.pos >= np.start) continue
+    if (np.start - p.pos > MENTION_WINDOW) break
+    const type = p.speaker.entityId ? ctx.entities.get(p.speaker.entityId)?.type : undefined
+    const isPerson = type === 'person' || ctx.persons.some((x) => x.name === p.speaker.name)
+    if (isPerson && genderOk(np.gender, p.speaker.gender) && p.speaker.gender !== 'p')
+      return { ...p.speaker, via: 'coreference' }
   }
   return null
 }
@@ -174,20 +233,46 @@ function isTerritory(s: Speaker, ctx: DocContext): boolean {
   return type === 'country' || type === 'place'
 }
 
-/** The phrase itself as the speaker, when no entity stands behind it. */
-const writtenSpeaker = (np: NounPhrase, ctx: DocContext): Speaker => ({
-  name: cleanName(ctx.text.slice(np.start, np.end)),
-  entityId: null,
-  start: np.start,
-  end: np.end,
-  gender: np.gender,
-  headClass: np.headClass,
-  via: 'direct',
-})
+/** The phrase itself as the speaker, when no entity stands behind it (with its article if asked). */
+const writtenSpeaker = (np: NounPhrase, ctx: DocContext, withDeterminer = false): Speaker => {
+  const start = withDeterminer ? Math.min(np.start, ctx.tokens[np.from]?.start ?? np.start) : np.start
+  return {
+    name: cleanName(ctx.text.slice(start, np.end)),
+    entityId: null,
+    start,
+    end: np.end,
+    gender: np.gender,
+    headClass: np.headClass,
+    via: 'direct',
+  }
+}
+
+/** A person by the name written (`Kam`, `M. Tedros`): the entity, else a fuller name the text gave earlier. */
+function personByName(ctx: DocContext, written: string): { name: string; entityId: string | null } | null {
+  const e = personEntityByName(ctx, written)
+  if (e) return { name: e.name, entityId: e.entity_id }
+  const key = nameKey(written).split(' ')
+  const last = key.at(-1)
+  if (!last) return null
+  const fuller = new Set(
+    ctx.persons
+      .filter((p) => {
+        const k = nameKey(p.name).split(' ')
+        return k.length > key.length && k.at(-1) === last
+      })
+      .map((p) => p.name),
+  )
+  return fuller.size === 1 ? { name: [...fuller][0]!, entityId: null } : null
+}
 
 /** A described role or body: match it by nationality with an earlier person or body. */
 function resolveFull(np: NounPhrase, ctx: DocContext): Speaker {
   const asWritten = writtenSpeaker(np, ctx)
+  // `le porte-parole du gouverneur du Nord-Kivu` → the person the text introduced with that description.
+  if (np.kind === 'role') {
+    const described = describedPerson(np, ctx)
+    if (described) return fromPerson(described, 'coreference')
+  }
   if (np.country === null) return { ...asWritten, ...bodyEntity(np, ctx) }
   if (np.kind === 'role') {
     for (let i = ctx.persons.length - 1; i >= 0; i--) {
@@ -198,6 +283,25 @@ function resolveFull(np: NounPhrase, ctx: DocContext): Speaker {
   }
   return { ...asWritten, ...bodyEntity(np, ctx) }
 }
+
+const LINK_WORDS = new Set(['de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'et'])
+
+/** The latest earlier person introduced with the same role and every word of this description. */
+function describedPerson(np: NounPhrase, ctx: DocContext): Person | null {
+  const want = nameKey(ctx.text.slice(np.start, np.end))
+    .split(' ')
+    .filter((w) => w && !LINK_WORDS.has(w))
+  for (let i = ctx.persons.length - 1; i >= 0; i--) {
+    const p = ctx.persons[i]!
+    if (p.end > np.start || p.roleClass !== np.headClass || !p.desc) continue
+    const have = new Set(p.desc.split(' '))
+    if (want.every((w) => have.has(w))) return p
+  }
+  return null
+}
+
+/** Singular and plural do not corefer (`cette source` is not `des sources concordantes`). */
+const numberOk = (a: Gender, b: Gender) => !((a === 'p') !== (b === 'p') && a !== null && b !== null)
 
 /** An organisation mentioned elsewhere with the same head word and a compatible country. */
 function bodyEntity(np: NounPhrase, ctx: DocContext): Partial<Speaker> {
@@ -222,7 +326,11 @@ function resolveBare(np: NounPhrase, ctx: DocContext, past: readonly PastSpeaker
     const p = past[i]!
     if (p.pos >= np.start) continue
     if (np.start - p.pos > ANTECEDENT_WINDOW) break
-    if (p.speaker.headClass === np.headClass && genderOk(np.gender, p.speaker.gender))
+    if (
+      p.speaker.headClass === np.headClass &&
+      genderOk(np.gender, p.speaker.gender) &&
+      numberOk(np.gender, p.speaker.gender)
+    )
       return { ...p.speaker, via: 'coreference' }
   }
   if (np.kind === 'body') {
@@ -240,6 +348,16 @@ function resolveBare(np: NounPhrase, ctx: DocContext, past: readonly PastSpeaker
       if (p.end <= np.start && p.roleClass === np.headClass && genderOk(np.gender, p.gender))
         return fromPerson(p, 'coreference')
     }
+  }
+  // `la même source`, `cette source`: whoever spoke last.
+  if (np.anaphoric) {
+    const last = latestSpeaker(np.start, past)
+    if (last) return last
+  }
+  // `le chercheur`, after `« … », observe Alain Antil, directeur …`: the person quoted last.
+  if (np.kind === 'role') {
+    const person = latestPersonSpeaker(np, ctx, past)
+    if (person) return person
   }
   const fuller = fullestEarlier(np, ctx)
   if (fuller) {

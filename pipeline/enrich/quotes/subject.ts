@@ -6,7 +6,7 @@
 import { type DocContext, tokenAt } from './context.js'
 import type { Cue } from './cues.js'
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js'
-import type { Token } from './text.js'
+import { isCapitalized, type Token } from './text.js'
 
 /** Punctuation that ends the clause holding a subject. */
 const BOUNDARY = new Set([',', ';', ':', '(', ')', '«', '»', '"', '“', '”', '.', '!', '?', '—', '–'])
@@ -22,7 +22,16 @@ export function subjectOf(cue: Cue, ctx: DocContext): NounPhrase | null {
     return pronounPhrase(ctx, at, cue.pronoun, i)
   }
   if (cue.form === 'selon' || cue.form === 'source') return after(cue, ctx)
-  if (introducesInversion(ctx.text, cue.start)) return after(cue, ctx) ?? before(cue, ctx)
+  // `…, soulignant que`: the subject is the clause's, already read (see index.ts); `manifestants
+  // criant "…"`: the phrase right before.
+  if (cue.form === 'gerund') return introducesInversion(ctx.text, cue.start) ? null : before(cue, ctx)
+  if (introducesInversion(ctx.text, cue.start)) {
+    // `», a déclaré le ministre`; but `L’Ukraine, de son côté, a regretté une décision`: a phrase after
+    // the verb that names nobody is its object, and the subject is before.
+    const next = after(cue, ctx)
+    if (next && next.kind !== 'other') return next
+    return before(cue, ctx) ?? next
+  }
   return before(cue, ctx)
 }
 
@@ -63,25 +72,100 @@ function after(cue: Cue, ctx: DocContext): NounPhrase | null {
     const t = tokens[i]!
     const next = tokens[i + 1]
     const skip =
-      lex.timeWords.has(t.lower) ||
+      (lex.timeWords.has(t.lower) && !lex.determiners.has(t.lower)) ||
       /^\d/u.test(t.text) ||
       lex.fillers.includes(t.lower) ||
       // `le 12 mars`, `ce jeudi`: a determiner before a date is part of the date.
       (lex.determiners.has(t.lower) &&
         next !== undefined &&
         (/^\d/u.test(next.text) || lex.timeWords.has(next.lower)))
-    if (!skip) break
+    if (!skip) {
+      // `a indiqué à l'AFP Yannick`, `a déclaré à LE360 la ministre`: the addressee, then the subject.
+      const past = addressee(tokens, i, lex)
+      if (past === i) break
+      i = past
+      continue
+    }
     i++
   }
-  const np = readNounPhrase(tokens, i, lex)
+  let np = readNounPhrase(tokens, i, lex)
+  // `a déclaré peu avant la signature le chef de l'État`: past a circumstance to the subject.
+  const incise = /[»"”]\s*,?\s*$/u.test(ctx.text.slice(Math.max(0, cue.start - 6), cue.start))
+  for (
+    let j = i + 1;
+    incise && (!np || np.kind === 'other') && j < i + 8 && tokens[j]?.kind === 'word';
+    j++
+  ) {
+    if (ctx.text.slice(tokens[i]!.start, tokens[j]!.start).includes('\n')) break
+    const later = readNounPhrase(tokens, j, lex)
+    if (
+      later &&
+      later.kind !== 'other' &&
+      later.kind !== 'pronoun' &&
+      (later.from === j || later.start >= tokens[j]!.start)
+    )
+      if (lex.determiners.has(tokens[j]!.lower) || later.kind === 'name') np = later
+  }
   if (!np) return null
   if (np.kind === 'pronoun' && cue.form !== 'selon') return null
   return np
 }
 
+const TO = new Set(['à', 'au', 'aux'])
+
+/**
+ * Past `à l'AFP`, `à la presse`, `aux journalistes`, `à l'agence Reuters` when a subject follows it;
+ * else `i` itself.
+ */
+function addressee(tokens: readonly Token[], i: number, lex: DocContext['lex']): number {
+  if (!TO.has(tokens[i]?.lower ?? '')) return i
+  let j = i + 1
+  if (tokens[j] && lex.determiners.has(tokens[j]!.lower)) j++
+  const noun = tokens[j]
+  if (noun?.kind !== 'word') return i
+  j++
+  // `l'agence Reuters`: a common noun, then the name it introduces
+  if (!isCapitalized(noun)) while (tokens[j] && isCapitalized(tokens[j]!)) j++
+  const next = tokens[j]
+  return next?.kind === 'word' && (isCapitalized(next) || lex.determiners.has(next.lower)) ? j : i
+}
+
+/** Words that open an incidental segment between a subject and its verb (`, à défaut de signer,`). */
+const INCIDENTAL = new Set([
+  'à',
+  'au',
+  'en',
+  'de',
+  'pour',
+  'malgré',
+  'après',
+  'avant',
+  'lors',
+  'dans',
+  'sur',
+  'depuis',
+  'face',
+])
+
 function before(cue: Cue, ctx: DocContext): NounPhrase | null {
-  const { tokens } = ctx
-  const v = tokenAt(tokens, cue.start)
+  const { tokens, lex } = ctx
+  let v = tokenAt(tokens, cue.start)
+  // `L’Ukraine, de son côté, a regretté`, `X qui, à défaut de signer, a demandé`: skip the incidental
+  // segment between commas.
+  for (let k = 0; k < 2 && tokens[v - 1]?.text === ','; k++) {
+    const seg = clauseBefore(tokens, v - 1)
+    const first = tokens[seg.from]
+    if (seg.from >= seg.to || tokens[seg.from - 1]?.text !== ',' || !first) break
+    const words = tokens
+      .slice(seg.from, seg.to)
+      .map((t) => t.lower)
+      .join(' ')
+      .replace(/' /g, "'")
+    if (!lex.fillers.includes(words) && !INCIDENTAL.has(first.lower)) break
+    v = seg.from - 1
+  }
+  // `le président Touadéra qui, …, a demandé`: the antecedent of `qui`.
+  if (tokens[v - 1]?.lower === 'qui') v--
   const window = clauseBefore(tokens, v)
   if (window.from < window.to) return phraseReaching(tokens, window.from, window.to, ctx)
   // `Maria Zakharova, porte-parole de la diplomatie russe, a déclaré`: apposed segments before the comma.
@@ -110,7 +194,11 @@ function clauseBefore(tokens: readonly Token[], v: number): { from: number; to: 
     b--
   }
   if (v - b >= MAX_SUBJECT_TOKENS) {
-    // Too long to be a subject; a pronoun right before the verb still is one.
+    // Too long to be a subject. A capitalised article inside it starts a sentence whose full stop was
+    // lost (a heading glued to the text: `… de la France Le gouvernement algérien dénonce`); else a
+    // pronoun right before the verb still is one.
+    for (let j = v - 1; j > b; j--)
+      if (/^(?:Le|La|Les|L['’]|Un|Une|Des)$/u.test(tokens[j]!.text)) return { from: j, to: v }
     return { from: v - 1, to: v }
   }
   return { from: b, to: v }
@@ -125,9 +213,15 @@ function phraseReaching(
 ): NounPhrase | null {
   const last = tokens[to - 1]
   if (last && ctx.lex.pronouns.has(last.lower)) return readNounPhrase(tokens, to - 1, ctx.lex)
+  // The outermost phrase that names someone (`un communiqué de l'état-major …` before a participle),
+  // else the outermost one; a phrase read past the verb is cut where the verb begins.
+  let other: NounPhrase | null = null
   for (let i = from; i < to; i++) {
     const np = readNounPhrase(tokens, i, ctx.lex)
-    if (np && np.to >= to) return np
+    if (!np || np.to < to) continue
+    const cut = np.to > to ? { ...np, to, end: Math.min(np.end, tokens[to - 1]!.end) } : np
+    if (cut.kind !== 'other') return cut
+    other ??= cut
   }
-  return null
+  return other
 }

@@ -86,9 +86,12 @@ describe('speakers', () => {
     expect(quote(quotesOf(text), 'Rien')).toMatchObject({ speaker: null, speaker_entity_id: null })
   })
 
-  it('an indefinite source is nobody', () => {
+  it('an anonymous source is the speaker, as the text names it', () => {
     const text =
       '« Les combats ont repris dans la nuit près de la frontière », a indiqué une source sécuritaire.'
-    expect(quote(quotesOf(text), 'Les combats')).toMatchObject({ speaker: null })
+    expect(quote(quotesOf(text), 'Les combats')).toMatchObject({
+      speaker: 'une source sécuritaire',
+      speaker_entity_id: null,
+    })
   })
 })
