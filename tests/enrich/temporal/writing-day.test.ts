@@ -15,6 +15,11 @@ describe('a publication date known only to the month', () => {
     expect(t.value).toBe('2019-10-23')
     expect(t.weekday_mismatch).toBe(false)
   })
+  it('resolves a weekday and date of another month, the weekday choosing the year', () => {
+    const t = only('Le mercredi 18 mars, le gouvernement a décrété le confinement.', '2020-04', '18 mars')
+    expect(t.value).toBe('2020-03-18')
+    expect(t.weekday_mismatch).toBe(false)
+  })
   it('gives its year to `le 3 octobre dernier` in an October article', () => {
     expect(only('Le massacre du 3 octobre dernier a fait 115 morts.', '2024-10', 'octobre').value).toBe(
       '2024-10-03',
