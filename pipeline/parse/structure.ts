@@ -26,6 +26,8 @@ export interface Header {
   readonly title?: Found<{ text: string; how: 'repeated' | 'published-line' | 'standalone' | 'html' }>
   readonly byline?: Found<string>
   readonly signoff?: Found<{ initials: string | null; agency: string }>
+  /** `Mis à jour le 17 février 2022 à 16:59`: a bound on the publication date, used when nothing else dates it. */
+  readonly updated?: Found<ParsedDate>
 }
 
 export interface Structured {
@@ -231,6 +233,7 @@ export function structure(input: MappedText, known: Header = {}): Structured {
         header.title = { value: { text: before, how: 'published-line' }, place: place(l) }
       drop.add(i)
     } else if (UPDATED.test(s) && words(s) < 15 && headerDate(s.replace(UPDATED, '')) !== null) {
+      if (!header.updated) header.updated = { value: headerDate(s.replace(UPDATED, ''))!, place: place(l) }
       drop.add(i)
     } else if (i < 8 && !header.publishedLine && readDateLine(s)) {
       // `Lundi 31 Janvier 2022`, `- 17 septembre 2015 --`, or `13 mars 2016La station…` glued to the body

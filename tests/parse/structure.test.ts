@@ -260,4 +260,19 @@ describe('a sentence that says "publié le" is body, never a header line', () =>
     expect(docs.map((d) => d.text).sort()).toEqual([a, b].sort())
     expect(docs.every((d) => d.published_source !== 'header')).toBe(true)
   })
+
+  it('keeps the date of an update stamp apart from the publication line', () => {
+    const r = run(
+      [
+        'Guinée-Russie : quand Moscou approche Doumbouya',
+        '',
+        'Mis à jour le 17 février 2022 à 16:59',
+        '',
+        'Le président de la transition guinéenne a rencontré discrètement des officiels russes à Conakry.',
+      ].join('\n'),
+    )
+    expect(r.header.updated?.value).toEqual({ year: 2022, month: 2, day: 17 })
+    expect(r.header.publishedLine).toBeUndefined()
+    expect(r.body).not.toContain('Mis à jour')
+  })
 })

@@ -110,7 +110,7 @@ const NEWSROOM =
   /\b(?:notre\s+(?:correspondante?|envoyée?\s+spéciale?|rédaction|journal|reporter|journaliste)|nos\s+(?:correspondants|envoyés\s+spéciaux|journalistes|reporters))\b/iu
 /** A source named as someone else's (`nos confrères de`, `selon`): never the publisher. */
 const CITED_BEFORE =
-  /\b(?:confrères|consœurs|selon|d['’]après|cité\s+par|rapporté\s+par|relayé\s+par)\s+(?:de\s+|du\s+|d['’])?(?:l['’]|le\s+|la\s+)?$/iu
+  /\b(?:confrères|consœurs|selon|d['’]après|cité\s+par|citée\s+par|rapporté\s+par|relayé\s+par|rapporte|rapportent|écrit|écrivait|révèle|révélé|indique|affirme|annonce|publié\s+par|diffusé\s+par)\s+(?:de\s+|du\s+|d['’])?(?:l['’]|le\s+|la\s+|les\s+)?$/iu
 
 function interview(index: NameIndex, text: string, tokens: readonly Token[]): NamedInText | null {
   for (let i = 0; i < tokens.length; i++) {
@@ -139,7 +139,7 @@ function newsroom(index: NameIndex, text: string, tokens: readonly Token[]): Nam
     const exact = outlets.some((o) =>
       [o.name, ...o.aliases].some((n) => n.replace(/’/g, "'") === at.written.replace(/’/g, "'")),
     )
-    if (exact && !/confrères|consœurs/iu.test(before) && outlets.every((o) => o.kind !== 'agency'))
+    if (exact && !CITED_BEFORE.test(before) && outlets.every((o) => o.kind !== 'agency'))
       seen.set(outlets.length === 1 ? outlets[0]!.name : at.written, at.written)
     i = at.end - 1
   }

@@ -150,10 +150,15 @@ export function publishedFromText(body: string, reference: PartialDate | null): 
   return first
 }
 
+/**
+ * The explicit date, else the text's own `ce jeudi 1er août`, else the day of a `Mis à jour le …` line
+ * (the article was published then or before; the update is the nearest day the page gives).
+ */
 export function resolvePublished(
   header: Header,
   body: string,
   reference: PartialDate | null,
 ): Published | null {
-  return explicitPublished(header, body) ?? publishedFromText(body, reference)
+  const updated = header.updated ? make(strip(header.updated.value), 'header') : null
+  return explicitPublished(header, body) ?? publishedFromText(body, reference) ?? updated
 }

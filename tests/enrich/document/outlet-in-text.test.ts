@@ -35,6 +35,10 @@ describe('outlet named in the text as its own publisher', () => {
     expect(
       outletNamedInText('Selon notre correspondant, Le Monde et Le Figaro ont publié la lettre.', list),
     ).toBeNull()
+    // a source the newsroom cites is not the newsroom
+    expect(
+      outletNamedInText('Selon notre correspondant, la junte a fermé la frontière, rapporte Le Monde.', list),
+    ).toBeNull()
     // without the newsroom's own voice, a named outlet is a source
     expect(outletNamedInText('Le décompte de L’Orient-Le Jour fait état de 282 morts.', list)).toBeNull()
   })

@@ -134,6 +134,18 @@ describe('published: `ce jeudi 1er août` resolved by weekday against the refere
     expect(publishedFromText(text, null)).toMatchObject({ value: '2023-08-31' })
   })
 
+  it('falls back on the day of an update stamp when nothing else dates the article', () => {
+    const updated: Header = { updated: { value: { year: 2022, month: 2, day: 17 }, place: span } }
+    expect(resolvePublished(updated, 'Le président a rencontré des officiels russes.', null)).toMatchObject({
+      value: '2022-02-17',
+      source: 'header',
+    })
+    // the text's own date, nearer the publication, wins over the update
+    expect(
+      resolvePublished(updated, 'Il a reçu ce mardi 15 février 2022 des officiels russes.', null),
+    ).toMatchObject({ value: '2022-02-15' })
+  })
+
   it('places the expression it read', () => {
     const p = publishedFromText(body, { year: 2024, month: 9, day: 24 })
     expect(p?.place && body.slice(p.place.start, p.place.end)).toBe('ce jeudi 1er août')
