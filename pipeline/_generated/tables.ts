@@ -148,15 +148,15 @@ export interface EventsRow {
   readonly trigger_start: number
   /** End of the trigger in `documents.text`, in Unicode code points, exclusive. */
   readonly trigger_end: number
-  /** Date of the event, ISO 8601 at its precision: the most precise date expression among its mentions' own clauses, else the publication date (an upper bound only: see `date_source`, `date_max`). */
+  /** Date of the event, ISO 8601 at its precision: the most precise date expression among the clauses of its mentions (see `date_mention_id`); null when no sentence telling the event dates it — the publication date is never the event's date, only its upper bound `date_max`. */
   readonly date: string | null
   /** Precision of `date`. */
   readonly date_precision: "day" | "month" | "year" | null
-  /** Where `date` comes from: `expression` — a date expression of a sentence telling the event, nearest its trigger (see temporal_expressions and `date_mention_id`); `published` — no sentence telling the event dates it, so the document's publication date, an upper bound of the event date (`date_min` is then null); null when neither exists. */
-  readonly date_source: "expression" | "published" | null
+  /** Where `date` comes from: `expression` — a date expression of a sentence telling the event, nearest its trigger (see temporal_expressions and `date_mention_id`); null when no sentence dates the event (then `date` and `date_min` are null and `date_max` is the publication date). */
+  readonly date_source: "expression" | null
   /** First day the event may have happened: the first day of `date` when it comes from a date expression; null when the text dates it only by the publication date. */
   readonly date_min: string | null
-  /** Last day the event may have happened: the last day of `date` (`2024-03` → 2024-03-31); for an event dated only by the publication date, the last day of that date (it happened before the article). */
+  /** Last day the event may have happened: the last day of `date` (`2024-03` → 2024-03-31); for an event no sentence dates, the last day of the publication date (it happened before the article); null when neither is known. */
   readonly date_max: string | null
   /** The mention (`event_mentions.event_mention_id`) whose date expression gives `date`: the most precise one among the event's mentions; null when `date_source` is not `expression`. */
   readonly date_mention_id: string | null

@@ -226,18 +226,25 @@ describe('dates', () => {
     })
   })
 
-  it('falls back on the publication date', () => {
+  it('never takes the publication date for the date: it is only the upper bound', () => {
     const ev = eventsOf('Des affrontements ont éclaté à Kidal.')
     expect(ofType(ev, 'fight')).toMatchObject({
-      date: PUBLISHED.value,
-      date_precision: 'day',
-      date_source: 'published',
+      date: null,
+      date_precision: null,
+      date_source: null,
+      date_min: null,
+      date_max: PUBLISHED.max,
     })
   })
 
   it('leaves the date empty with neither', () => {
     const ev = eventsOf('Des affrontements ont éclaté à Kidal.', [], [], null)
-    expect(ofType(ev, 'fight')).toMatchObject({ date: null, date_precision: null, date_source: null })
+    expect(ofType(ev, 'fight')).toMatchObject({
+      date: null,
+      date_precision: null,
+      date_source: null,
+      date_max: null,
+    })
   })
 
   it('ignores expressions of other sentences and unresolved ones', () => {
@@ -246,6 +253,6 @@ describe('dates', () => {
       [],
       [{ surface: 'Le 3 mars', value: '2024-03-03', precision: 'day' }],
     )
-    expect(ofType(ev, 'fight')?.date_source).toBe('published')
+    expect(ofType(ev, 'fight')).toMatchObject({ date: null, date_source: null, date_max: PUBLISHED.max })
   })
 })
