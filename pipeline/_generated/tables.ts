@@ -334,7 +334,7 @@ export interface TemporalExpressionsRow {
   readonly anchor: "text" | "published" | "expression" | null
   /** True when the text gives a weekday with the date and that weekday does not fall on it (`dimanche 23 octobre` when the 23rd is a Monday): the value follows the day and month (numbers are more often right than the weekday) and a warning is logged. */
   readonly weekday_mismatch: boolean
-  /** The rule that found the expression (`day-month-year`, `numeric-date`, `day-month`, `month-year`, `year-context`, `month-alone`, `day-range`, `year-range`, `iso-date`, `weekday`, `weekend`, `deictic`, `week-relative`, `month-relative`, `year-relative`, `ago-in`, `ago-in-compound`, `duration`, `neighbour`, `offset`, `day-month-range`, `month-day-year`, `english-date`, `year-pair`, `year-of-noun`, `weekday-before-time`, `day-alone`): see `pipeline/enrich/temporal/rules.ts`. */
+  /** The rule that found the expression (`day-month-year`, `numeric-date`, `day-month`, `month-year`, `year-context`, `month-alone`, `day-range`, `year-range`, `iso-date`, `weekday`, `weekend`, `deictic`, `week-relative`, `month-relative`, `year-relative`, `ago-in`, `ago-in-compound`, `duration`, `neighbour`, `offset`, `day-month-range`, `month-day-year`, `english-date`, `year-pair`, `year-of-noun`, `weekday-before-time`, `weekday-day`, `day-alone`): see `pipeline/enrich/temporal/rules.ts`. */
   readonly rule: string
 }
 

@@ -553,6 +553,22 @@ const weekday: Rule = {
   },
 }
 
+/**
+ * `ce jeudi 14,`, `vendredi 3 au matin`: a weekday and a day number without the month, closed by
+ * punctuation or a part of the day; the month is the one around the day of writing where that day is
+ * that weekday. `jeudi 14 soldats` (a count) is left alone.
+ */
+const weekdayDay: Rule = {
+  id: 'weekdayDay',
+  source: `${DET}${WEEKDAY}${S}${DAY}(?=\\s{0,3}(?:[,.;:)]|$)|${S}(?:au${S}matin|au${S}soir|dans${S}la${S}nuit|matin|soir|dernier)(?![\\p{L}]))`,
+  trim: false,
+  read: (m) => {
+    const weekday = weekdayNumber(m[2]!)
+    if (weekday === undefined) return null
+    return [whole(m, calendar(null, null, dayNumber(m[3]!), weekday), 0.75)]
+  },
+}
+
 /** `Jeu 15:12`: an abbreviated weekday, taken only before a time (alone, `mar`, `sam` are other words). */
 const weekdayBeforeTime: Rule = {
   id: 'weekdayBeforeTime',
@@ -601,6 +617,7 @@ export const RULES: readonly Rule[] = [
   duration,
   neighbour,
   deictic,
+  weekdayDay,
   weekday,
   weekdayBeforeTime,
   dayAlone,

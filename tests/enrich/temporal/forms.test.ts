@@ -116,3 +116,17 @@ describe('a day number alone', () => {
     expect(only('Il est arrivé le 22.', '2023-03-24', '22').value).toBeNull()
   })
 })
+
+describe('a weekday and a day number without the month', () => {
+  it('finds the month where that day is that weekday', () => {
+    expect(pairs('Ce jeudi 14, des hommes armés ont attaqué le poste.', '2022-07-16')).toEqual([
+      'Ce jeudi 14=2022-07-14',
+    ])
+    expect(pairs('vendredi 15 au matin, le bilan est tombé.', '2022-07-16')).toEqual([
+      'vendredi 15=2022-07-15',
+    ])
+  })
+  it('leaves a count after a weekday alone', () => {
+    expect(pairs('Les assaillants ont tué jeudi 14 soldats.', '2022-07-16')).toEqual([])
+  })
+})
