@@ -12,7 +12,7 @@ import type { Span } from '../../types.js'
 import type { Cue } from './cues.js'
 import type { QuotedSpan } from './pairing.js'
 import type { Speaker } from './speaker.js'
-import { trimSpan, wordCount } from './text.js'
+import { nameKey, trimSpan, wordCount } from './text.js'
 
 export type Attribution = 'incise' | 'following' | 'preceding' | 'selon' | 'colon' | 'continuation' | 'none'
 
@@ -38,6 +38,8 @@ export interface AttributedQuote {
 const DIRECT_GAP = /^[\s,]{0,4}$|^[\s,]*(?:(?:et\s+)?[«“"][^«»“”"\n]{1,200}[»”"][\s,]*)+$/u
 /** How far back an unattributed quotation that opens its sentence looks for the last speaker. */
 export const CARRY_WINDOW = 600
+/** A fragment this short that repeats an earlier quotation's words is that quotation's speaker's. */
+const ECHO_MAX_WORDS = 4
 /** A quotation alone on its line, unpunctuated and this short, is a heading. */
 const HEADING_MAX_WORDS = 8
 /** How far back a colon-introduced quote looks for its cue. */
@@ -105,6 +107,20 @@ export function attribute(
       cue: found?.cue ?? null,
       speaker: found?.cue.speaker ?? null,
     })
+  }
+  // `Face à cette « invasion »`, after `X … est « une invasion du Rwanda »`: a short fragment that
+  // echoes an earlier attributed quotation is the same speaker's word.
+  for (let i = 0; i < out.length; i++) {
+    const q = out[i]!
+    if (q.speaker || wordCount(text.slice(q.start, q.end)) > ECHO_MAX_WORDS) continue
+    const key = ` ${nameKey(text.slice(q.start, q.end))} `
+    for (let k = i - 1; k >= 0; k--) {
+      const earlier = out[k]!
+      if (earlier.speaker && ` ${nameKey(text.slice(earlier.start, earlier.end))} `.includes(key)) {
+        out[i] = { ...q, attribution: 'continuation', speaker: earlier.speaker }
+        break
+      }
+    }
   }
   // A paragraph of a multi-paragraph quotation (`« … ¶ « … », a-t-il dit`) takes the speaker of the
   // part that closes it.

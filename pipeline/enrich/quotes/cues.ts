@@ -22,6 +22,11 @@ export type CueForm =
    * `criant "…"`, `et exprimé son « inquiétude »`): the subject is the clause's, before it.
    */
   | 'gerund'
+  /**
+   * An infinitive after `pour`, `de`, `et`, `pu` (`pour annoncer la “capture”`, `a pu … et déclarer que`):
+   * the subject is the sentence's.
+   */
+  | 'infinitive'
 
 export interface Cue {
   readonly start: number
@@ -50,6 +55,7 @@ export interface CuePatterns {
   readonly present: RegExp
   readonly markers: RegExp
   readonly gerund: RegExp
+  readonly infinitive: RegExp
   readonly markerKind: ReadonlyMap<string, 'selon' | 'source'>
 }
 
@@ -90,6 +96,10 @@ export function cuePatterns(lex: Lexicon): CuePatterns {
       `${L}${pres}${R}${introduces}|(?<=[»"”]\\s*,?\\s*)${pres}${R}|(?<=,\\s*)${pres}${R}(?=\\s+(?:\\p{Lu}|${det}\\s|l['’]))`,
       'giu',
     ),
+    infinitive: new RegExp(
+      `(?<=${L}(?:(?:pour|de|et|pu|voulu|su|afin\\s+de)\\s+|d['’]))(?:${filled(lex.verbs.filter((v) => !v.reflexive).map((v) => v.lemma))})${R}${introduces}`,
+      'giu',
+    ),
     gerund: new RegExp(`${L}(?:${ger}|(?<=${L}et\\s+)${part})${R}${introduces}`, 'giu'),
     // `peut-on également lire dans`: adverbs may sit inside a marker too.
     markers: new RegExp(
@@ -113,6 +123,7 @@ export function findCues(text: string, p: CuePatterns): Cue[] {
   for (const m of text.matchAll(p.compound)) found.push(cue(m, 'compound', null))
   for (const m of text.matchAll(p.present)) found.push(cue(m, 'present', null))
   for (const m of text.matchAll(p.gerund)) found.push(cue(m, 'gerund', null))
+  for (const m of text.matchAll(p.infinitive)) found.push(cue(m, 'infinitive', null))
   for (const m of text.matchAll(p.markers)) {
     const key = m[0].toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ')
     found.push(cue(m, p.markerKind.get(key) ?? markerKindOf(key, p.markerKind), null))

@@ -11,7 +11,7 @@ import { codePointIndex } from '../../util/codepoints.js'
 import type { Extractor, QuoteDraft } from '../extract.js'
 import { isQuotation } from './admission.js'
 import { type AttributedQuote, type Attribution, attribute, type ResolvedCue } from './attribution.js'
-import { docContext } from './context.js'
+import { type DocContext, docContext } from './context.js'
 import { type CuePatterns, cuePatterns, findCues } from './cues.js'
 import { lexicon } from './lexicon.js'
 import { scanMarks } from './marks.js'
@@ -55,7 +55,9 @@ export const extractQuotes: Extractor = (input, soFar) => {
     const inherited =
       cue.form === 'gerund' || (cue.form === 'selon' && RELATIVE.test(text.slice(cue.end, cue.end + 12)))
         ? clauseSpeaker(text, cue, past)
-        : null
+        : cue.form === 'infinitive'
+          ? (clauseSpeaker(text, cue, past) ?? sentenceSubject(ctx, cue.start))
+          : null
     const speaker = inherited ?? (np ? resolvePhrase(np, ctx, past) : null)
     if (speaker) past.push({ pos: cue.start, speaker })
     const clauseEnd = np && np.kind !== 'pronoun' ? Math.max(cue.end, np.end) : cue.end
@@ -85,6 +87,30 @@ function clauseSpeaker(text: string, cue: { start: number }, past: readonly Past
   const last = past.at(-1)
   if (!last || cue.start - last.pos > CLAUSE_WINDOW) return null
   return /[.!?]\s/u.test(text.slice(last.pos, cue.start)) ? null : last.speaker
+}
+
+/** The person the sentence holding `pos` last names as a subject before it (`le colonel X … pour annoncer`). */
+function sentenceSubject(ctx: DocContext, pos: number): Speaker | null {
+  const head = ctx.text.slice(Math.max(0, pos - CLAUSE_WINDOW), pos)
+  const stop = Math.max(head.search(/[^.!?\n]*$/u), 0)
+  const from = pos - head.length + stop
+  // The nearest one: `Des images montrant le président X …, avant que le colonel Y ne … pour annoncer`.
+  for (let i = ctx.persons.length - 1; i >= 0; i--) {
+    const p = ctx.persons[i]!
+    if (p.end > pos) continue
+    if (p.start < from) break
+    if (p.inQuote || p.object) continue
+    return {
+      name: p.name,
+      entityId: p.entityId,
+      start: p.start,
+      end: p.end,
+      gender: p.gender,
+      headClass: p.roleClass,
+      via: 'coreference',
+    }
+  }
+  return null
 }
 
 const MARKS = { guillemets: '«»', curly: '“”', straight: '""' } as const

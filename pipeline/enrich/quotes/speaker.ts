@@ -286,7 +286,7 @@ function resolveFull(np: NounPhrase, ctx: DocContext): Speaker {
 
 const LINK_WORDS = new Set(['de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'et'])
 
-/** The latest earlier person introduced with the same role and every word of this description. */
+/** The latest earlier person introduced with the same role and a description this one contains or extends. */
 function describedPerson(np: NounPhrase, ctx: DocContext): Person | null {
   const want = nameKey(ctx.text.slice(np.start, np.end))
     .split(' ')
@@ -294,8 +294,10 @@ function describedPerson(np: NounPhrase, ctx: DocContext): Person | null {
   for (let i = ctx.persons.length - 1; i >= 0; i--) {
     const p = ctx.persons[i]!
     if (p.end > np.start || p.roleClass !== np.headClass || !p.desc) continue
-    const have = new Set(p.desc.split(' '))
-    if (want.every((w) => have.has(w))) return p
+    // One description contains the other: `le porte-parole du gouverneur` … `du gouverneur du Nord-Kivu`.
+    const have = p.desc.split(' ').filter((w) => w && !LINK_WORDS.has(w))
+    const wanted = new Set(want)
+    if (want.every((w) => have.includes(w)) || have.every((w) => wanted.has(w))) return p
   }
   return null
 }

@@ -24,6 +24,7 @@ export function subjectOf(cue: Cue, ctx: DocContext): NounPhrase | null {
   if (cue.form === 'selon' || cue.form === 'source') return after(cue, ctx)
   // `…, soulignant que`: the subject is the clause's, already read (see index.ts); `manifestants
   // criant "…"`: the phrase right before.
+  if (cue.form === 'infinitive') return null
   if (cue.form === 'gerund') return introducesInversion(ctx.text, cue.start) ? null : before(cue, ctx)
   if (introducesInversion(ctx.text, cue.start)) {
     // `», a déclaré le ministre`; but `L’Ukraine, de son côté, a regretté une décision`: a phrase after

@@ -149,3 +149,19 @@ describe('speakers named elsewhere', () => {
     expect(speakerOf(text, 'La Chambre', fixtures)).toBe('Gberdao Gustave Kam')
   })
 })
+
+describe('words given to someone without a verb next to them', () => {
+  it('an infinitive of saying speaks for the subject of its sentence', () => {
+    const text =
+      'Les images ont circulé avant que le colonel Mamady Doumbouya ne fasse une apparition à la télévision nationale pour annoncer la “capture” du président.'
+    expect(speakerOf(text, 'capture')).toBe('Mamady Doumbouya')
+  })
+
+  it('a short fragment echoing an earlier quotation is the same speaker’s word', () => {
+    const text =
+      'Le général Sylvain Ekenge a publié un communiqué lundi. Il indique que l’occupation de Bunagana par le M23 est « une invasion du Rwanda ».\n\n' +
+      'Face à cette « invasion » de la RDC, les FARDC défendront la patrie.'
+    const qs = quotesOf(text)
+    expect(quote(qs, 'invasion')).toMatchObject({ speaker: 'Sylvain Ekenge', attribution: 'continuation' })
+  })
+})
