@@ -165,9 +165,9 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         const rivals = mine ? triggers.filter((o) => o === t || canBePlace(r, physical.get(o)!)) : triggers
         return owns(t, rivals, r)
       })
-      const place: RoleMention | null = chooseLocation(owned, info.physical, t.start)
+      let place: RoleMention | null = chooseLocation(owned, info.physical, t.start)
       const exclude = new Set(place ? [place.entity_id] : [])
-      const { actors, targets } = chooseParticipants(
+      const chosen = chooseParticipants(
         tokens,
         roles,
         t.first,
@@ -177,6 +177,15 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         // a noun trigger (`le départ des forces françaises`) has its actor after it too
         SPEECH_TYPES.has(t.type) || (t.first > 0 && roleData().skip.includes(tokens[t.first - 1]!.norm)),
       )
+      // an event that happens at a place has a town as its location, never as a participant
+      // (`l'attaque contre Kati`): the first one read as a target becomes the place if it has none
+      let targets = chosen.targets
+      if (info.physical) {
+        const towns = targets.filter((id) => typeOf.get(id) === 'place')
+        if (!place && towns.length > 0) place = roles.find((r) => r.entity_id === towns[0]) ?? null
+        targets = targets.filter((id) => typeOf.get(id) !== 'place')
+      }
+      const actors = chosen.actors.filter((id) => id !== place?.entity_id)
       const when = dateEvent(t, triggers, expressions, input.published)
       const toll = combineTolls(f.tolls)
       const delivered =

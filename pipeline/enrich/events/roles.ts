@@ -183,7 +183,14 @@ export function chooseParticipants(
   const adjectivalPlace = (m: RoleMention) => m.type === 'place' && m.adjective
   const canAct = (m: RoleMention) => !m.oblique && !adjectivalPlace(m)
   const before = usable.filter((m) => m.token >= a && m.token < first).reverse()
-  const after = usable.filter((m) => m.token >= next && m.token < b)
+  let after = usable.filter((m) => m.token >= next && m.token < b)
+  // the one acted upon may be named in an apposition (`a rencontré le chef de la junte, le capitaine
+  // Traoré`): with nobody after the trigger in its clause, read on past one comma before an article
+  if (after.length === 0 && tokens[b]?.text === ',' && roleData().skip.includes(tokens[b + 1]?.norm ?? '')) {
+    let c = b + 1
+    while (c < tokens.length && !isClauseBoundary(tokens[c]!)) c++
+    after = usable.filter((m) => m.token > b && m.token < c)
+  }
   // `une attaque attribuée à l'EIGS`: whoever the text names as the author acts
   const authors = after.filter((m) => m.attributed)
   if (authors.length > 0)

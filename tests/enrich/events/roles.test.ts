@@ -256,3 +256,28 @@ describe('dates', () => {
     expect(ofType(ev, 'fight')).toMatchObject({ date: null, date_source: null, date_max: PUBLISHED.max })
   })
 })
+
+describe('a place is a location, never a participant', () => {
+  it('makes the town an attack is directed at its location', () => {
+    const ev = eventsOf('Des jihadistes ont attaqué Kati, faisant plusieurs blessés.', [
+      { name: 'Kati', type: 'place', surfaces: ['Kati'] },
+    ])
+    const attack = ofType(ev, 'attack')!
+    expect(attack.location_entity_id).toBe(idOf('Kati'))
+    expect(attack.target_entity_ids).toEqual([])
+  })
+
+  it('reads the other side of a meeting in an apposition', () => {
+    const ev = eventsOf(
+      'Sergueï Lavrov a rencontré le chef du régime militaire, le capitaine Ibrahim Traoré.',
+      [
+        { name: 'Sergueï Lavrov', type: 'person', surfaces: ['Sergueï Lavrov'] },
+        { name: 'Ibrahim Traoré', type: 'person', surfaces: ['Ibrahim Traoré'] },
+      ],
+    )
+    expect(ofType(ev, 'meeting')).toMatchObject({
+      actor_entity_ids: [idOf('Sergueï Lavrov')],
+      target_entity_ids: [idOf('Ibrahim Traoré')],
+    })
+  })
+})
