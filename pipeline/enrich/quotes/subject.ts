@@ -131,6 +131,9 @@ function addressee(tokens: readonly Token[], i: number, lex: DocContext['lex']):
   return next?.kind === 'word' && (isCapitalized(next) || lex.determiners.has(next.lower)) ? j : i
 }
 
+/** Words that open the complement of a noun (`de la Coopération`, `des Nigériens`). */
+const COMPLEMENT_START = new Set(['de', 'du', 'des', "d'"])
+
 /** Words that open an incidental segment between a subject and its verb (`, à défaut de signer,`). */
 const INCIDENTAL = new Set([
   'à',
@@ -168,7 +171,23 @@ function before(cue: Cue, ctx: DocContext): NounPhrase | null {
   // `le président Touadéra qui, …, a demandé`: the antecedent of `qui`.
   if (tokens[v - 1]?.lower === 'qui') v--
   const window = clauseBefore(tokens, v)
-  if (window.from < window.to) return phraseReaching(tokens, window.from, window.to, ctx)
+  const inWindow = window.from < window.to ? phraseReaching(tokens, window.from, window.to, ctx) : null
+  if (inWindow && inWindow.kind !== 'other' && !afterPrepositionIn(tokens, window.from, inWindow.from))
+    return inWindow
+  // `le ministère des Affaires étrangères, de la Coopération et des Nigériens à l’Étranger a souligné`:
+  // a window opening on `de` after a comma or `et` continues the phrase before it; its head speaks.
+  let head = window.from
+  for (let k = 0; k < 3 && head > 0; k++) {
+    const first = tokens[head]
+    const sep = tokens[head - 1]!
+    if (!first || !COMPLEMENT_START.has(first.lower) || !(sep.text === ',' || sep.lower === 'et')) break
+    head = clauseBefore(tokens, head - 1).from
+  }
+  if (head < window.from) {
+    const np = readNounPhrase(tokens, head, lex)
+    if (np && (np.kind === 'body' || np.kind === 'role' || np.kind === 'name')) return np
+  }
+  if (window.from < window.to) return inWindow
   // `Maria Zakharova, porte-parole de la diplomatie russe, a déclaré`: apposed segments before the comma.
   if (tokens[v - 1]?.text !== ',') return null
   const seg1 = clauseBefore(tokens, v - 1)
@@ -185,6 +204,33 @@ function before(cue: Cue, ctx: DocContext): NounPhrase | null {
   }
   return np1
 }
+
+const PREPOSITIONS = new Set([
+  'à',
+  'au',
+  'aux',
+  'de',
+  'du',
+  'des',
+  "d'",
+  'en',
+  'pour',
+  'sur',
+  'avec',
+  'par',
+  'contre',
+  'chez',
+  'dans',
+])
+
+/** Whether a preposition (and maybe an article) stands right before token `at`, inside the window. */
+function afterPrepositionIn(tokens: readonly Token[], from: number, at: number): boolean {
+  let i = at - 1
+  if (i >= from && INNER_ARTICLES.has(tokens[i]!.lower)) i--
+  return i >= from && PREPOSITIONS.has(tokens[i]!.lower)
+}
+
+const INNER_ARTICLES = new Set(['le', 'la', 'les', "l'"])
 
 /** Tokens between the previous clause boundary and token `v` (exclusive). */
 function clauseBefore(tokens: readonly Token[], v: number): { from: number; to: number } {

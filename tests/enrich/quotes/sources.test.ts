@@ -92,6 +92,15 @@ describe('where the speaker is named', () => {
     expect(speakerOf(qui, 'des moyens')).toBe('Faustin-Archange Touadéra')
   })
 
+  it('a body named with coordinated complements speaks by its head, not by a complement', () => {
+    const text =
+      'De plus, le ministère des Affaires étrangères, de la Coopération et des Nigériens à l’Étranger a souligné que la décision « est sans appel ».'
+    expect(speakerOf(text, 'est sans appel')).toBe('ministère des Affaires étrangères')
+    const group =
+      'Dans ce village du caza de Bint Jbeil, des habitants ont exhorté les autorités à prendre des mesures « sérieuses ».'
+    expect(speakerOf(group, 'sérieuses')).toBe('des habitants')
+  })
+
   it('a heading glued to the next sentence does not hide its subject', () => {
     const text =
       'L’Algérie critique sévèrement la position de la France Le gouvernement algérien dénonce ainsi une “légèreté” de la part de Paris.'
