@@ -39,6 +39,17 @@ const unreported = () => {
   return unreportedIndex
 }
 
+/** At most this many words and no final punctuation: a subheading, not a sentence. */
+const SUBHEADING_WORDS = 5
+const isSubheading = (tokens: readonly Token[]): boolean => {
+  const last = tokens[tokens.length - 1]
+  return (
+    last !== undefined &&
+    !(last.kind === 'punct' && /[.!?…»"”]/u.test(last.text)) &&
+    tokens.filter((t) => t.kind === 'word').length <= SUBHEADING_WORDS
+  )
+}
+
 /** How many words after a verb its object trigger may start (`signer un nouvel accord`). */
 const OBJECT_REACH = 4
 
@@ -63,12 +74,20 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Fou
   const found = new Map<string, Found>()
   // the object of a verb that did not happen is no event either (`va signer un accord`)
   let unsaid: TriggerMatch | null = null
+  // what is asked for has not happened (`exigé le départ des forces`): the rest of a request's clause
+  let askedUntil = -1
+  const habitual = roleData().habitual
   for (const t of findTriggers(tokens)) {
     if (unsaid && unsaid.type === t.type && t.first - unsaid.next <= OBJECT_REACH) continue
+    if (t.first < askedUntil) continue
     if (t.negated || t.unreal) {
       unsaid = t
       continue
     }
+    const [c0, c1] = clauseOf(tokens, t.first, t.next)
+    // a generic or repeated state of affairs (`régulièrement la cible d'attaques`) is no event
+    if (tokens.slice(c0, c1).some((w) => habitual.includes(w.norm))) continue
+    if (typeInfo(t.type).code === 'REQUEST') askedUntil = c1
     if (found.has(t.type)) continue
     if (names.some((n) => n.start <= t.start && t.end <= n.end)) continue
     found.set(t.type, { trigger: t, inferred: false, tolls: [] })
@@ -141,8 +160,9 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
   for (const s of input.sentences) {
     while (m0 < mentions.length && mentions[m0]!.start < s.start) m0++
     const tokens = tokenize(input.text, s.start, s.end)
-    // a related-article headline (`Lire aussi :`) or a caption reports no event of this article
-    if (phraseAt(tokens, 0, unreported()) > 0) continue
+    // a related-article headline (`Lire aussi :`) or a caption reports no event of this article, nor
+    // does a subheading (`Appels au calme`: a few words, no final punctuation)
+    if (phraseAt(tokens, 0, unreported()) > 0 || isSubheading(tokens)) continue
     const inSentence: typeof mentions = []
     for (let k = m0; k < mentions.length && mentions[k]!.start < s.end; k++)
       if (mentions[k]!.end <= s.end) inSentence.push(mentions[k]!)

@@ -87,6 +87,7 @@ export interface RoleData {
   readonly unreal_skip: readonly string[]
   readonly unreal_auxiliary: readonly string[]
   readonly unreported: readonly string[]
+  readonly habitual: readonly string[]
   readonly attribution: readonly string[]
   readonly passive_auxiliary: readonly string[]
   readonly passive_adverbs: readonly string[]
@@ -133,6 +134,7 @@ export const roleData = (): RoleData =>
       isList(x.unreal_skip) &&
       isList(x.unreal_auxiliary) &&
       isList(x.unreported) &&
+      isList(x.habitual) &&
       isList(x.passive_adverbs),
   )
 export const materielData = (): MaterielData =>

@@ -129,7 +129,7 @@ describe('actors and targets', () => {
 
   it('keeps the actor of a noun trigger after it', () => {
     const ev = eventsOf(
-      'Ouagadougou s’est rapproché de Moscou, et a exigé le départ des forces spéciales françaises.',
+      'Ouagadougou s’est rapproché de Moscou, après le départ des forces spéciales françaises.',
       [OUAGA, MOSCOU, FRANCE],
     )
     expect(ofType(ev, 'withdrawal')!.actor_entity_ids).toEqual([idOf('France')])

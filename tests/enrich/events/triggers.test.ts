@@ -133,3 +133,29 @@ describe('what did not happen, and what is not this article', () => {
     expect(eventsOf('Photo : des soldats tués lors de l’attaque de Kati.')).toEqual([])
   })
 })
+
+describe('generic statements, requests and subheadings', () => {
+  it('makes no event of a repeated state of affairs', () => {
+    expect(
+      types(eventsOf("L'État de Borno est régulièrement la cible d'attaques menées par Boko Haram.")),
+    ).not.toContain('attack')
+    expect(types(eventsOf('Des jihadistes ont attaqué le camp de Boni mardi.'))).toContain('attack')
+  })
+
+  it('makes no event of what a request asks for', () => {
+    const ev = types(eventsOf('Le gouvernement a exigé le départ des forces américaines.'))
+    expect(ev).toContain('request')
+    expect(ev).not.toContain('withdrawal')
+  })
+
+  it('makes no event of a subheading, but reads a short sentence', () => {
+    expect(eventsOf('Appels au calme')).toEqual([])
+    expect(types(eventsOf('Des combats ont éclaté.'))).toContain('fight')
+  })
+
+  it('counts no victims of an earthquake as an attack', () => {
+    expect(
+      types(eventsOf("Cette secousse tellurique a fait 290 morts dans la province d'Al Haouz.")),
+    ).not.toContain('attack')
+  })
+})
