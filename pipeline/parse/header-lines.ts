@@ -73,6 +73,8 @@ export function readDatedHeadline(line: string): DatedHeadline | null {
   const words = title.split(/\s+/)
   // without a by-line, a date after `le`, `du`, `depuis`… is a sentence's date, not a time stamp
   if (m[2] === undefined && BEFORE_DATE.has(words.at(-1)!.toLowerCase())) return null
+  // a by-line with its date (`Par Jean Dupont - 13 mai 2025 à 10h30`) is no headline
+  if (/^(?:Par|PAR|By)\s/u.test(title) || /[-–—|]$/u.test(title)) return null
   if (words.length < 3 || words.length > 30 || /[.;:,]$/u.test(title) || !/^[\p{Lu}\p{N}«"“]/u.test(title))
     return null
   const date = readDate((m[3] ?? m[4])!)

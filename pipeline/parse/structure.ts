@@ -300,6 +300,11 @@ export function structure(input: MappedText, known: Header = {}): Structured {
     const m = BYLINE.exec(lines[i]!.t.text) ?? BYLINE_ROLE.exec(lines[i]!.t.text)
     if (m) {
       header.byline = { value: m[1]!, place: place(lines[i]!) }
+      // `Par Jean Dupont - 12 mars 2024 à 10h30`: the date of the by-line
+      const tail = lines[i]!.t.text.slice(m.index + m[0].indexOf(m[1]!) + m[1]!.length)
+      const dated = readDateLine(tail.replace(/^\s*[,–—-]\s*/u, ''))
+      if (dated && !header.publishedLine && dated.bodyAt === null)
+        header.publishedLine = { value: { date: dated.date, outlet: null }, place: place(lines[i]!) }
       drop.add(i)
       break
     }

@@ -275,4 +275,18 @@ describe('a sentence that says "publié le" is body, never a header line', () =>
     expect(r.header.publishedLine).toBeUndefined()
     expect(r.body).not.toContain('Mis à jour')
   })
+
+  it('reads the date a by-line carries', () => {
+    const r = run(
+      [
+        'Mali : la junte annonce la dissolution des partis politiques',
+        '',
+        'Par Jean Dupont - 13 mai 2025 à 10h30',
+        '',
+        'Le gouvernement de transition a annoncé mardi la dissolution de tous les partis politiques du pays.',
+      ].join('\n'),
+    )
+    expect(r.header.byline?.value).toBe('Jean Dupont')
+    expect(r.header.publishedLine?.value.date).toEqual({ year: 2025, month: 5, day: 13 })
+  })
 })
