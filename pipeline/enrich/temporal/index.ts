@@ -134,15 +134,46 @@ const LEANS_ON = /^\s{0,3}(?:(?:du|des|de)(?![\p{L}])|d['’])/iu
 
 const dayOf = (value: PartialDate | null): Day | null => (value ? parseIsoDay(formatPartial(value)) : null)
 
+/** For each expression, the paragraph it starts in (paragraphs are separated by a blank line). */
+function paragraphsOf(found: readonly Found[], text: string): number[] {
+  const out: number[] = []
+  let paragraph = 0
+  let from = 0
+  for (const f of found) {
+    for (let at = text.indexOf('\n\n', from); at !== -1 && at < f.start; at = text.indexOf('\n\n', from)) {
+      paragraph++
+      from = at + 2
+    }
+    out.push(paragraph)
+  }
+  return out
+}
+
+/**
+ * For each expression, the last day named before it in its paragraph (past a paragraph break the story
+ * has moved on): one pass, whatever the number of expressions.
+ */
+function daysBefore(paragraphs: readonly number[], values: readonly (PartialDate | null)[]): (Day | null)[] {
+  const out: (Day | null)[] = []
+  let last: { paragraph: number; day: Day } | null = null
+  for (const [i, paragraph] of paragraphs.entries()) {
+    out.push(last !== null && last.paragraph === paragraph ? last.day : null)
+    const day = dayOf(values[i] ?? null)
+    if (day) last = { paragraph, day }
+  }
+  return out
+}
+
 /**
  * `au lendemain du 3 mars` → 4 March, when the next expression follows at once and is a day;
  * `la veille`, `le lendemain`, `le même jour` standing alone → counted from the last day named before,
- * else from the day of writing.
+ * else from the day of writing; `un mois plus tôt`, `le 22` → from the last day named before only.
  */
 function neighbourValue(
   i: number,
   found: readonly Found[],
   values: readonly (PartialDate | null)[],
+  before: Day | null,
   text: string,
   writing: Day | null,
 ): PartialDate | null {
@@ -160,17 +191,12 @@ function neighbourValue(
             ? { year: day.year + r.amount }
             : shiftDays(day, r.unit === 'week' ? 7 * r.amount : r.amount)
   const next = found[i + 1]
-  if (r.type === 'neighbour' && next && LINK.test(text.slice(f.end, next.start))) {
+  if (r.type === 'neighbour' && next && next.start - f.end <= 8 && LINK.test(text.slice(f.end, next.start))) {
     const day = dayOf(values[i + 1] ?? null)
     return day && move(day)
   }
   if (r.type === 'neighbour' && LEANS_ON.test(text.slice(f.end, f.end + 8))) return null
-  // The last day named before, in the same paragraph: past a paragraph break the story has moved on.
-  for (let j = i - 1; j >= 0; j--) {
-    if (text.slice(found[j]!.end, f.start).includes('\n\n')) break
-    const day = dayOf(values[j] ?? null)
-    if (day) return move(day)
-  }
+  if (before) return move(before)
   // With no day before, `la veille` is the day before writing; `trois jours plus tard`, `le 22` have no base.
   return writing && r.type === 'neighbour' ? move(writing) : null
 }
@@ -228,7 +254,8 @@ export const extractTemporal: Extractor = (input) => {
     return value === null ? own : { value, anchor: 'expression' }
   })
   const values = second.map((r) => r.value)
-  const neighbours = found.map((_, i) => neighbourValue(i, found, values, input.text, writing))
+  const before = daysBefore(paragraphsOf(found, input.text), values)
+  const neighbours = found.map((_, i) => neighbourValue(i, found, values, before[i]!, input.text, writing))
   const drafts: TemporalDraft[] = found.map((f, i) => {
     const own = second[i]!
     const leaned = neighbours[i]

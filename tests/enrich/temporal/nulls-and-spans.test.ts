@@ -111,6 +111,11 @@ describe('hostile input stays linear', () => {
     ['spaces after qualifiers', `${'en '.repeat(30_000)}${' '.repeat(100_000)}`],
     ['long digits', '2'.repeat(200_000)],
     ['slashes', '11/'.repeat(60_000)],
+    [
+      '10,000 `la veille`, each counted from the day before',
+      `le 3 mars 2023, ${'la veille '.repeat(10_000)}`,
+    ],
+    ['ranges without their month', '10 au '.repeat(40_000)],
   ])('%s', (_, text) => {
     const t0 = performance.now()
     temporal(text, '2024-08-01', true)
