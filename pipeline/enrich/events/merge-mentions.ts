@@ -121,12 +121,14 @@ export function agrees(
       tied = true
     }
     // two tolls that differ are two events, unless the second refers back (`le bilan de l'attaque`)
+    // or is a toll alone, another source's count (`une source médicale avait fait état de 67 morts`)
     if (
       r.fatalities !== null &&
       g.fatalities !== null &&
       r.fatalities !== g.fatalities &&
       !r.anaphoric &&
-      !r.definite
+      !r.definite &&
+      r.method !== 'inference'
     )
       return false
     for (const a of g.actors) {

@@ -57,6 +57,16 @@ describe('one event per real event of a document', () => {
     expect(attacks[0]!.fatalities).toBe(20)
   })
 
+  it("takes another source's toll, with no trigger of its own, for the same attack", () => {
+    const ev = eventsOf(
+      "Une attaque contre l'hôpital a fait 70 morts. Une source médicale avait auparavant fait état de 67 morts.",
+    )
+    const attacks = ev.filter((e) => e.event_code === 'ASSAULT')
+    expect(attacks).toHaveLength(1)
+    expect(attacks[0]).toMatchObject({ fatalities: 70, fatalities_from: 0 })
+    expect(attacks[0]!.mentions).toHaveLength(2)
+  })
+
   it('makes no event of a reference back to nothing told', () => {
     expect(eventsOf('Cette attaque a choqué le pays.')).toEqual([])
   })
