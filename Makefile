@@ -7,7 +7,7 @@ SOURCES := $(shell find pipeline scripts -type f -name '*.ts' -o -type f -name '
 CLI := node build/pipeline/cli.js
 
 .PHONY: all dist test lint typecheck unit rebuild-check generated-check clean bench help \
-	release browser-deps notebook-deps notebook
+	release browser-deps notebook-deps notebook readme-deps
 
 all: dist
 
@@ -16,7 +16,7 @@ help:
 	@echo "make test   lint, type-check, generated-code check, vitest, and a rebuild that must equal dist/"
 	@echo "make release  dist/release/depeches-<version>.zip and .tar.gz (reproducible; not committed)"
 	@echo "make bench  throughput and memory on 10k and 100k-article corpora (BENCH=\"1000 5000\" for others)"
-	@echo "make clean  drop build/ and .cache/ (compiled code, the per-article result cache, scratch)"
+	@echo "make clean  drop build/ and .cache/ (compiled code, the per-article result cache, the README test's Python environment, scratch)"
 
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
@@ -58,6 +58,21 @@ BENCH ?= 10000 100000
 bench: $(BUILD_STAMP) browser-deps
 	node build/bench/run.js $(BENCH)
 
+# what the README's blocks need (tests/readme/snippets.test.ts runs them): the Python readers pinned in
+# tests/readme/requirements.txt, in a virtual environment under .cache/ (git-ignored) made with the
+# python3 on PATH, and R's readr from Debian (--no-install-recommends: readr alone). PIP_RETRIES=0: pip
+# fails at once instead of retrying an index this machine cannot reach.
+VENV := .cache/venv
+$(VENV)/.stamp: tests/readme/requirements.txt
+	rm -rf $(VENV)
+	python3 -m venv $(VENV)
+	PIP_RETRIES=0 PIP_TIMEOUT=5 $(VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/readme/requirements.txt
+	@touch $@
+
+readme-deps: $(VENV)/.stamp
+	@Rscript -e 'library(readr)' >/dev/null 2>&1 || { apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends r-base-core r-cran-readr; }
+
 PY := /usr/bin/python3
 notebook-deps:
 	@$(PY) -c 'import pandas, matplotlib, nbclient, ipykernel, nbconvert' 2>/dev/null || { apt-get update && \
@@ -81,7 +96,7 @@ lint: $(NPM_STAMP)
 
 typecheck: $(BUILD_STAMP)
 
-unit: $(BUILD_STAMP) browser-deps
+unit: $(BUILD_STAMP) browser-deps readme-deps
 	@mkdir -p .cache
 	@rm -f .cache/vitest.json
 	npx vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest.json

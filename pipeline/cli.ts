@@ -1,22 +1,25 @@
 #!/usr/bin/env node
 /** `depeches build <input-dir> --out <output-dir>` and `depeches merge`: the command line. Options are checked here once. */
-import { existsSync, statSync } from 'node:fs'
-import { relative, resolve, sep } from 'node:path'
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { dirname, relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
+import { progressBar } from './cli/progress.js'
 import { parseIsoPartial } from './enrich/dates/calendar.js'
 import { PipelineError } from './errors.js'
 import { describeFault } from './faults.js'
-import { merge } from './merge.js'
-import { type BuildOptions, type BuildSummary, build, defaultJobs } from './run.js'
+import type { BuildOptions, BuildSummary } from './run.js'
 import { versions } from './versions.js'
 
 const HELP = `depeches — French press articles to a research dataset
 
 Usage:
-  depeches build <input-dir> --out <output-dir> [options]
-  depeches merge <shard-output>... --out <output-dir>
+  depeches build <input> --out <output-dir> [options]
+  depeches merge <shard-output>... --out <output-dir> [--summary-json <file>] [--quiet]
+  depeches stats <output-dir> [--json]
 
-Reads every file below <input-dir> (recursively; hidden files skipped), and writes to <output-dir>:
+Reads every file below <input> (a folder, recursively, hidden files skipped; or one file), and writes
+to <output-dir>:
   data/<table>.csv|.jsonl|.arrow   documents, entities, mentions, quotes, temporal_expressions, events,
                                    event_mentions
   rejects.jsonl                    every input that did not become a document, with the reason
@@ -35,116 +38,153 @@ Options:
   --force                     replace <output-dir> even when it is not the output of an earlier build
                               (by default only a missing or empty folder, or one a build made and
                               nobody added files to, is replaced; never the input or a folder holding it)
+  --summary-json <file>       also write the run's figures (inputs, documents, duplicates, rejects by
+                              reason, rows per table, reference date, time) as JSON to <file>
   --quiet, -q                 no progress bar and no summary
+  --json                      (stats) the figures as JSON instead of lines
   --help, -h                  this help
   --version, -v               the pipeline version
 
-Exit status: 0 when the build finished (with or without rejects), 1 when it could not run, 2 on bad usage.
+'depeches stats <output-dir>' prints what to check first on a built dataset: documents and their
+dates, languages, outlets, rows per table, rejects by reason, entities, events, quotes.
+
+Exit status: 0 when the build finished (with or without rejects), 1 when it could not run, 2 on bad usage
+(an unknown option, a bad option value: one line names it).
 `
 
 type Parsed =
-  | { readonly command: 'build'; readonly opts: BuildOptions; readonly quiet: boolean }
+  | {
+      readonly command: 'build'
+      readonly opts: BuildOptions
+      readonly quiet: boolean
+      readonly summaryJson: string | null
+    }
   | {
       readonly command: 'merge'
       readonly shards: readonly string[]
       readonly out: string
       readonly quiet: boolean
       readonly force: boolean
+      readonly summaryJson: string | null
     }
+  | { readonly command: 'stats'; readonly dir: string; readonly json: boolean }
   | 'help'
   | 'version'
 
-function parse(argv: string[]): Parsed {
-  const { values, positionals } = parseArgs({
+const OPTIONS = {
+  out: { type: 'string', short: 'o' },
+  'reference-date': { type: 'string' },
+  jobs: { type: 'string', short: 'j' },
+  cache: { type: 'string' },
+  shard: { type: 'string' },
+  'summary-json': { type: 'string' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const
+
+const usage = (message: string) => new PipelineError('E_USAGE', message)
+
+/**
+ * The options and arguments, read without Node's own error messages: an unknown option, a missing value
+ * or a value given to a switch is one line of ours naming it.
+ */
+function readArgs(argv: string[]) {
+  const { values, positionals, tokens } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o' },
-      'reference-date': { type: 'string' },
-      jobs: { type: 'string', short: 'j' },
-      cache: { type: 'string' },
-      shard: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-      force: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
+    strict: false,
+    tokens: true,
+    options: OPTIONS,
   })
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue
+    const def = (OPTIONS as Record<string, { type: 'string' | 'boolean' }>)[t.name]
+    if (!def) throw usage(`unknown option ${t.rawName}`)
+    if (def.type === 'boolean' && t.value !== undefined)
+      throw usage(`${t.rawName} takes no value, not "${t.value}"`)
+    if (def.type === 'string' && (t.value === undefined || (!t.inlineValue && t.value.startsWith('-'))))
+      throw usage(`${t.rawName} needs a value${t.value === undefined ? '' : `, not the option ${t.value}`}`)
+  }
+  return { values: values as { [K in keyof typeof OPTIONS]?: string | boolean }, positionals }
+}
+
+const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined)
+
+function parse(argv: string[]): Parsed {
+  const { values, positionals } = readArgs(argv)
   if (values.help) return 'help'
   if (values.version) return 'version'
   const [command, ...args] = positionals
   const quiet = values.quiet === true
+  const out = str(values.out)
+  const summaryJson = str(values['summary-json']) ?? null
+  if (command === 'stats') {
+    const [dir, ...rest] = args
+    if (!dir) throw usage('no dataset folder given to stats (the --out folder of a build)')
+    if (rest.length > 0) throw usage(`unexpected arguments: ${rest.join(' ')}`)
+    return { command: 'stats', dir, json: values.json === true }
+  }
   if (command === 'merge') {
-    if (args.length === 0) throw new PipelineError('E_USAGE', 'no shard outputs given to merge')
-    if (!values.out) throw new PipelineError('E_USAGE', '--out <output-dir> is required')
-    return { command: 'merge', shards: args, out: values.out, quiet, force: values.force === true }
+    if (args.length === 0) throw usage('no shard outputs given to merge')
+    if (!out) throw usage('--out <output-dir> is required')
+    return { command: 'merge', shards: args, out, quiet, force: values.force === true, summaryJson }
   }
   if (command !== 'build')
-    throw new PipelineError('E_USAGE', command ? `unknown command "${command}"` : 'no command given')
+    throw usage(command ? `unknown command "${command}" (build, merge or stats)` : 'no command given')
   const [input, ...rest] = args
-  if (!input) throw new PipelineError('E_USAGE', 'no input folder given')
-  if (rest.length > 0) throw new PipelineError('E_USAGE', `unexpected arguments: ${rest.join(' ')}`)
-  if (!values.out) throw new PipelineError('E_USAGE', '--out <output-dir> is required')
-  if (!existsSync(input)) throw new PipelineError('E_INPUT_MISSING', `input folder not found: ${input}`)
-  if (!statSync(input).isDirectory())
-    throw new PipelineError('E_INPUT_NOT_FOLDER', `input is not a folder: ${input}`)
-  const r = relative(resolve(input), resolve(values.out))
+  if (!input) throw usage('no input folder or file given')
+  if (rest.length > 0) throw usage(`unexpected arguments: ${rest.join(' ')}`)
+  if (!out) throw usage('--out <output-dir> is required')
+  const opt = { out, 'reference-date': str(values['reference-date']), jobs: str(values.jobs) }
+  const cacheDir = str(values.cache)
+  const shardValue = str(values.shard)
+  let referenceDate: BuildOptions['referenceDate']
+  if (opt['reference-date'] !== undefined) {
+    const d = parseIsoPartial(opt['reference-date'])
+    if (!d || d.day === undefined)
+      throw new PipelineError(
+        'E_BAD_OPTION',
+        `--reference-date must be a real day as YYYY-MM-DD, not "${opt['reference-date']}"`,
+      )
+    referenceDate = d
+  }
+  const jobs = opt.jobs === undefined ? Math.max(1, availableParallelism()) : Number(opt.jobs)
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)
+    throw new PipelineError('E_BAD_OPTION', `--jobs must be a whole number from 1 to 256, not "${opt.jobs}"`)
+  let shard: BuildOptions['shard']
+  if (shardValue !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(shardValue)
+    const [k, n] = m ? [Number(m[1]), Number(m[2])] : [Number.NaN, Number.NaN]
+    if (!m || n < 1 || k >= n)
+      throw new PipelineError('E_BAD_OPTION', `--shard must be k/n with 0 ≤ k < n, not "${shardValue}"`)
+    shard = { index: k, count: n }
+  }
+  if (!existsSync(input)) throw new PipelineError('E_INPUT_MISSING', `input not found: ${input}`)
+  const st = statSync(input)
+  if (!st.isDirectory() && !st.isFile())
+    throw new PipelineError('E_INPUT_NOT_FOLDER', `input is neither a folder nor a file: ${input}`)
+  const r = relative(resolve(input), resolve(opt.out))
   if (r === '' || (!r.startsWith('..') && !r.startsWith(sep)))
     throw new PipelineError(
       'E_OUTPUT_INSIDE_INPUT',
       'the output folder must not be inside the input folder (it would be read as input next time)',
     )
-  let referenceDate: BuildOptions['referenceDate']
-  if (values['reference-date'] !== undefined) {
-    const d = parseIsoPartial(values['reference-date'])
-    if (!d || d.day === undefined)
-      throw new PipelineError(
-        'E_BAD_OPTION',
-        `--reference-date must be a real day as YYYY-MM-DD, not "${values['reference-date']}"`,
-      )
-    referenceDate = d
-  }
-  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs)
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)
-    throw new PipelineError(
-      'E_BAD_OPTION',
-      `--jobs must be a whole number from 1 to 256, not "${values.jobs}"`,
-    )
-  let shard: BuildOptions['shard']
-  if (values.shard !== undefined) {
-    const m = /^(\d+)\/(\d+)$/.exec(values.shard)
-    const [k, n] = m ? [Number(m[1]), Number(m[2])] : [Number.NaN, Number.NaN]
-    if (!m || n < 1 || k >= n)
-      throw new PipelineError('E_BAD_OPTION', `--shard must be k/n with 0 ≤ k < n, not "${values.shard}"`)
-    shard = { index: k, count: n }
-  }
   return {
     command: 'build',
     quiet,
+    summaryJson,
     opts: {
       input,
-      out: values.out,
+      out: opt.out,
       jobs,
       ...(referenceDate ? { referenceDate } : {}),
-      ...(values.cache ? { cache: values.cache } : {}),
+      ...(cacheDir ? { cache: cacheDir } : {}),
       ...(shard ? { shard } : {}),
-      ...(values.force ? { force: true } : {}),
+      ...(values.force === true ? { force: true } : {}),
     },
-  }
-}
-
-function progressBar(): BuildOptions['onProgress'] {
-  if (!process.stderr.isTTY) return undefined
-  let last = 0
-  return (phase, done, total) => {
-    const now = Date.now()
-    if (done !== total && now - last < 100) return
-    last = now
-    const width = 30
-    const filled = total ? Math.round((done / total) * width) : width
-    const label = phase === 'scan' ? 'scanning ' : 'building '
-    process.stderr.write(`\r${label}[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`)
-    if (done === total) process.stderr.write('\n')
   }
 }
 
@@ -175,14 +215,24 @@ export function formatSummary(s: BuildSummary, seconds: number, out: string): st
   return `${lines.join('\n')}\n`
 }
 
+/** Writes the run's figures as JSON (for scripts and pipelines), through a temporary file. */
+function writeSummaryJson(path: string, figures: Record<string, unknown>): void {
+  mkdirSync(dirname(resolve(path)), { recursive: true })
+  const tmp = `${path}.tmp-${process.pid}`
+  writeFileSync(tmp, `${JSON.stringify(figures, null, 2)}\n`)
+  renameSync(tmp, path)
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>
   try {
     parsed = parse(argv)
   } catch (e) {
-    if (e instanceof PipelineError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`depeches: ${(e as Error).message}\n\n${HELP}`)
-      return e instanceof PipelineError && e.code !== 'E_USAGE' ? 1 : 2
+    if (e instanceof PipelineError) {
+      // bad usage: one line naming what is wrong, never the whole help
+      const bad = e.code === 'E_USAGE' || e.code === 'E_BAD_OPTION'
+      process.stderr.write(`depeches: ${e.message}${bad ? ' (see --help)' : ''}\n`)
+      return bad ? 2 : 1
     }
     throw e
   }
@@ -194,10 +244,21 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${versions().version}\n`)
     return 0
   }
+  // the pipeline's modules (Arrow, Parquet, worker pool…) are loaded only for a command that uses them,
+  // so that help and usage errors answer at once
+  if (parsed.command === 'stats') {
+    const { formatStats, statsFigures } = await import('./cli/stats.js')
+    const f = await statsFigures(parsed.dir)
+    process.stdout.write(parsed.json ? `${JSON.stringify(f, null, 2)}\n` : formatStats(f))
+    return 0
+  }
   const t0 = process.hrtime.bigint()
   const seconds = () => Number(process.hrtime.bigint() - t0) / 1e9
   if (parsed.command === 'merge') {
+    const { merge } = await import('./merge.js')
     const m = await merge({ shards: parsed.shards, out: parsed.out, force: parsed.force })
+    if (parsed.summaryJson)
+      writeSummaryJson(parsed.summaryJson, { command: 'merge', out: parsed.out, ...m, seconds: seconds() })
     if (!parsed.quiet)
       process.stderr.write(
         `merged      ${m.shards} shards: ${m.inputs} inputs (= ${m.documents} documents + ${m.duplicates} duplicates + ${m.rejected} rejected)\n` +
@@ -208,8 +269,17 @@ export async function main(argv: string[]): Promise<number> {
       )
     return 0
   }
-  const onProgress = parsed.quiet ? undefined : progressBar()
+  const onProgress = parsed.quiet || !process.stderr.isTTY ? undefined : progressBar()
+  const { build } = await import('./run.js')
   const summary = await build({ ...parsed.opts, ...(onProgress ? { onProgress } : {}) })
+  if (parsed.summaryJson)
+    writeSummaryJson(parsed.summaryJson, {
+      command: 'build',
+      input: parsed.opts.input,
+      out: parsed.opts.out,
+      ...summary,
+      seconds: seconds(),
+    })
   if (!parsed.quiet) process.stderr.write(formatSummary(summary, seconds(), parsed.opts.out))
   return 0
 }

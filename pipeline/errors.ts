@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'E_OUTPUT_NOT_OURS'
   | 'E_BAD_OPTION'
   | 'E_MERGE'
+  | 'E_METADATA'
 
 export class PipelineError extends Error {
   constructor(

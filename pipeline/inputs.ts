@@ -17,8 +17,9 @@ import {
   realpathSync,
   statSync,
 } from 'node:fs'
-import { join, sep } from 'node:path'
+import { basename, dirname, join, sep } from 'node:path'
 import { CACHE_TAG_FILE } from './cache.js'
+import { DATASET_FILE } from './metadata/dataset.js'
 import { SET_ASIDE_MARKER, STAGING_MARKER } from './publish/atomic.js'
 import { isOutputManifest, OUTPUT_MARKER } from './publish/output-guard.js'
 
@@ -47,7 +48,7 @@ export interface Discovery {
   readonly inputs: readonly Input[]
   readonly skipped: readonly {
     path: string
-    why: 'hidden' | 'linked-folder' | 'special-file' | 'cache-folder' | 'output-folder'
+    why: 'hidden' | 'linked-folder' | 'special-file' | 'cache-folder' | 'output-folder' | 'dataset-metadata'
   }[]
 }
 
@@ -116,6 +117,14 @@ const listingProblem = (e: unknown): InputProblem =>
   (e as NodeJS.ErrnoException).code === 'ENAMETOOLONG' ? 'path-too-long' : 'folder-unreadable'
 
 export function discover(root: string): Discovery {
+  // one file given as the input: it is the corpus, named by its file name
+  if (lstatSync(root).isFile()) {
+    const real = realpathSync(root)
+    return {
+      inputs: [{ path: basename(root), abs: byteString(Buffer.from(real)), within: dirname(real) }],
+      skipped: [],
+    }
+  }
   const realRoot = realpathSync(root)
   const inputs: Input[] = []
   const skipped: Discovery['skipped'][number][] = []
@@ -137,6 +146,11 @@ export function discover(root: string): Discovery {
       const rel = relDir ? `${relDir}/${name}` : name
       if (name.startsWith('.')) {
         skipped.push({ path: rel, why: 'hidden' })
+        continue
+      }
+      // the dataset's own description beside the articles (metadata/dataset.ts): not an article
+      if (relDir === '' && name === DATASET_FILE) {
+        skipped.push({ path: rel, why: 'dataset-metadata' })
         continue
       }
       let st: ReturnType<typeof lstatSync>

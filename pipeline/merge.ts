@@ -23,6 +23,7 @@ import type {
   TemporalExpressionsRow,
 } from './_generated/tables.js'
 import { PipelineError } from './errors.js'
+import { type DatasetMetadata, defaultMetadata } from './metadata/dataset.js'
 import { fileSha256, listFiles } from './publish/checksums.js'
 import {
   type CorpusIdentity,
@@ -32,6 +33,7 @@ import {
 } from './publish/dataset-writer.js'
 import { atomicRun } from './publish/output.js'
 import { JsonlCursor } from './util/jsonl-cursor.js'
+import { versions } from './versions.js'
 
 interface Manifest {
   readonly pipeline: unknown
@@ -40,6 +42,7 @@ interface Manifest {
   readonly reference_date: { readonly value: string | null; readonly source: 'option' | 'corpus' | null }
   readonly inputs: { readonly seen: number; readonly duplicates: number; readonly reconciled?: boolean }
   readonly skipped: readonly { path: string; why: string }[]
+  readonly dataset?: DatasetMetadata
 }
 
 export interface MergeSummary extends DatasetCounts {
@@ -243,6 +246,8 @@ export async function merge(opts: {
       skipped: first.skipped,
       corpus: shards[0]!.corpus,
       shard: null,
+      // the shards read one input folder, so one dataset.json (the corpus fingerprint checks that)
+      dataset: first.dataset ?? defaultMetadata(versions().version),
     })
     return {
       ...counts,

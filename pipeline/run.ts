@@ -22,13 +22,14 @@ import { type NearDuplicate, NearDuplicateIndex } from './corpus/near-duplicates
 import { formatPartial, parseIsoPartial } from './enrich/dates/calendar.js'
 import { PipelineError } from './errors.js'
 import { discover, type Input } from './inputs.js'
+import { readMetadata } from './metadata/dataset.js'
 import { mapOrdered } from './parallel/ordered.js'
 import type { BuildResult, ScanResult } from './process-input.js'
 import { type DatasetCounts, DatasetWriter } from './publish/dataset-writer.js'
 import { atomicRun } from './publish/output.js'
 import { assertReplaceable } from './publish/output-guard.js'
 import type { PartialDate } from './types.js'
-import { fingerprint } from './versions.js'
+import { fingerprint, versions } from './versions.js'
 import runTask, { type TaskResult, type WorkerTask } from './worker.js'
 
 export interface Shard {
@@ -119,6 +120,8 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   const guard = { protect: [input], force: opts.force === true }
   // before any work: a folder that is not ours is refused at once, not after an hour of building
   assertReplaceable(opts.out, guard)
+  // read first: a bad dataset.json stops the run before any work
+  const dataset = readMetadata(input, versions().version)
   const { inputs, skipped } = discover(input)
   const cache = opts.cache ? new DocCache(resolve(opts.cache), fingerprint()) : null
   const exec = executor(jobs, cache)
@@ -204,6 +207,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
         skipped,
         corpus: corpusPrint,
         shard: shard ? { ...shard, pipeline: fingerprint() } : null,
+        dataset,
       })
       return {
         ...counts,

@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url'
 
 export const repo = fileURLToPath(new URL('../', import.meta.url))
 export const seedsDir = join(repo, 'seeds')
-export const seedNames = (): string[] => readdirSync(seedsDir).sort()
+/** The seed articles (seeds/dataset.json describes them: it is not one). */
+export const seedNames = (): string[] =>
+  readdirSync(seedsDir)
+    .filter((n) => n !== 'dataset.json')
+    .sort()
 export const seedText = (name: string): string => readFileSync(join(seedsDir, name), 'utf8')
 export const seedBytes = (name: string): Uint8Array => readFileSync(join(seedsDir, name))
 export const tempDir = (label: string): string => mkdtempSync(join(tmpdir(), `depeches-${label}-`))

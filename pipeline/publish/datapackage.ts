@@ -6,6 +6,7 @@
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { TableName } from '../_generated/tables.js'
+import type { DatasetMetadata } from '../metadata/dataset.js'
 import { type Column, columns, DATA_TABLES, type PropertySchema, tableSchema } from '../schema/tables.js'
 import { LIST_DELIMITER } from './cells.js'
 import { fileSha256 } from './checksums.js'
@@ -46,6 +47,8 @@ export function fieldDescriptor(c: Column, format: Format): Record<string, unkno
         // Arrow and Parquet hold [] itself)
         base.type = 'string'
         base.description = `${p.description} In CSV, items are joined by \`${LIST_DELIMITER}\`; an empty cell is the empty list (this column is never null).`
+        // machine-readable: which string columns are lists, and how to split them
+        base['x-listDelimiter'] = LIST_DELIMITER
       } else base.type = 'array'
       break
     case 'date':
@@ -77,13 +80,6 @@ export function tableSchemaDescriptor(table: TableName, format: Format): Record<
   }
 }
 
-export interface PackageInfo {
-  readonly name: string
-  readonly version: string
-  readonly description: string
-  readonly license: string
-}
-
 const fileFacts = (dir: string, path: string) => ({
   bytes: statSync(join(dir, path)).size,
   hash: `sha256:${fileSha256(join(dir, path))}`,
@@ -91,7 +87,7 @@ const fileFacts = (dir: string, path: string) => ({
 
 export function dataPackage(
   dir: string,
-  info: PackageInfo,
+  info: DatasetMetadata,
   extraFiles: readonly {
     path: string
     name: string
@@ -156,17 +152,19 @@ export function dataPackage(
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: info.name,
-    title:
-      'depeches: French-language press articles on Russia, Mali and the Sahel, with extracted entities, quotes, dates and events',
+    title: info.title,
     description: info.description,
     version: info.version,
-    licenses: [
-      {
-        name: 'CC-BY-4.0',
-        path: 'https://creativecommons.org/licenses/by/4.0/',
-        title: 'Creative Commons Attribution 4.0 (extracted data; article texts remain their publishers’)',
-      },
-    ],
+    keywords: [...info.keywords],
+    licenses: info.licenses.map((l) => ({ ...l })),
+    contributors: info.authors.map((a) => ({
+      title: a.name,
+      ...(a.orcid ? { path: a.orcid } : {}),
+      ...(a.email ? { email: a.email } : {}),
+      ...(a.affiliation ? { organization: a.affiliation } : {}),
+      roles: ['author'],
+    })),
+    sources: [{ title: info.sources }],
     resources,
   }
 }

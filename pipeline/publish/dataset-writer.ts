@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import type { EntitiesRow, EventsRow, RejectsRow } from '../_generated/tables.js'
 import { EventClusterIndex } from '../corpus/event-clusters.js'
 import type { DocumentRows } from '../document.js'
+import type { DatasetMetadata } from '../metadata/dataset.js'
 import { DATA_TABLES, type DataTable } from '../schema/tables.js'
 import { stableId } from '../util/hash.js'
 import { JsonlCursor } from '../util/jsonl-cursor.js'
@@ -36,6 +37,8 @@ export interface RunFacts {
   readonly corpus: CorpusIdentity
   /** For a shard of a larger run: which one, and the fingerprint of the pipeline that built it. */
   readonly shard: ShardIdentity | null
+  /** What the dataset is (dataset.json over the defaults): datapackage.json, report and release read it here. */
+  readonly dataset: DatasetMetadata
 }
 
 export interface CorpusIdentity {
@@ -178,6 +181,7 @@ export class DatasetWriter {
       rejects_by_reason: rejectsByReason,
       skipped: facts.skipped.map((s) => ({ path: s.path, why: s.why })),
       rows,
+      dataset: facts.dataset,
     }
     writeFileSync(join(this.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
     return {

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { makeFolders } from '../faults.js'
+import { type DatasetMetadata, defaultMetadata } from '../metadata/dataset.js'
 import { DATA_TABLES } from '../schema/tables.js'
 import { versions } from '../versions.js'
 import { type CommitResult, commit, createStaging, recover, STAGING_MARKER } from './atomic.js'
@@ -39,46 +40,41 @@ export async function atomicRun<T extends object>(
     // the same rows, partitioned by publication year for query engines (hive layout); a shard names its
     // files after its index, so several shards' trees can be read together without merging
     const manifest = join(dir, 'manifest.json')
-    const shard = existsSync(manifest)
-      ? (JSON.parse(readFileSync(manifest, 'utf8')) as { shard?: { index: number } }).shard
-      : undefined
+    const facts = existsSync(manifest)
+      ? (JSON.parse(readFileSync(manifest, 'utf8')) as {
+          shard?: { index: number }
+          dataset?: DatasetMetadata
+        })
+      : {}
+    const shard = facts.shard
+    const dataset = facts.dataset ?? defaultMetadata(v.version)
     if (existsSync(join(dir, 'data', 'documents.jsonl'))) await writeYearPartitions(dir, shard?.index ?? 0)
-    await writeReport(dir, v.version)
-    const pkg = dataPackage(
-      dir,
+    await writeReport(dir, dataset)
+    const pkg = dataPackage(dir, dataset, [
       {
-        name: 'depeches',
-        version: v.version,
-        description:
-          'Articles of the French-language press turned into tables of documents, entities, mentions, quotes, temporal expressions and events, each value traceable to the characters it came from.',
-        license: 'CC-BY-4.0',
+        name: 'codebook',
+        path: 'CODEBOOK.md',
+        format: 'md',
+        mediatype: 'text/markdown',
+        description: 'Every table and column: type, meaning, derivation, example.',
       },
-      [
-        {
-          name: 'codebook',
-          path: 'CODEBOOK.md',
-          format: 'md',
-          mediatype: 'text/markdown',
-          description: 'Every table and column: type, meaning, derivation, example.',
-        },
-        {
-          name: 'manifest',
-          path: 'manifest.json',
-          format: 'json',
-          mediatype: 'application/json',
-          description:
-            'Reconciliation of the run: inputs seen, documents, duplicates, rejects by reason; versions.',
-        },
-        {
-          name: 'report',
-          path: REPORT_FILE,
-          format: 'html',
-          mediatype: 'text/html',
-          description:
-            'The dataset at a glance: timeline, most-mentioned entities, map of places, events, quotes, rejects (self-contained page, no network).',
-        },
-      ],
-    )
+      {
+        name: 'manifest',
+        path: 'manifest.json',
+        format: 'json',
+        mediatype: 'application/json',
+        description:
+          'Reconciliation of the run: inputs seen, documents, duplicates, rejects by reason; versions.',
+      },
+      {
+        name: 'report',
+        path: REPORT_FILE,
+        format: 'html',
+        mediatype: 'text/html',
+        description:
+          'The dataset at a glance: timeline, most-mentioned entities, map of places, events, quotes, rejects (self-contained page, no network).',
+      },
+    ])
     writeFileSync(`${dir}/datapackage.json`, `${JSON.stringify(pkg, null, 2)}\n`)
     writeFileSync(`${dir}/SHA256SUMS`, sha256sums(dir, ['SHA256SUMS', STAGING_MARKER]))
     return { ...result, output: commit(dir, out) }

@@ -28,6 +28,8 @@ export interface DatasetStats {
   readonly articlesByMonth: ReadonlyMap<string, number>
   readonly articlesYearOnly: number
   readonly articlesUndated: number
+  /** Documents by the precision of their publication date (`day`, `month`, `year`, `undated`). */
+  readonly articlesByPrecision: ReadonlyMap<string, number>
   /** Earliest `published_min` and latest `published_max` over all documents. */
   readonly dateRange: { readonly from: string; readonly to: string } | null
   readonly outlets: ReadonlyMap<string, number>
@@ -35,6 +37,10 @@ export interface DatasetStats {
   readonly words: number
   readonly eventsByMonth: ReadonlyMap<string, number>
   readonly eventsByType: ReadonlyMap<string, number>
+  /** Events by the precision of their date (`day`, `month`, `year`, `undated`). */
+  readonly eventsByPrecision: ReadonlyMap<string, number>
+  readonly eventsWithPlace: number
+  readonly eventsWithFatalities: number
   readonly fatalities: number
   readonly quotesBySpeaker: ReadonlyMap<string, number>
   readonly unattributedQuotes: number
@@ -74,8 +80,10 @@ export async function collectStats(dir: string): Promise<DatasetStats> {
   let from: string | null = null
   let to: string | null = null
   let words = 0
+  const articlesByPrecision = new Map<string, number>()
   for await (const d of jsonLines<DocumentsRow>(data('documents'))) {
     rows.documents++
+    bump(articlesByPrecision, d.published_precision ?? 'undated')
     words += d.n_words
     if (d.published === null) undated++
     else if (d.published_precision === 'year') yearOnly++
@@ -88,9 +96,15 @@ export async function collectStats(dir: string): Promise<DatasetStats> {
 
   const eventsByMonth = new Map<string, number>()
   const eventsByType = new Map<string, number>()
+  const eventsByPrecision = new Map<string, number>()
+  let eventsWithPlace = 0
+  let eventsWithFatalities = 0
   let fatalities = 0
   for await (const e of jsonLines<EventsRow>(data('events'))) {
     rows.events++
+    bump(eventsByPrecision, e.date_precision ?? 'undated')
+    if (e.location_entity_id !== null) eventsWithPlace++
+    if (e.fatalities !== null) eventsWithFatalities++
     bump(eventsByType, e.event_type)
     if (e.date !== null && e.date.length >= 7) bump(eventsByMonth, e.date.slice(0, 7))
     fatalities += e.fatalities ?? 0
@@ -119,7 +133,7 @@ export async function collectStats(dir: string): Promise<DatasetStats> {
     })
   }
 
-  for (const t of ['mentions', 'temporal_expressions'] as const)
+  for (const t of DATA_TABLES.filter((t) => !['documents', 'entities', 'quotes', 'events'].includes(t)))
     for await (const _ of jsonLines<unknown>(data(t))) rows[t]++
 
   const rejectsByReason = new Map<string, number>()
@@ -135,12 +149,16 @@ export async function collectStats(dir: string): Promise<DatasetStats> {
     articlesByMonth,
     articlesYearOnly: yearOnly,
     articlesUndated: undated,
+    articlesByPrecision,
     dateRange: from !== null && to !== null ? { from, to } : null,
     outlets,
     languages,
     words,
     eventsByMonth,
     eventsByType,
+    eventsByPrecision,
+    eventsWithPlace,
+    eventsWithFatalities,
     fatalities,
     quotesBySpeaker,
     unattributedQuotes: unattributed,

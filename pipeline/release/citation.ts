@@ -1,27 +1,40 @@
 /** `CITATION.cff` (Citation File Format 1.2.0), so that GitHub, Zenodo and reference managers cite the release. */
+import type { Author, License } from '../metadata/dataset.js'
 
 export interface CitationInfo {
   readonly title: string
   readonly version: string
   readonly abstract: string
-  readonly license: string
+  /** Where the texts come from (the dataset card's Sources). */
+  readonly sources: string
+  readonly licenses: readonly License[]
   readonly keywords: readonly string[]
+  readonly authors: readonly Author[]
+  /** The latest publication date in the data (`YYYY-MM-DD`), never the clock; null when nothing is dated. */
+  readonly dateReleased: string | null
 }
 
 const q = (s: string) => JSON.stringify(s) // a YAML double-quoted scalar is a JSON string
 
 export function citationCff(c: CitationInfo): string {
-  // no `date-released`: the release must not depend on the clock; the version identifies it
+  const license = c.licenses[0]?.name
   return [
     'cff-version: 1.2.0',
     'message: "If you use this dataset, please cite it as below."',
     'type: dataset',
     `title: ${q(c.title)}`,
     `version: ${q(c.version)}`,
+    // from the data (its latest publication date), so that the same data gives the same file
+    ...(c.dateReleased ? [`date-released: ${q(c.dateReleased)}`] : []),
     'authors:',
-    '  - name: "The depeches contributors"',
+    ...c.authors.flatMap((a) => [
+      `  - name: ${q(a.name)}`,
+      ...(a.orcid ? [`    orcid: ${q(a.orcid)}`] : []),
+      ...(a.affiliation ? [`    affiliation: ${q(a.affiliation)}`] : []),
+      ...(a.email ? [`    email: ${q(a.email)}`] : []),
+    ]),
     `abstract: ${q(c.abstract)}`,
-    `license: ${c.license}`,
+    ...(license ? [`license: ${q(license)}`] : []),
     'keywords:',
     ...c.keywords.map((k) => `  - ${q(k)}`),
     '',
@@ -30,11 +43,18 @@ export function citationCff(c: CitationInfo): string {
 
 /** The same reference as BibTeX, for the dataset card. */
 export function bibtex(c: CitationInfo): string {
+  const key = `${
+    c.title
+      .split(/\s+/)[0]!
+      .replace(/[^0-9A-Za-z]/g, '')
+      .toLowerCase() || 'dataset'
+  }_${c.version.replace(/[^0-9A-Za-z]/g, '_')}`
   return [
-    `@misc{depeches_${c.version.replace(/[^0-9A-Za-z]/g, '_')},`,
+    `@misc{${key},`,
     `  title = {${c.title}},`,
-    '  author = {{The depeches contributors}},',
+    `  author = {${c.authors.map((a) => `{${a.name}}`).join(' and ')}},`,
     `  version = {${c.version}},`,
+    ...(c.dateReleased ? [`  year = {${c.dateReleased.slice(0, 4)}},`] : []),
     '  note = {Dataset},',
     '}',
   ].join('\n')

@@ -41,10 +41,9 @@ see \`CODEBOOK.md\`.
 
 ## Sources
 
-French-language press articles (news agencies, national and international outlets) about Russia, Mali
-and the Sahel, collected as plain-text files. Each document keeps the path and SHA-256 of its input
-file (\`source_file\`, \`source_sha256\`) and its URL when the text gives one. The article texts remain
-the property of their publishers.
+${citation.sources} Each document keeps the path and SHA-256 of its input file (\`source_file\`,
+\`source_sha256\`) and its URL when the text gives one. The article texts remain the property of their
+publishers.
 
 Outlets (as recognised from the URL or the text): ${
     outlets.length > 0 ? outlets.map(([o, k]) => `${o} (${n(k)})`).join(', ') : 'none'
@@ -116,18 +115,22 @@ articles (the same cleaned text) are one document, listing the other files in \`
   \`pyarrow.parquet.read_table('data/documents.parquet')\` (types and dictionaries kept).
 - R: \`arrow::read_feather()\` / \`arrow::read_parquet()\`, or \`read.csv(..., na.strings = "")\`.
 - DuckDB: \`SELECT * FROM 'data/documents.parquet'\`.
-- Any Frictionless tool: \`frictionless validate datapackage.json\`.
+- Any Frictionless tool: \`frictionless validate datapackage.json\` (list columns are strings in CSV:
+  items joined by \`|\`, an empty cell is the empty list; \`x-listDelimiter\` marks them).
 
 ## Licence
 
-The extracted data (tables, codebook, report) are released under ${citation.license}
-(https://creativecommons.org/licenses/by/4.0/). The article texts quoted in \`documents.text\` and in the
+The extracted data (tables, codebook, report) are released under ${citation.licenses
+    .map((l) => `${l.title ?? l.name}${l.path ? ` (${l.path})` : ''}`)
+    .join('; ')}. The article texts quoted in \`documents.text\` and in the
 spans of the other tables remain the property of their publishers and are included for research
 (text and data mining); do not republish them as such.
 
 ## How to cite
 
-${citation.title}, version ${citation.version}. The depeches contributors. (See \`CITATION.cff\`.)
+${citation.authors.map((a) => a.name).join(', ')}. ${citation.title}, version ${citation.version}${
+    citation.dateReleased ? ` (data up to ${citation.dateReleased})` : ''
+  }. (See \`CITATION.cff\`.)
 
 \`\`\`bibtex
 ${bibtex(citation)}

@@ -4,10 +4,11 @@
  * rejects.jsonl, manifest.json, the dataset card (README.md), CITATION.cff, CHANGELOG.md, and a
  * SHA256SUMS over all of them. Two releases of the same folder are byte-identical (see archive.ts).
  */
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, join, relative, resolve, sep } from 'node:path'
+import { type DatasetMetadata, defaultMetadata } from '../metadata/dataset.js'
 import { fileSha256, listFiles, sha256sums } from '../publish/checksums.js'
-import { collectStats } from '../publish/stats.js'
+import { collectStats, type DatasetStats } from '../publish/stats.js'
 import { repoFile } from '../util/paths.js'
 import { versions } from '../versions.js'
 import { type Entry, writeTarGz, writeZip } from './archive.js'
@@ -29,15 +30,25 @@ export interface ReleaseResult {
   readonly files: readonly string[]
 }
 
-export function citationInfo(version: string): CitationInfo {
+/**
+ * What to cite, from the built folder itself: the dataset's metadata as the build recorded it in
+ * manifest.json (from dataset.json beside the inputs, or the defaults), and the release date taken from
+ * the data — its latest publication date — never from the clock.
+ */
+export function citationInfo(dist: string, stats: DatasetStats, version?: string): CitationInfo {
+  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
+    dataset?: DatasetMetadata
+  }
+  const d = manifest.dataset ?? defaultMetadata(versions().version)
   return {
-    title:
-      'depeches: French-language press articles on Russia, Mali and the Sahel, with extracted entities, quotes, dates and events',
-    version,
-    abstract:
-      'Articles of the French-language press turned into tables of documents, entities, mentions, quotes, temporal expressions and events, each value traceable to the characters it came from.',
-    license: 'CC-BY-4.0',
-    keywords: ['press', 'French', 'Mali', 'Sahel', 'Russia', 'event data', 'named entities', 'quotations'],
+    title: d.title,
+    version: version ?? d.version,
+    abstract: d.description,
+    sources: d.sources,
+    licenses: d.licenses,
+    keywords: d.keywords,
+    authors: d.authors,
+    dateReleased: stats.dateRange?.to ?? null,
   }
 }
 
@@ -52,8 +63,15 @@ function distFiles(dist: string, out: string): string[] {
   return listFiles(dist).filter((f) => f !== 'SHA256SUMS' && !skip.some((s) => f.startsWith(s)))
 }
 
+/** The version of a built dataset (datapackage.json), else the pipeline's. */
+function datasetVersion(dist: string): string {
+  const p = join(dist, 'datapackage.json')
+  const v = existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as { version?: unknown }).version : undefined
+  return typeof v === 'string' ? v : versions().version
+}
+
 export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> {
-  const version = opts.version ?? versions().version
+  const version = opts.version ?? datasetVersion(opts.dist)
   const name = `depeches-${version}`
   for (const f of ['datapackage.json', 'CODEBOOK.md', 'manifest.json'])
     if (!existsSync(join(opts.dist, f)))
@@ -69,8 +87,9 @@ export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> 
       mkdirSync(join(stage, f, '..'), { recursive: true })
       copyFileSync(join(opts.dist, f), join(stage, f))
     }
-    const citation = citationInfo(version)
-    writeFileSync(join(stage, 'README.md'), datasetCard(citation, await collectStats(opts.dist)))
+    const stats = await collectStats(opts.dist)
+    const citation = citationInfo(opts.dist, stats, version)
+    writeFileSync(join(stage, 'README.md'), datasetCard(citation, stats))
     writeFileSync(join(stage, 'CITATION.cff'), citationCff(citation))
     copyFileSync(repoFile('pipeline/release/CHANGELOG.md'), join(stage, 'CHANGELOG.md'))
     writeFileSync(join(stage, 'SHA256SUMS'), sha256sums(stage))

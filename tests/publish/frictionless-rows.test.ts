@@ -6,7 +6,7 @@
  * keys against the referenced resources. The descriptor itself is checked against the v2 profiles in
  * `datapackage.profile.test.ts`.
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { Table } from 'tableschema'
@@ -110,8 +110,9 @@ describe('the reader is not vacuous', () => {
   function withEventCell(column: string, value: string, row = 0): string {
     const dir = tempDir('frictionless')
     mkdirSync(join(dir, 'data'))
-    for (const t of ['documents', 'entities'])
-      copyFileSync(join(DIST, 'data', `${t}.csv`), join(dir, 'data', `${t}.csv`))
+    // every table an event may refer to (its foreign keys), as published
+    for (const f of readdirSync(join(DIST, 'data')).filter((n) => n.endsWith('.csv') && n !== 'events.csv'))
+      copyFileSync(join(DIST, 'data', f), join(dir, 'data', f))
     const parsed = Papa.parse<Record<string, string>>(
       readFileSync(join(DIST, 'data', 'events.csv'), 'utf8'),
       {

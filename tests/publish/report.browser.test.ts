@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { defaultMetadata } from '../../pipeline/metadata/dataset.js'
 import { writeReport } from '../../pipeline/publish/report/index.js'
 import { writeSampleOutput } from './fixtures/sample-output.js'
 
@@ -92,7 +93,7 @@ describe('report.html in headless Chromium', () => {
     const dir = join(CACHE, 'report-sample')
     rmSync(dir, { recursive: true, force: true })
     writeSampleOutput(dir)
-    await writeReport(dir, 'sample')
+    await writeReport(dir, defaultMetadata('sample'))
     const { charts, problems, requests } = await open(join(dir, 'report.html'), 'report-sample.png')
     expect(problems).toEqual([])
     expect(requests).toEqual([])

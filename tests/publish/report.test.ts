@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
+import { defaultMetadata } from '../../pipeline/metadata/dataset.js'
 import { monthsBetween } from '../../pipeline/publish/report/charts.js'
 import { writeReport } from '../../pipeline/publish/report/index.js'
 import { scopeIds } from '../../pipeline/publish/report/svg.js'
@@ -30,7 +31,7 @@ describe('report.html', () => {
   test('with data: every chart is an inline SVG, the page fetches nothing', async () => {
     const dir = join(tmp, 'full')
     writeSampleOutput(dir)
-    await writeReport(dir, '9.9.9')
+    await writeReport(dir, defaultMetadata('9.9.9'))
     const html = readFileSync(join(dir, 'report.html'), 'utf8')
     expect(figures(html)).toEqual(CHARTS.map((c) => [c, 'false']))
     expect(html.match(/<svg /g)?.length).toBe(CHARTS.length)
@@ -48,7 +49,7 @@ describe('report.html', () => {
     for (const t of ['documents', 'entities', 'mentions', 'quotes', 'temporal_expressions', 'events'])
       writeFileSync(join(dir, 'data', `${t}.jsonl`), '')
     writeFileSync(join(dir, 'rejects.jsonl'), '')
-    await writeReport(dir, '0.0.0')
+    await writeReport(dir, defaultMetadata('0.0.0'))
     const html = readFileSync(join(dir, 'report.html'), 'utf8')
     expect(figures(html)).toEqual(CHARTS.map((c) => [c, 'true']))
     expect(html.match(/class="nodata"/g)?.length).toBe(CHARTS.length)
@@ -59,8 +60,8 @@ describe('report.html', () => {
     const b = join(tmp, 'b')
     writeSampleOutput(a)
     writeSampleOutput(b)
-    await writeReport(a, '1.0.0')
-    await writeReport(b, '1.0.0')
+    await writeReport(a, defaultMetadata('1.0.0'))
+    await writeReport(b, defaultMetadata('1.0.0'))
     expect(readFileSync(join(a, 'report.html')).equals(readFileSync(join(b, 'report.html')))).toBe(true)
   })
 

@@ -14,6 +14,8 @@ export interface Chart {
   readonly svg: string | null
   /** What the page says instead of an empty chart. */
   readonly empty?: string
+  /** A line under the chart (what it leaves out). */
+  readonly footer?: string
 }
 
 const TOP = 15
@@ -43,31 +45,36 @@ export function monthsBetween(keys: readonly string[]): string[] {
 async function timeline(s: DatasetStats): Promise<Chart> {
   const months = monthsBetween([...s.articlesByMonth.keys(), ...s.eventsByMonth.keys()])
   const values = months.flatMap((month) => [
-    { month, series: 'articles (by publication month)', n: s.articlesByMonth.get(month) ?? 0 },
-    { month, series: 'events (by event month)', n: s.eventsByMonth.get(month) ?? 0 },
+    { month, series: 'articles', n: s.articlesByMonth.get(month) ?? 0 },
+    { month, series: 'events', n: s.eventsByMonth.get(month) ?? 0 },
   ])
   const apart = s.articlesYearOnly + s.articlesUndated
-  const note = `Articles by the month of publication and events by the month they happened.${
+  const note = `Articles by the month of publication (top) and events by the month they happened (bottom), each on its own scale, over the same months.${
     apart > 0 ? ` ${apart} article(s) dated to the year only or undated are not shown.` : ''
   }`
-  const spec: vl.TopLevelSpec = {
-    width: Math.max(WIDTH, Math.min(1100, months.length * 28)),
-    height: 220,
-    data: { values },
-    mark: { type: 'bar' },
+  const width = Math.max(WIDTH, Math.min(1100, months.length * 18))
+  // two rows, one y axis each: events outnumber articles, and one scale would flatten the articles
+  const row = (series: string, title: string, color: string, last: boolean) => ({
+    width,
+    height: 110,
+    transform: [{ filter: { field: 'series', equal: series } }],
+    mark: { type: 'bar' as const, color },
     encoding: {
-      x: { field: 'month', type: 'ordinal', title: 'month', axis: { labelAngle: -45 } },
-      xOffset: { field: 'series', type: 'nominal' },
-      y: { field: 'n', type: 'quantitative', title: 'count', axis: { tickMinStep: 1 } },
-      color: {
-        field: 'series',
-        type: 'nominal',
-        title: null,
-        scale: { range: ['#3b6ea5', '#d9822b'] },
-        legend: { orient: 'top' },
+      x: {
+        field: 'month',
+        type: 'ordinal' as const,
+        title: last ? 'month' : null,
+        scale: { domain: months },
+        axis: last ? { labelAngle: -45 } : { labels: false, ticks: false },
       },
-      tooltip: [{ field: 'month' }, { field: 'series' }, { field: 'n', title: 'count' }],
+      y: { field: 'n', type: 'quantitative' as const, title, axis: { tickMinStep: 1 } },
+      tooltip: [{ field: 'month' }, { field: 'n', title }],
     },
+  })
+  const spec: vl.TopLevelSpec = {
+    data: { values },
+    spacing: 6,
+    vconcat: [row('articles', 'articles', '#3b6ea5', false), row('events', 'events', '#d9822b', true)],
   }
   return {
     id: 'timeline',
@@ -100,7 +107,19 @@ async function bars(
       ],
     },
   }
-  return { id, title, note, svg: values.length > 0 ? await renderVegaLite(spec, id) : null }
+  return {
+    id,
+    title,
+    note,
+    svg:
+      values.length > 0
+        ? await renderVegaLite(
+            spec,
+            id,
+            rows.map(([label]) => label),
+          )
+        : null,
+  }
 }
 
 const topEntities = (entities: readonly EntityFacts[], type: string): [string, number][] =>

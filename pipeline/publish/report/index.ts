@@ -1,21 +1,27 @@
 /** `report.html`: the dataset at a glance, written into an output folder from its own published files. */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { DatasetMetadata } from '../../metadata/dataset.js'
 import { collectStats } from '../stats.js'
 import { charts } from './charts.js'
 import { reportPage } from './html.js'
-import { placeable, placesMap } from './map.js'
+import { placesMap, planMap } from './map.js'
 
 export const REPORT_FILE = 'report.html'
 
-export async function writeReport(dir: string, version: string): Promise<void> {
+export async function writeReport(dir: string, dataset: DatasetMetadata): Promise<void> {
   const stats = await collectStats(dir)
-  const places = placeable(stats.entities).length
+  const plan = planMap(stats.entities)
   const page = reportPage({
-    version,
+    dataset,
     stats,
     charts: await charts(stats),
-    map: { svg: places > 0 ? placesMap(stats.entities) : null, places },
+    map: {
+      svg: placesMap(stats.entities)?.svg ?? null,
+      points: plan.points.length,
+      countries: plan.shaded.length,
+      unplaced: plan.unplaced.map((e) => ({ name: e.name, type: e.type, mentions: e.n_mentions })),
+    },
   })
   writeFileSync(join(dir, REPORT_FILE), page)
 }

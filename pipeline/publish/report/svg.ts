@@ -33,7 +33,32 @@ export function scopeIds(svg: string, prefix: string): string {
   })
 }
 
-export async function renderVegaLite(spec: vl.TopLevelSpec, id: string): Promise<string> {
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+/**
+ * Names and values on hover in a static SVG: every mark vega describes (`aria-label`) gets the same text
+ * as a `<title>`, which browsers show as a tooltip; an axis label vega shortened (`Ministère russe des
+ * Affa…`) gets the full label it stands for, from `labels`.
+ */
+export function addHoverTitles(svg: string, labels: readonly string[] = []): string {
+  const marks = svg.replace(
+    /<(path|rect|circle|line)(\s[^>]*?aria-label="([^"]*)"[^>]*?role="graphics-symbol"[^>]*?)\/>/g,
+    '<$1$2><title>$3</title></$1>',
+  )
+  if (labels.length === 0) return marks
+  const escaped = labels.map(esc)
+  return marks.replace(/(<text\b[^>]*>)([^<]*)…<\/text>/g, (all, open: string, head: string) => {
+    const full = escaped.find((l) => l.startsWith(head) && l !== `${head}…`)
+    return full ? `${open}<title>${full}</title>${head}…</text>` : all
+  })
+}
+
+export async function renderVegaLite(
+  spec: vl.TopLevelSpec,
+  id: string,
+  labels: readonly string[] = [],
+): Promise<string> {
   const compiled = vl.compile({
     ...spec,
     config: { ...CHART_CONFIG, ...(spec.config ?? {}) },
@@ -41,7 +66,7 @@ export async function renderVegaLite(spec: vl.TopLevelSpec, id: string): Promise
   const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', logLevel: vega.Warn })
   try {
     const svg = await view.toSVG()
-    return scopeIds(svg, id)
+    return scopeIds(addHoverTitles(svg, labels), id)
   } finally {
     view.finalize()
   }

@@ -1,0 +1,66 @@
+/**
+ * The progress bar of a build on a terminal: phase, bar, done/total, rate and time left. The rate is
+ * measured over the last few seconds (a sliding window), so that the estimate follows a change of pace
+ * (cached results first, then new ones) instead of the average since the start.
+ */
+
+export type ProgressFn = (phase: 'scan' | 'build', done: number, total: number) => void
+
+const WINDOW_MS = 5_000
+
+/** `1:05:09`, `4:05`, `12s`: a duration for people. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds))
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const r = s % 60
+  if (h > 0) return `${h}:${String(m).padStart(2, '0')}:${String(r).padStart(2, '0')}`
+  if (m > 0) return `${m}:${String(r).padStart(2, '0')}`
+  return `${r}s`
+}
+
+/** One line of the bar, from what is done, the measured rate (items a second, or null) and the width. */
+export function progressLine(
+  phase: 'scan' | 'build',
+  done: number,
+  total: number,
+  rate: number | null,
+  width = 30,
+): string {
+  const filled = total > 0 ? Math.round((Math.min(done, total) / total) * width) : width
+  const label = phase === 'scan' ? 'scanning ' : 'building '
+  let tail = ''
+  if (rate !== null && rate > 0) {
+    const r = rate >= 100 ? rate.toFixed(0) : rate >= 10 ? rate.toFixed(1) : rate.toFixed(2)
+    tail = done < total ? `  ${r} files/s  ETA ${formatDuration((total - done) / rate)}` : `  ${r} files/s`
+  }
+  return `${label}[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${tail}`
+}
+
+/**
+ * A progress callback that redraws the bar at most ten times a second on `write` (stderr by default),
+ * with `now` giving milliseconds (a clock for tests).
+ */
+export function progressBar(
+  write: (s: string) => void = (s) => void process.stderr.write(s),
+  now: () => number = () => performance.now(),
+): ProgressFn {
+  let last = -Infinity
+  let phaseNow: 'scan' | 'build' | null = null
+  let samples: { t: number; done: number }[] = []
+  return (phase, done, total) => {
+    const t = now()
+    if (phase !== phaseNow) {
+      phaseNow = phase
+      samples = [{ t, done: 0 }]
+    }
+    if (t - samples.at(-1)!.t >= 100) samples.push({ t, done })
+    while (samples.length > 2 && t - samples[0]!.t > WINDOW_MS) samples.shift()
+    if (done !== total && t - last < 100) return
+    last = t
+    const first = samples[0]!
+    const rate = t - first.t >= 250 ? ((done - first.done) * 1000) / (t - first.t) : null
+    write(`\r${progressLine(phase, done, total, rate)}\x1b[K`)
+    if (done === total) write('\n')
+  }
+}

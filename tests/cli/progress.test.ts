@@ -1,0 +1,56 @@
+/** The progress bar: done/total, the rate over the last seconds, the time left; drawn at most 10 times a second. */
+import { describe, expect, test } from 'vitest'
+import { formatDuration, progressBar, progressLine } from '../../pipeline/cli/progress.js'
+
+describe('progress line', () => {
+  test('rate and time left while running, the rate alone at the end', () => {
+    expect(progressLine('build', 50, 200, 25, 10)).toBe('building [###.......] 50/200  25.0 files/s  ETA 6s')
+    expect(progressLine('build', 200, 200, 25, 10)).toBe('building [##########] 200/200  25.0 files/s')
+    expect(progressLine('scan', 0, 10, null, 10)).toBe('scanning [..........] 0/10')
+  })
+  test('durations', () => {
+    expect(formatDuration(59.4)).toBe('59s')
+    expect(formatDuration(245)).toBe('4:05')
+    expect(formatDuration(3 * 3600 + 61)).toBe('3:01:01')
+  })
+})
+
+describe('progress bar', () => {
+  test('the rate follows the recent pace, and the ETA the rate', () => {
+    const out: string[] = []
+    let t = 0
+    const bar = progressBar(
+      (s) => out.push(s),
+      () => t,
+    )
+    // 10 files a second for 10 s, then 100 a second for 1 s
+    for (let i = 1; i <= 100; i++) {
+      t = i * 100
+      bar('build', i, 1000)
+    }
+    expect(out.at(-1)).toMatch(/100\/1000 {2}10\.0 files\/s {2}ETA 1:30/)
+    for (let i = 101; i <= 200; i++) {
+      t = 10_000 + (i - 100) * 10
+      bar('build', i, 1000)
+    }
+    const last = out.at(-1)!
+    const rate = Number(/ ([\d.]+) files\/s/.exec(last)![1])
+    expect(rate).toBeGreaterThan(14) // moves towards 100/s as the window slides, not the 18/s average
+    expect(last).toContain('200/1000')
+  })
+  test('at most ten redraws a second, and always the last one, with a newline', () => {
+    const out: string[] = []
+    let t = 0
+    const bar = progressBar(
+      (s) => out.push(s),
+      () => t,
+    )
+    for (let i = 1; i <= 1000; i++) {
+      t = i // 1000 files in one second
+      bar('scan', i, 1000)
+    }
+    expect(out.filter((s) => s.startsWith('\r')).length).toBeLessThanOrEqual(11)
+    expect(out.at(-1)).toBe('\n')
+    expect(out.at(-2)).toContain('1000/1000')
+  })
+})
