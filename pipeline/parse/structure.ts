@@ -26,6 +26,8 @@ export interface Header {
   readonly title?: Found<{ text: string; how: 'repeated' | 'published-line' | 'standalone' | 'html' }>
   readonly byline?: Found<string>
   readonly signoff?: Found<{ initials: string | null; agency: string }>
+  /** `© 2024 Koaci.com. Tous droits réservés`: the site's own name, from its rights notice. */
+  readonly copyright?: Found<string>
   /** `Mis à jour le 17 février 2022 à 16:59`: a bound on the publication date, used when nothing else dates it. */
   readonly updated?: Found<ParsedDate>
 }
@@ -70,6 +72,9 @@ export function headerDate(dateText: string): ParsedDate | null {
   return parseAbsoluteDate(date)
 }
 const TEASER = /(?:\.\.\.|…)\s*(\d{1,2}[./]\d{1,2}[./]\d{4}),\s*([^,.…]{2,60})$/u
+/** A site's rights notice: `© 2024 Jeune Afrique. Tous droits réservés`, `Copyright © Koaci.com - All rights reserved`. */
+const COPYRIGHT =
+  /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(\p{Lu}[^\n]{1,60}?)\s*[.,|–—-]?\s*(?:tous droits réservés|all rights reserved)\.?$/iu
 const CREDIT = /^(?:©|\(c\)\s|crédits?\s*(?:photo)?\s*:|photo\s*:|source photo|illustration\s*:)/iu
 const READ_ALSO = /^(?:à |a )?lire (?:aussi|également)\b|^voir aussi\s*:/iu
 /** `Par Jean Dupont`, `Propos recueillis par …`, `By …`, `Auteur : …`, with a role or a date after a dash or comma. */
@@ -261,6 +266,9 @@ export function structure(input: MappedText, known: Header = {}): Structured {
           place: place(l),
         }
       keep.add(i)
+    } else if (COPYRIGHT.test(s) && words(s) <= 20) {
+      if (!header.copyright) header.copyright = { value: COPYRIGHT.exec(s)![1]!.trim(), place: place(l) }
+      drop.add(i)
     } else if (CREDIT.test(s) && words(s) <= 20) {
       drop.add(i)
       // a caption stands next to its credit: a short line that does not end a sentence. It names who

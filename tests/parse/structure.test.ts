@@ -289,4 +289,16 @@ describe('a sentence that says "publié le" is body, never a header line', () =>
     expect(r.header.byline?.value).toBe('Jean Dupont')
     expect(r.header.publishedLine?.value.date).toEqual({ year: 2025, month: 5, day: 13 })
   })
+
+  it('reads the site name of a rights notice and removes it from the body', () => {
+    const r = run(
+      'Au moins 63 personnes ont été tuées samedi dans une attaque à Darul Jamal.\n\n© 2025 Koaci.com. Tous droits réservés',
+    )
+    expect(r.header.copyright?.value).toBe('Koaci.com')
+    expect(r.body).not.toContain('droits réservés')
+    // a photo credit is not a rights notice
+    expect(
+      run('© AFP\n\nLe texte de l’article, assez long pour être un corps.').header.copyright,
+    ).toBeUndefined()
+  })
 })

@@ -80,6 +80,11 @@ export function resolveOutlet(header: Header, list: OutletList, body = ''): Outl
     const r = fromName(teaser, 'teaser', list, true)
     if (r) return r
   }
+  const rights = header.copyright?.value
+  if (rights) {
+    const r = fromName(rights, 'header', list, true)
+    if (r) return r
+  }
   if (host) {
     const r = fromDomain(host, list, body)
     if (r) return r

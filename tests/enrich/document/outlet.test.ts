@@ -103,6 +103,16 @@ describe('outlet: from the URL, header line, teaser or sign-off, via the outlet 
     expect(resolveOutlet({}, list, 'Bangui (XYZ) - Les combats ont repris.').outlet).toBeNull()
   })
 
+  it('takes the rights notice before the bare domain', () => {
+    const h: Header = {
+      url: { value: 'https://www.journaldebangui.com/article.php?aid=15', place: span },
+      copyright: { value: 'Journal de Bangui', place: span },
+    }
+    expect(resolveOutlet(h, list)).toMatchObject({ outlet: 'Journal de Bangui', source: 'header' })
+    const listed: Header = { copyright: { value: 'Jeune Afrique', place: span } }
+    expect(resolveOutlet(listed, list)).toMatchObject({ outlet: 'Jeune Afrique', country: 'FR' })
+  })
+
   it('says nothing when the text says nothing', () => {
     expect(resolveOutlet({}, list)).toEqual({
       outlet: null,
