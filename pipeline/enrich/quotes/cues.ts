@@ -5,6 +5,7 @@
  * one linear scan each; the subject is looked for later (see subject.ts).
  */
 import { imperfectsOf, type Lexicon } from './lexicon.js'
+import { type Token, tokenize } from './text.js'
 
 export type CueForm =
   /** `a-t-il déclaré`, `insiste-t-elle`: the subject is the pronoun inside the verb. */
@@ -42,10 +43,12 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /** Lexicon phrases to regex source: any run of spaces, either apostrophe. */
 const phrase = (s: string) => escapeRegex(s).replace(/'/g, "['’]").replace(/ /g, '\\s+')
 const alt = (xs: readonly string[]) =>
-  [...new Set(xs)]
-    .sort((a, b) => b.length - a.length)
-    .map(phrase)
-    .join('|')
+  xs.length === 0
+    ? '(?!)'
+    : [...new Set(xs)]
+        .sort((a, b) => b.length - a.length)
+        .map(phrase)
+        .join('|')
 const L = "(?<![\\p{L}\\p{N}'’-])"
 const R = '(?![\\p{L}\\p{N}-])'
 
@@ -56,20 +59,48 @@ export interface CuePatterns {
   readonly markers: RegExp
   readonly gerund: RegExp
   readonly infinitive: RegExp
+  /** Sticky: `que`, a colon or a quotation follows within the clause (a verb introducing speech). */
+  readonly introduces: RegExp
+  /** Sticky: a subject follows an incise verb (`, affirme un ministre`, `, estime Alain Antil`). */
+  readonly inciseSubject: RegExp
   readonly markerKind: ReadonlyMap<string, 'selon' | 'source'>
+  /** First words (lower case, as tokenize gives them) at which a cue can begin. */
+  readonly triggers: ReadonlySet<string>
 }
 
-export function cuePatterns(lex: Lexicon): CuePatterns {
-  const participles = lex.verbs.flatMap((v) => [
-    v.participle,
-    `${v.participle}e`,
-    `${v.participle}s`,
-    `${v.participle}es`,
-  ])
-  // Present and imperfect (`criaient les manifestants`, `expliquait-il`), from the participle's stem.
-  const presents = lex.verbs
-    .filter((v) => !v.reflexive)
-    .flatMap((v) => [v.present, v.present_plural, ...imperfectsOf(v)])
+/** The verb forms of the lexicon, computed once. */
+interface VerbForms {
+  readonly participles: readonly string[]
+  readonly presents: readonly string[]
+  readonly gerunds: readonly string[]
+  readonly infinitives: readonly string[]
+}
+
+const formsCache = new WeakMap<Lexicon, VerbForms>()
+
+function verbForms(lex: Lexicon): VerbForms {
+  let f = formsCache.get(lex)
+  if (!f) {
+    const said = lex.verbs.filter((v) => !v.reflexive)
+    f = {
+      participles: lex.verbs.flatMap((v) => [
+        v.participle,
+        `${v.participle}e`,
+        `${v.participle}s`,
+        `${v.participle}es`,
+      ]),
+      // Present and imperfect (`criaient les manifestants`, `expliquait-il`), from the participle's stem.
+      presents: said.flatMap((v) => [v.present, v.present_plural, ...imperfectsOf(v)]),
+      gerunds: lex.gerunds,
+      infinitives: said.map((v) => v.lemma),
+    }
+    formsCache.set(lex, f)
+  }
+  return f
+}
+
+export function cuePatterns(lex: Lexicon, forms: VerbForms = verbForms(lex)): CuePatterns {
+  const { participles, presents } = forms
   // Adverbs in -ment sit there too (`a immédiatement condamné`, `a vivement dénoncé`).
   const fillAlt = `${alt(lex.fillers)}|\\p{L}{3,}ment`
   const fill = `(?:\\s+(?:${fillAlt})){0,3}`
@@ -82,52 +113,117 @@ export function cuePatterns(lex: Lexicon): CuePatterns {
   // A verb introduces speech when `que`, a colon or a quotation follows it within its clause.
   const introduces = `(?=${fill}\\s*(?::|que${R}|qu['’])|[^.!?\\n«»“”"]{0,60}[«“"])`
   const det = '(?:le|la|les|un|une|des|cette|ce|cet|ces|son|sa|ses|leur|leurs|plusieurs|certains|notre)'
-  const ger = `(?:${alt(lex.gerunds)})`
+  const ger = `(?:${alt(forms.gerunds)})`
   const pron = '(il|elle|ils|elles|on)'
   return {
-    inverted: new RegExp(`${L}(?:${aux}-(?:t-)?${pron}${fill}\\s+${part}|${pres}-(?:t-)?${pron})${R}`, 'giu'),
-    compound: new RegExp(`${L}(?:${reflAux}|${aux})${fill}\\s+${part}${R}`, 'giu'),
-    // A bare present is a verb of saying only when it introduces speech (`estime que`, `déclare :`)
-    // or follows a quotation (`», estime le ministre`): `assure la sécurité` is not speech.
+    inverted: new RegExp(`${L}(?:${aux}-(?:t-)?${pron}${fill}\\s+${part}|${pres}-(?:t-)?${pron})${R}`, 'iuy'),
+    compound: new RegExp(`${L}(?:${reflAux}|${aux})${fill}\\s+${part}${R}`, 'iuy'),
     // A present introduces speech (`estime que`, `déclare :`, `dénonce une « légèreté »`), follows a
     // quotation (`», estime le ministre`) or makes an incise (`…, affirme un ministre`): `assure la
     // sécurité` is not speech.
-    present: new RegExp(
-      `${L}${pres}${R}${introduces}|(?<=[»"”]\\s*,?\\s*)${pres}${R}|(?<=,\\s*)${pres}${R}(?=\\s+(?:\\p{Lu}|${det}\\s|l['’]))`,
-      'giu',
-    ),
+    // sécurité` is not speech. Only the verb is matched here; its context is checked in findCues (one
+    // alternation tried at word starts, rather than lookbehinds tried at every position).
+    present: new RegExp(`${L}${pres}${R}`, 'iuy'),
+    introduces: new RegExp(introduces, 'iuy'),
+    inciseSubject: new RegExp(`\\s+(?:\\p{Lu}|${det}\\s|l['’])`, 'uy'),
     infinitive: new RegExp(
-      `(?<=${L}(?:(?:pour|de|et|pu|voulu|su|afin\\s+de)\\s+|d['’]))(?:${filled(lex.verbs.filter((v) => !v.reflexive).map((v) => v.lemma))})${R}${introduces}`,
-      'giu',
+      `${L}(?:(?:pour|de|et|pu|voulu|su|afin\\s+de)\\s+|d['’])(${filled(forms.infinitives)})${R}`,
+      'diuy',
     ),
-    gerund: new RegExp(`${L}(?:${ger}|(?<=${L}et\\s+)${part})${R}${introduces}`, 'giu'),
+    gerund: new RegExp(`${L}(?:(${ger})|et\\s+(${part}))${R}`, 'diuy'),
     // `peut-on également lire dans`: adverbs may sit inside a marker too.
     markers: new RegExp(
       `${L}(?:${[...new Set(lex.sourceMarkers.map((m) => m.phrase))]
         .sort((a, b) => b.length - a.length)
         .map((m) => phrase(m).replace(/\\s\+/g, `\\s+(?:(?:${fillAlt})\\s+){0,2}`))
         .join('|')})${R}`,
-      'giu',
+      'iuy',
     ),
     markerKind: new Map(lex.sourceMarkers.map((m) => [m.phrase, m.kind] as const)),
+    triggers: new Set(
+      [
+        ...participles,
+        ...presents,
+        ...forms.gerunds,
+        ...lex.auxiliaries,
+        ...lex.reflexiveAuxiliaries,
+        ...lex.sourceMarkers.map((m) => m.phrase),
+        'et',
+        'pour',
+        'de',
+        "d'",
+        'pu',
+        'voulu',
+        'su',
+        'afin',
+      ].flatMap(triggerWords),
+    ),
   }
 }
 
-/** All cues of a text, in order, without overlaps (the earliest, then longest, wins). */
-export function findCues(text: string, p: CuePatterns): Cue[] {
+/** The word a form starts with, as a token (`s'est` → `s'`, `a-t-il` → `a-t-il` and `a`). */
+function triggerWords(form: string): string[] {
+  const first = tokenize(form.toLowerCase())[0]?.lower
+  return first ? [first, first.split('-')[0]!] : []
+}
+
+/**
+ * All cues of a text, in order, without overlaps (the earliest, then longest, wins). The patterns
+ * are sticky and tried only where a token that can begin a cue starts (`a`, `selon`, a verb form):
+ * a few positions a sentence rather than every character.
+ */
+export function findCues(text: string, p: CuePatterns, tokens: readonly Token[] = tokenize(text)): Cue[] {
   const found: Cue[] = []
-  for (const m of text.matchAll(p.inverted)) {
-    const pronoun = (m[1] ?? m[2] ?? '').toLowerCase()
-    found.push(cue(m, 'inverted', pronoun))
+  const exec = (re: RegExp, pos: number) => {
+    re.lastIndex = pos
+    return re.exec(text)
   }
-  for (const m of text.matchAll(p.compound)) found.push(cue(m, 'compound', null))
-  for (const m of text.matchAll(p.present)) found.push(cue(m, 'present', null))
-  for (const m of text.matchAll(p.gerund)) found.push(cue(m, 'gerund', null))
-  for (const m of text.matchAll(p.infinitive)) found.push(cue(m, 'infinitive', null))
-  for (const m of text.matchAll(p.markers)) {
+  const at = (re: RegExp, pos: number) => {
+    re.lastIndex = pos
+    return re.test(text)
+  }
+  const starts: number[] = []
+  for (const t of tokens) {
+    if (t.kind === 'word' && (p.triggers.has(t.lower) || p.triggers.has(t.lower.split('-')[0]!)))
+      starts.push(t.start)
+  }
+  const each = (re: RegExp, f: (m: RegExpExecArray) => void) => {
+    for (const pos of starts) {
+      const m = exec(re, pos)
+      if (m) f(m)
+    }
+  }
+  each(p.inverted, (m) => found.push(cue(m, 'inverted', (m[1] ?? m[2] ?? '').toLowerCase())))
+  each(p.compound, (m) => found.push(cue(m, 'compound', null)))
+  each(p.present, (m) => {
+    const start = m.index ?? 0
+    const end = start + m[0].length
+    const before = text.slice(Math.max(0, start - 8), start)
+    if (
+      at(p.introduces, end) ||
+      /[»"”]\s*,?\s*$/u.test(before) ||
+      (/,\s*$/u.test(before) && at(p.inciseSubject, end))
+    )
+      found.push(cue(m, 'present', null))
+  })
+  for (const re of [p.gerund, p.infinitive]) {
+    each(re, (m) => {
+      const g = m.indices?.[1] ?? m.indices?.[2]
+      if (!g || !at(p.introduces, g[1])) return
+      const surface = text.slice(g[0], g[1])
+      found.push({
+        start: g[0],
+        end: g[1],
+        form: re === p.gerund ? 'gerund' : 'infinitive',
+        surface,
+        pronoun: null,
+      })
+    })
+  }
+  each(p.markers, (m) => {
     const key = m[0].toLowerCase().replace(/’/g, "'").replace(/\s+/g, ' ')
     found.push(cue(m, p.markerKind.get(key) ?? markerKindOf(key, p.markerKind), null))
-  }
+  })
   found.sort((a, b) => a.start - b.start || b.end - a.end)
   const out: Cue[] = []
   for (const c of found) {

@@ -19,6 +19,8 @@ import { pairQuotes } from './pairing.js'
 import { type PastSpeaker, resolvePhrase, type Speaker } from './speaker.js'
 import { subjectOf } from './subject.js'
 
+let patterns: CuePatterns | undefined
+
 /**
  * Fixed confidence per rule (documented in the codebook through schemas/quotes.schema.json):
  * the speaker named next to the quote is the surest; a speaker reached through a pronoun or a role
@@ -36,8 +38,6 @@ export const CONFIDENCE: Readonly<Record<Attribution | 'coreference' | 'opening-
   'opening-missing': 0.6,
 }
 
-let patterns: CuePatterns | undefined
-
 export const extractQuotes: Extractor = (input, soFar) => {
   const text = input.text
   const marks = scanMarks(text)
@@ -48,7 +48,7 @@ export const extractQuotes: Extractor = (input, soFar) => {
   const spans = quoted.map((q) => ({ start: q.open ?? q.start, end: q.close === null ? q.end : q.close + 1 }))
   const ctx = docContext(text, lex, soFar.entities, soFar.mentions, spans)
   const past: PastSpeaker[] = []
-  const cues: ResolvedCue[] = findCues(text, patterns).map((cue) => {
+  const cues: ResolvedCue[] = findCues(text, patterns, ctx.tokens).map((cue) => {
     const np = subjectOf(cue, ctx)
     // A participle (`, soulignant que`, `la qualifiant de`) and a relative marker (`selon laquelle`)
     // speak for the clause they hang on: its speaker, when one spoke earlier in the sentence.
