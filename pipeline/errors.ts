@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'E_BAD_OPTION'
   | 'E_MERGE'
   | 'E_METADATA'
+  | 'E_CORRECTIONS'
 
 export class PipelineError extends Error {
   constructor(

@@ -19,6 +19,7 @@ import {
 } from 'node:fs'
 import { basename, dirname, join, sep } from 'node:path'
 import { CACHE_TAG_FILE } from './cache.js'
+import { CORRECTIONS_FILE } from './corrections/corrections.js'
 import { DATASET_FILE } from './metadata/dataset.js'
 import { SET_ASIDE_MARKER, STAGING_MARKER } from './publish/atomic.js'
 import { isOutputManifest, OUTPUT_MARKER } from './publish/output-guard.js'
@@ -149,7 +150,7 @@ export function discover(root: string): Discovery {
         continue
       }
       // the dataset's own description beside the articles (metadata/dataset.ts): not an article
-      if (relDir === '' && name === DATASET_FILE) {
+      if (relDir === '' && (name === DATASET_FILE || name === CORRECTIONS_FILE)) {
         skipped.push({ path: rel, why: 'dataset-metadata' })
         continue
       }

@@ -19,6 +19,7 @@ import { Piscina } from 'piscina'
 import { DocCache } from './cache.js'
 import { CorpusFingerprint } from './corpus/fingerprint.js'
 import { type NearDuplicate, NearDuplicateIndex } from './corpus/near-duplicates.js'
+import { readCorrections } from './corrections/corrections.js'
 import { formatPartial, parseIsoPartial } from './enrich/dates/calendar.js'
 import { PipelineError } from './errors.js'
 import { discover, type Input } from './inputs.js'
@@ -122,6 +123,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   assertReplaceable(opts.out, guard)
   // read first: a bad dataset.json stops the run before any work
   const dataset = readMetadata(input, versions().version)
+  const corrections = readCorrections(input)
   const { inputs, skipped } = discover(input)
   const cache = opts.cache ? new DocCache(resolve(opts.cache), fingerprint()) : null
   const exec = executor(jobs, cache)
@@ -190,6 +192,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     const seen = mine.length + duplicates
     return await atomicRun(opts.out, guard, async (dir) => {
       const out = new DatasetWriter(dir)
+      out.corrections = corrections
       let done = 0
       for await (const r of mapOrdered(mine, (k) => exec.run(task(k)) as Promise<BuildResult>, window)) {
         opts.onProgress?.('build', ++done, mine.length)

@@ -9,6 +9,7 @@ import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from
 import { join } from 'node:path'
 import type { EntitiesRow, EventsRow, RejectsRow } from '../_generated/tables.js'
 import { EventClusterIndex } from '../corpus/event-clusters.js'
+import { Corrections } from '../corrections/corrections.js'
 import type { DocumentRows } from '../document.js'
 import type { DatasetMetadata } from '../metadata/dataset.js'
 import { DATA_TABLES, type DataTable } from '../schema/tables.js'
@@ -19,6 +20,8 @@ import { codebook } from './codebook.js'
 import { TableWriter } from './table-writer.js'
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+/** Every correction of corrections.csv, applied or not, with the value it replaced. */
+export const CORRECTIONS_REPORT = 'corrections.jsonl'
 export const MAX_REJECT_EXAMPLES = 20
 /** Event rows wait here until the corpus-level event clusters are known (see `finish`). */
 const EVENT_SPOOL = '.events.spool.jsonl'
@@ -88,17 +91,21 @@ export class DatasetWriter {
     this.eventSpool = openSync(join(dir, EVENT_SPOOL), 'w')
   }
 
+  /** A researcher's corrections (corrections.csv beside the inputs), applied to rows as they are written. */
+  corrections = new Corrections([])
+
   addDocument(rows: Omit<DocumentRows, 'entities'>, entities: readonly EntityCore[]): void {
     this.documents++
-    this.writers.documents.append([rows.documents])
-    this.writers.mentions.append(rows.mentions)
-    this.writers.quotes.append(rows.quotes)
-    this.writers.temporal_expressions.append(rows.temporal_expressions)
-    for (const e of rows.events) {
+    const fix = this.corrections
+    this.writers.documents.append([fix.apply('documents', rows.documents)])
+    this.writers.mentions.append(fix.applyAll('mentions', rows.mentions))
+    this.writers.quotes.append(fix.applyAll('quotes', rows.quotes))
+    this.writers.temporal_expressions.append(fix.applyAll('temporal_expressions', rows.temporal_expressions))
+    for (const e of fix.applyAll('events', rows.events)) {
       writeSync(this.eventSpool, `${JSON.stringify(e)}\n`)
       this.eventKeys.add(e)
     }
-    this.writers.event_mentions.append(rows.event_mentions)
+    this.writers.event_mentions.append(fix.applyAll('event_mentions', rows.event_mentions))
     const counts = new Map<string, number>()
     for (const m of rows.mentions) counts.set(m.entity_id, (counts.get(m.entity_id) ?? 0) + 1)
     for (const e of entities) this.addEntity(e, counts.has(e.entity_id) ? 1 : 0, counts.get(e.entity_id) ?? 0)
@@ -156,7 +163,7 @@ export class DatasetWriter {
       const { n_documents: _d, n_mentions: _m, ...core } = e.row as EntitiesRow
       return { ...core, n_documents: e.docs, n_mentions: e.mentions } as EntitiesRow
     })
-    this.writers.entities.append(entityRows)
+    this.writers.entities.append(this.corrections.applyAll('entities', entityRows))
     await this.writeEvents()
     for (const t of DATA_TABLES) await this.writers[t].close()
     closeSync(this.rejectsFd)
@@ -182,7 +189,23 @@ export class DatasetWriter {
       skipped: facts.skipped.map((s) => ({ path: s.path, why: s.why })),
       rows,
       dataset: facts.dataset,
+      ...(this.corrections.list.length > 0
+        ? {
+            corrections: {
+              given: this.corrections.list.length,
+              applied: this.corrections.report().filter((c) => c.applied).length,
+            },
+          }
+        : {}),
     }
+    if (this.corrections.list.length > 0)
+      writeFileSync(
+        join(this.dir, CORRECTIONS_REPORT),
+        this.corrections
+          .report()
+          .map((c) => `${JSON.stringify(c)}\n`)
+          .join(''),
+      )
     writeFileSync(join(this.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
     return {
       documents: this.documents,

@@ -12,6 +12,7 @@ import { versions } from '../versions.js'
 import { type CommitResult, commit, createStaging, recover, STAGING_MARKER } from './atomic.js'
 import { sha256sums } from './checksums.js'
 import { dataPackage } from './datapackage.js'
+import { CORRECTIONS_REPORT } from './dataset-writer.js'
 import { assertReplaceable, type GuardOptions } from './output-guard.js'
 import { arrowFileToParquet } from './parquet.js'
 import { writeYearPartitions } from './parquet-by-year.js'
@@ -51,6 +52,18 @@ export async function atomicRun<T extends object>(
     if (existsSync(join(dir, 'data', 'documents.jsonl'))) await writeYearPartitions(dir, shard?.index ?? 0)
     await writeReport(dir, dataset)
     const pkg = dataPackage(dir, dataset, [
+      ...(existsSync(join(dir, CORRECTIONS_REPORT))
+        ? [
+            {
+              name: 'corrections',
+              path: CORRECTIONS_REPORT,
+              format: 'jsonl',
+              mediatype: 'application/jsonl',
+              description:
+                'The corrections of corrections.csv (beside the inputs) applied to this build, each with the value it replaced; applied: false when its id names no row.',
+            },
+          ]
+        : []),
       {
         name: 'codebook',
         path: 'CODEBOOK.md',
