@@ -38,6 +38,8 @@ export interface GazetteerEntity {
   readonly roles: readonly string[]
   /** Masculine singular adjective of a country (`malien`): names ministries. */
   readonly adjective: string | null
+  /** A news outlet: a place in its name (`Jeune Afrique`, `Radio France internationale`) is not a mention. */
+  readonly media?: boolean
 }
 
 export interface Portfolio {
@@ -56,6 +58,10 @@ export interface NameRules {
   readonly facility_words: readonly string[]
   readonly facility_adjectives: readonly string[]
   readonly organization_nouns: readonly string[]
+  /** Capitalised heads that open an organisation's name: `Conseil`, `Cour`, `Forces`, `Observatoire`. */
+  readonly organization_heads: readonly string[]
+  /** Upper-case abbreviations that are common nouns, not organisations: `ONG`, `PIB`, `SMS`. */
+  readonly common_acronyms: readonly string[]
   readonly blockers: readonly string[]
   readonly roles: ReadonlyArray<{ key: string; phrases: readonly string[] }>
 }
@@ -205,6 +211,30 @@ function load(): Gazetteer {
               entity: index,
               full: false,
             })
+    }
+  }
+  // News media and agencies (`reference/outlets.json`) are organisations when the text names them
+  // (`a déclaré à Reuters`, `selon RFI`), written exactly as listed.
+  const outlets = JSON.parse(readFileSync(repoFile('pipeline/reference/outlets.json'), 'utf8')) as {
+    version: string
+    outlets: Array<{ name: string; aliases?: string[]; country?: string | null }>
+  }
+  versions['outlets.json'] = outlets.version
+  const known = new Set(entities.map((e) => foldKey(e.draft.name)))
+  for (const o of outlets.outlets) {
+    if (known.has(foldKey(o.name))) continue
+    known.add(foldKey(o.name))
+    const index = entities.length
+    entities.push({
+      draft: entityDraft('organization', o.name, 'gazetteer', { country_code: o.country ?? null }),
+      surname: null,
+      roles: [],
+      adjective: null,
+      media: true,
+    })
+    for (const text of [o.name, ...(o.aliases ?? [])]) {
+      if (text.replace(/[^\p{L}\p{N}]/gu, '').length <= 2 || text.includes('.')) continue
+      aliases.push({ text, kind: 'name', guard: 'exact', entity: index, full: text === o.name })
     }
   }
   for (const text of rules.blockers)

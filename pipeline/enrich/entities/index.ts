@@ -23,6 +23,7 @@ import { entityDraft, type Gazetteer, gazetteer } from './gazetteer.js'
 import { ministries } from './institutions.js'
 import { type Candidate, gazetteerCandidates, selectLongest } from './matcher.js'
 import { aliasKeys, tokenize } from './normalize.js'
+import { openPlaces } from './places-open.js'
 import { afterFacility, unknownNames } from './unknown-names.js'
 
 export { CONFIDENCE } from './confidence.js'
@@ -58,6 +59,8 @@ export function findEntities(text: string, g: Gazetteer = gazetteer()): Entities
       : g.entities[c.entity]!.draft
     // `aéroport international Président Modibo Keïta`: a facility, not the man.
     if (entity.type === 'person' && afterFacility(text, tokens, c.from, g)) continue
+    // `… 11.11.2021, Sputnik France`, `© AFP`: a credit line names no organisation.
+    if (c.entity >= 0 && g.entities[c.entity]!.media === true && creditLine(text, c.start, c.end)) continue
     hits.push({ start: c.start, end: c.end, entity, method: c.method, confidence: c.confidence })
   }
 
@@ -80,6 +83,17 @@ export function findEntities(text: string, g: Gazetteer = gazetteer()): Entities
     }
   }
   addFound(surnameMentions(text, tokens, covered, [...people.values()]), 'coreference')
+
+  // 2b. Places outside the curated lists: GeoNames towns, regions, names in a place's frame.
+  const docCountries = new Set(
+    hits
+      .filter((h) => (h.entity.type === 'country' || h.entity.type === 'place') && h.entity.country_code)
+      .map((h) => h.entity.country_code!),
+  )
+  for (const p of openPlaces(text, tokens, covered, docCountries, g)) {
+    cover(p.from, p.to)
+    hits.push({ start: p.start, end: p.end, entity: p.entity, method: 'inference', confidence: p.confidence })
+  }
 
   // 3. Unknown names. A one-word name (`M. Sangaré`) that ends a longer one found in the same
   // document (`Moussa Sangaré`) is that person.
@@ -143,6 +157,20 @@ export function findEntities(text: string, g: Gazetteer = gazetteer()): Entities
   addFound(ministryMentions(text, tokens, covered, ministriesInDoc, g), 'coreference')
 
   return rows(text, hits)
+}
+
+/**
+ * Whether the outlet named at [start, end) signs the text rather than being named by it: it ends its
+ * line after a date, a comma-separated by-line, `©`, `Photo`, `Crédit` or `Par`.
+ */
+export function creditLine(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1
+  const nl = text.indexOf('\n', end)
+  const before = text.slice(lineStart, start)
+  const after = text.slice(end, nl < 0 ? text.length : nl)
+  if (/(?:©|\b(?:photo|crédit|credit|copyright)\b)[^.]{0,40}$/iu.test(before)) return true
+  if (!/^[\s).,;:–—-]*$/.test(after)) return false
+  return /(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\b\d{4}|^\s*par|^\s*\(?)\s*[,:(/–—-]?\s*$/iu.test(before)
 }
 
 function rows(text: string, hits: readonly Hit[]): EntitiesResult {

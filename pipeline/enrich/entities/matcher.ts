@@ -117,7 +117,9 @@ export function selectLongest(
   )
   const owner = new Int32Array(nTokens).fill(-1)
   const kept: Candidate[] = []
-  const isOrg = (c: Candidate) => c.built !== undefined || g.entities[c.entity]?.draft.type === 'organization'
+  const isOrg = (c: Candidate) =>
+    c.built !== undefined ||
+    (g.entities[c.entity]?.draft.type === 'organization' && g.entities[c.entity]?.media !== true)
   for (const c of order) {
     let free = true
     for (let k = c.from; k < c.to && free; k++) free = owner[k] === -1

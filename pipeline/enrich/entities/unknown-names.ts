@@ -8,6 +8,7 @@
 import { CONFIDENCE } from './confidence.js'
 import { type Gazetteer, gazetteer } from './gazetteer.js'
 import { aliasKeys, foldKey, isCapitalized, joinableGap, type Token } from './normalize.js'
+import { firstNameSet } from './places-open.js'
 
 export interface UnknownName {
   readonly from: number
@@ -40,7 +41,7 @@ function lex(g: Gazetteer): Lexicon {
   const portfolioWords = g.portfolios.flatMap((p) => [p.name, ...p.aliases]).flatMap(aliasKeys)
   lexicon = {
     stop: keys(r.stopwords),
-    first: new Set(r.first_names.map(foldKey)),
+    first: firstNameSet(g),
     particles: keys(r.particles),
     titles: new Set(r.titles.map(foldKey)),
     abbreviated: new Set(r.abbreviated_titles),
