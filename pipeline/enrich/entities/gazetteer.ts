@@ -60,6 +60,8 @@ export interface NameRules {
   readonly organization_nouns: readonly string[]
   /** Capitalised heads that open an organisation's name: `Conseil`, `Cour`, `Forces`, `Observatoire`. */
   readonly organization_heads: readonly string[]
+  /** Facilities run as bodies whose names are organisations: `hôpital Bernard Mevs`, `école Al-Jouni`. */
+  readonly organization_facilities: readonly string[]
   /** Upper-case abbreviations that are common nouns, not organisations: `ONG`, `PIB`, `SMS`. */
   readonly common_acronyms: readonly string[]
   readonly blockers: readonly string[]

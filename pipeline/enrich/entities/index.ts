@@ -11,6 +11,7 @@
  * 4. surnames of those new people, role phrases, and a bare `le ministère`.
  */
 import type { EntityDraft, Extractor, MentionDraft } from '../extract.js'
+import { CONFIDENCE } from './confidence.js'
 import {
   type DocPerson,
   type Found,
@@ -20,13 +21,14 @@ import {
   surnamesOf,
 } from './coreference.js'
 import { entityDraft, type Gazetteer, gazetteer } from './gazetteer.js'
-import { ministries } from './institutions.js'
+import { ministries, ministryName } from './institutions.js'
 import { type Candidate, gazetteerCandidates, selectLongest } from './matcher.js'
-import { aliasKeys, tokenize } from './normalize.js'
-import { openPlaces } from './places-open.js'
+import { aliasKeys, foldKey, isCapitalized, joinableGap, tokenize } from './normalize.js'
+import { openOrganizations } from './organizations-open.js'
+import { firstNameSet, openPlaces } from './places-open.js'
 import { afterFacility, unknownNames } from './unknown-names.js'
 
-export { CONFIDENCE } from './confidence.js'
+export { CONFIDENCE }
 
 type Method = MentionDraft['method']
 
@@ -51,12 +53,53 @@ export function findEntities(text: string, g: Gazetteer = gazetteer()): Entities
 
   // 1. Gazetteer names and ministries.
   const cands: Candidate[] = gazetteerCandidates(text, tokens, g)
-  for (const m of ministries(text, tokens, g)) if (m.candidate) cands.push(m.candidate)
-  for (const c of selectLongest(cands, tokens.length, g)) {
-    cover(c.from, c.to)
+  const phrases = ministries(text, tokens, g)
+  for (const m of phrases) if (m.candidate) cands.push(m.candidate)
+  // A name built by pattern that only adds lowercase words to a listed organisation's name
+  // (`Forces de soutien rapide paramilitaires`) is that organisation.
+  const listedOrgEnds = new Map<number, number>()
+  for (const c of cands)
+    if (c.entity >= 0 && g.entities[c.entity]!.draft.type === 'organization')
+      listedOrgEnds.set(c.from, Math.max(listedOrgEnds.get(c.from) ?? 0, c.to))
+  for (const c of openOrganizations(text, tokens, g)) {
+    const listedEnd = listedOrgEnds.get(c.from)
+    if (
+      listedEnd !== undefined &&
+      listedEnd < c.to &&
+      tokens.slice(listedEnd, c.to).every((t) => !/\p{Lu}/u.test(t.raw))
+    )
+      continue
+    cands.push(c)
+  }
+  const firstNames = firstNameSet(g)
+  for (const sel of selectLongest(cands, tokens.length, g)) {
+    let c = sel
     const entity = c.built
-      ? entityDraft('organization', c.built.name, 'gazetteer', { country_code: c.built.country })
+      ? entityDraft(
+          'organization',
+          c.built.name,
+          c.method === 'pattern' && c.entity < 0 ? 'inferred' : 'gazetteer',
+          {
+            country_code: c.built.country,
+          },
+        )
       : g.entities[c.entity]!.draft
+    // A listed person's surname after a first name: `Mamady Doumbouya` (the same man, spelt
+    // otherwise) extends the mention; `Brigitte Macron` (another initial) is someone else.
+    const prev = tokens[c.from - 1]
+    if (
+      entity.type === 'person' &&
+      c.to - c.from === 1 &&
+      prev &&
+      isCapitalized(prev.raw) &&
+      firstNames.has(prev.key) &&
+      joinableGap(text.slice(prev.end, c.start)) &&
+      !text.slice(prev.end, c.start).includes('\n')
+    ) {
+      if (prev.key.charAt(0) !== foldKey(entity.name).charAt(0)) continue
+      c = { ...c, from: c.from - 1, start: prev.start }
+    }
+    cover(c.from, c.to)
     // `aéroport international Président Modibo Keïta`: a facility, not the man.
     if (entity.type === 'person' && afterFacility(text, tokens, c.from, g)) continue
     // `… 11.11.2021, Sputnik France`, `© AFP`: a credit line names no organisation.
@@ -83,6 +126,25 @@ export function findEntities(text: string, g: Gazetteer = gazetteer()): Entities
     }
   }
   addFound(surnameMentions(text, tokens, covered, [...people.values()]), 'coreference')
+
+  // 2a. A ministry named without its country (`le ministère de l'Intérieur`) belongs to the country
+  // the document is mostly about, when one stands out; else it keeps no country.
+  const main = mainCountry(hits)
+  for (const m of phrases) {
+    if (!m.bare || covered.subarray(m.bare.from, m.bare.to).some((x) => x === 1)) continue
+    const c = main === null ? null : g.entities[main]!
+    const name = c
+      ? ministryName(m.bare.portfolio, c.adjective, c.draft.name)
+      : `Ministère ${m.bare.portfolio.article}${m.bare.portfolio.article.endsWith("'") ? '' : ' '}${m.bare.portfolio.name}`
+    cover(m.bare.from, m.bare.to)
+    hits.push({
+      start: tokens[m.bare.from]!.start,
+      end: tokens[m.bare.to - 1]!.end,
+      entity: entityDraft('organization', name, 'inferred', { country_code: c?.draft.country_code ?? null }),
+      method: 'pattern',
+      confidence: CONFIDENCE.corefInstitution,
+    })
+  }
 
   // 2b. Places outside the curated lists: GeoNames towns, regions, names in a place's frame.
   const docCountries = new Set(
@@ -171,6 +233,18 @@ export function creditLine(text: string, start: number, end: number): boolean {
   if (/(?:©|\b(?:photo|crédit|credit|copyright)\b)[^.]{0,40}$/iu.test(before)) return true
   if (!/^[\s).,;:–—-]*$/.test(after)) return false
   return /(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\b\d{4}|^\s*par|^\s*\(?)\s*[,:(/–—-]?\s*$/iu.test(before)
+}
+
+/** Gazetteer index of the country most often named (at least twice, and more than any other). */
+function mainCountry(hits: readonly Hit[], g: Gazetteer = gazetteer()): number | null {
+  const counts = new Map<string, number>()
+  for (const h of hits)
+    if (h.entity.type === 'country') counts.set(h.entity.entity_id, (counts.get(h.entity.entity_id) ?? 0) + 1)
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  const [first, second] = ranked
+  if (!first || first[1] < 2 || (second && second[1] === first[1])) return null
+  const index = g.entities.findIndex((e) => e.draft.entity_id === first[0])
+  return index >= 0 ? index : null
 }
 
 function rows(text: string, hits: readonly Hit[]): EntitiesResult {

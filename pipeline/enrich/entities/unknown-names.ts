@@ -5,6 +5,8 @@
  * it (`X, porte-parole de…`); it becomes an organisation after `un média`, `l'ONG`… Words that
  * open sentences (`Dans`, `Selon`) are in the stoplist, so a capital alone is never evidence.
  */
+import { readFileSync } from 'node:fs'
+import { repoFile } from '../../util/paths.js'
 import { CONFIDENCE } from './confidence.js'
 import { type Gazetteer, gazetteer } from './gazetteer.js'
 import { aliasKeys, foldKey, isCapitalized, joinableGap, type Token } from './normalize.js'
@@ -31,11 +33,18 @@ interface Lexicon {
   readonly facilities: ReadonlySet<string>
   readonly facilityAdjectives: ReadonlySet<string>
   readonly demonyms: ReadonlySet<string>
+  readonly orgHeads: ReadonlySet<string>
+  readonly participles: ReadonlySet<string>
+  readonly auxiliaries: ReadonlySet<string>
 }
 
 let lexicon: Lexicon | undefined
 function lex(g: Gazetteer): Lexicon {
   if (lexicon) return lexicon
+  const speech = JSON.parse(readFileSync(repoFile('pipeline/reference/speech-verbs.json'), 'utf8')) as {
+    verbs: Array<{ participle: string }>
+    auxiliaries: string[]
+  }
   const r = g.rules
   const keys = (xs: readonly string[]) => new Set(xs.flatMap(aliasKeys))
   const portfolioWords = g.portfolios.flatMap((p) => [p.name, ...p.aliases]).flatMap(aliasKeys)
@@ -50,11 +59,53 @@ function lex(g: Gazetteer): Lexicon {
     facilities: keys(r.facility_words),
     facilityAdjectives: keys(r.facility_adjectives),
     demonyms: new Set(g.aliases.filter((a) => a.kind === 'demonym').flatMap((a) => aliasKeys(a.text))),
+    orgHeads: new Set(r.organization_heads.map(foldKey)),
+    participles: new Set(speech.verbs.flatMap((v) => [v.participle, `${v.participle}e`]).map(foldKey)),
+    auxiliaries: new Set(speech.auxiliaries.map(foldKey)),
   }
   return lexicon
 }
 
 const ALL_CAPS = /^[\p{Lu}\p{N}]+$/u
+const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{1,3})$/
+const OF_ARTICLES = new Set(['de', 'du', 'des', 'd', 'l', 'la'])
+
+/** `ministre de l'Environnement`, `président de la Cour`, `général de Brigade`: the complement of a title. */
+function portfolioOfTitle(text: string, tokens: readonly Token[], i: number, L: Lexicon): boolean {
+  let k = i - 1
+  let steps = 0
+  while (k >= 0 && steps < 2 && OF_ARTICLES.has(tokens[k]!.key)) {
+    if (!joinableGap(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return false
+    k--
+    steps++
+  }
+  if (steps === 0 || k < 0 || !joinableGap(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return false
+  return L.titles.has(tokens[k]!.key) || titleEndingAt(tokens, text, k, L)
+}
+
+/** A name standing alone between quote marks (`« Bella Ciao »`) is a title or a nickname, not a person. */
+function quotedName(text: string, start: number, end: number): boolean {
+  return (
+    /[«"“]\s*$/.test(text.slice(Math.max(0, start - 3), start)) && /^\s*[»"”]/.test(text.slice(end, end + 3))
+  )
+}
+
+/** `(Reportage Alaa Swilam; version française Jean Terzian)`: the credits of a dispatch. */
+function inCredit(text: string, start: number): boolean {
+  const open = text.lastIndexOf('(', start)
+  if (open < 0 || start - open > 200 || text.slice(open, start).includes(')')) return false
+  return /^\(\s*(?:reportage|rédaction|rédigé|version française|édité|édition|avec|par|photo|crédit)/iu.test(
+    text.slice(open, open + 30),
+  )
+}
+
+/** `a déclaré Tedros Adhanom Ghebreyesus,`: the subject of an inverted verb of saying. */
+function afterSpeechVerb(text: string, tokens: readonly Token[], i: number, L: Lexicon): boolean {
+  const verb = tokens[i - 1]
+  const aux = tokens[i - 2]
+  if (!verb || !aux || !joinableGap(text.slice(verb.end, tokens[i]!.start))) return false
+  return L.participles.has(verb.key) && L.auxiliaries.has(aux.key)
+}
 const LETTER = /\p{L}/u
 
 function isNameToken(t: Token, covered: boolean, L: Lexicon): boolean {
@@ -97,7 +148,9 @@ function titled(text: string, tokens: readonly Token[], i: number, L: Lexicon): 
     } else if (!joinableGap(g)) return false
     if (titleEndingAt(tokens, text, k, L)) return true
     const t = tokens[k]!
-    if (!(L.complements.has(t.key) || L.demonyms.has(t.key))) return false
+    // `la ministre de l'Environnement, Hakima El Haite`: a capitalised portfolio after `de`.
+    const portfolio = isCapitalized(t.raw) && k > 0 && OF_ARTICLES.has(tokens[k - 1]!.key)
+    if (!(L.complements.has(t.key) || L.demonyms.has(t.key) || portfolio)) return false
     k--
     if (k >= 0) g = text.slice(tokens[k]!.end, tokens[k + 1]!.start)
   }
@@ -137,7 +190,7 @@ export function unknownNames(
   const L = lex(g)
   const out: UnknownName[] = []
   for (let i = 0; i < tokens.length; i++) {
-    if (!isNameToken(tokens[i]!, covered[i] === 1, L)) continue
+    if (!isNameToken(tokens[i]!, covered[i] === 1, L) || L.orgHeads.has(tokens[i]!.key)) continue
     let j = i + 1
     while (j < tokens.length && j - i < 6) {
       const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start)
@@ -145,6 +198,11 @@ export function unknownNames(
       if (isNameToken(tokens[j]!, covered[j] === 1, L)) {
         j++
         continue
+      }
+      // A regnal number: `Mohammed VI`.
+      if (covered[j] === 0 && ROMAN.test(tokens[j]!.raw) && /^ $/.test(gap)) {
+        j++
+        break
       }
       const next = tokens[j + 1]
       if (
@@ -164,6 +222,8 @@ export function unknownNames(
     const start = tokens[from]!.start
     const end = tokens[to - 1]!.end
     if (afterFacility(text, tokens, from, g)) continue
+    if (portfolioOfTitle(text, tokens, from, L) || quotedName(text, start, end) || inCredit(text, start))
+      continue
     const after = text.slice(end, end + 60)
     const name = text.slice(start, end).replace(/\s+/g, ' ')
     const orgApp = ORG_APPOSITION.exec(after)
@@ -187,7 +247,7 @@ export function unknownNames(
       })
       continue
     }
-    if (titled(text, tokens, from, L)) {
+    if (titled(text, tokens, from, L) || (to - from >= 2 && afterSpeechVerb(text, tokens, from, L))) {
       out.push({ from, to, start, end, name, type: 'person', confidence: CONFIDENCE.inferredTitle })
       continue
     }
