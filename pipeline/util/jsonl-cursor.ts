@@ -8,7 +8,9 @@ export class JsonlCursor<T = Record<string, unknown>> {
   private readonly decoder = new TextDecoder('utf-8')
   private readonly buffer = Buffer.alloc(CHUNK)
   private lines: string[] = []
-  private rest = ''
+  /** Text read since the last line feed, in pieces: a row of many megabytes (a long document's text)
+   * is joined once when it ends, not re-joined and re-split at every chunk. */
+  private rest: string[] = []
   private eof = false
   private head: T | null | undefined
 
@@ -21,13 +23,19 @@ export class JsonlCursor<T = Record<string, unknown>> {
       const n = readSync(this.fd, this.buffer, 0, CHUNK, null)
       if (n === 0) {
         this.eof = true
-        if (this.rest.trim()) this.lines.push(this.rest)
-        this.rest = ''
+        const last = this.rest.join('')
+        if (last.trim()) this.lines.push(last)
+        this.rest = []
         break
       }
-      const text = this.rest + this.decoder.decode(this.buffer.subarray(0, n), { stream: true })
-      const parts = text.split('\n')
-      this.rest = parts.pop() ?? ''
+      const chunk = this.decoder.decode(this.buffer.subarray(0, n), { stream: true })
+      if (!chunk.includes('\n')) {
+        this.rest.push(chunk)
+        continue
+      }
+      const parts = chunk.split('\n')
+      parts[0] = this.rest.join('') + parts[0]
+      this.rest = [parts.pop() ?? '']
       this.lines = parts.filter((l) => l.length > 0).reverse()
     }
   }

@@ -86,7 +86,78 @@ export function placesAgree(a: string, b: string, facts: (id: string) => EntityF
   return fa.type === 'country' || fb.type === 'country'
 }
 
-const codeOf = (type: string): string => typeInfo(type).code ?? `type:${type}`
+/** `typeInfo`, looked up once a type (it searches the ontology's list). */
+const infos = new Map<string, ReturnType<typeof typeInfo>>()
+const info = (type: string): ReturnType<typeof typeInfo> => {
+  let i = infos.get(type)
+  if (!i) {
+    i = typeInfo(type)
+    infos.set(type, i)
+  }
+  return i
+}
+
+const codeOf = (type: string): string => info(type).code ?? `type:${type}`
+
+/**
+ * What `agrees` and `overlap` read of a group of readings, kept up to date as readings join: a
+ * reading is compared with each distinct value of the group once, not with each of its readings, so a
+ * long article whose event is told thousands of times costs what its distinct dates, places and tolls
+ * cost.
+ */
+export class GroupSummary {
+  readonly readings: Reading[] = []
+  readonly code: string
+  private readonly physicals = new Set<boolean>()
+  /** Modes other than null. */
+  private readonly modes = new Set<string>()
+  /** Dates of the readings dated by an expression. */
+  readonly dates = new Set<string>()
+  readonly places = new Set<string>()
+  readonly tolls = new Set<number>()
+  readonly actors = new Set<string>()
+  readonly everyone = new Set<string>()
+  /** Each target, with the sentence starts of the readings that name it. */
+  private readonly targetStarts = new Map<string, Set<number>>()
+
+  constructor(first: Reading) {
+    this.code = codeOf(first.event_type)
+    this.add(first)
+  }
+
+  add(g: Reading): void {
+    this.readings.push(g)
+    const t = info(g.event_type)
+    this.physicals.add(t.physical)
+    if (t.mode !== null) this.modes.add(t.mode)
+    if (g.date_source === 'expression') this.dates.add(g.date!)
+    if (g.location_entity_id) this.places.add(g.location_entity_id)
+    if (g.fatalities !== null) this.tolls.add(g.fatalities)
+    for (const a of g.actors) {
+      this.actors.add(a)
+      this.everyone.add(a)
+    }
+    for (const x of g.targets) {
+      this.everyone.add(x)
+      const starts = this.targetStarts.get(x)
+      if (starts) starts.add(g.start)
+      else this.targetStarts.set(x, new Set([g.start]))
+    }
+  }
+
+  /** Whether a reading outside the sentence starting at `start` names `x` as a target. */
+  targetElsewhere(x: string, start: number): boolean {
+    const starts = this.targetStarts.get(x)
+    return starts !== undefined && (starts.size > 1 || !starts.has(start))
+  }
+
+  /** Whether every reading's type is of `physical` and of `mode` (or of none). */
+  sameKind(physical: boolean, mode: string | null): boolean {
+    for (const p of this.physicals) if (p !== physical) return false
+    if (mode !== null) for (const m of this.modes) if (m !== mode) return false
+    return true
+  }
+}
 
 /**
  * Whether a new reading may be a mention of the event told so far by `group`: same category, modes
@@ -95,95 +166,90 @@ const codeOf = (type: string): string => typeInfo(type).code ?? `type:${type}`
  * participant, the same date or place given by both, or, for violent events, no new date or place.
  */
 export function agrees(
-  group: readonly Reading[],
+  group: readonly Reading[] | GroupSummary,
   r: Reading,
   facts: (id: string) => EntityFacts | undefined,
 ): boolean {
-  const first = group[0]!
-  if (codeOf(first.event_type) !== codeOf(r.event_type)) return false
-  const { mode, physical } = typeInfo(r.event_type)
-  const actors = new Set<string>()
-  // targets read in r's own sentence may be r's participants misread: they never tie r to the group
-  const targets = new Set<string>()
-  const everyone = new Set<string>()
+  const s = group instanceof GroupSummary ? group : summarize(group)
+  if (s.code !== codeOf(r.event_type)) return false
+  const { mode, physical, violent } = info(r.event_type)
+  // a phone call is not the meeting: one happens at a place, the other not
+  if (!s.sameKind(physical, mode)) return false
   let tied = r.anaphoric || r.definite || r.method === 'inference'
-  for (const g of group) {
-    const other = typeInfo(g.event_type)
-    // a phone call is not the meeting: one happens at a place, the other not
-    if (other.physical !== physical || (mode !== null && other.mode !== null && other.mode !== mode))
-      return false
-    if (r.date_source === 'expression' && g.date_source === 'expression') {
-      if (!datesAgree(g.date!, r.date!)) return false
-      tied = true
-    }
-    if (r.location_entity_id && g.location_entity_id) {
-      if (!placesAgree(g.location_entity_id, r.location_entity_id, facts)) return false
-      tied = true
-    }
-    // two tolls that differ are two events, unless the second refers back (`le bilan de l'attaque`)
-    // or is a toll alone, another source's count (`une source médicale avait fait état de 67 morts`)
-    if (
-      r.fatalities !== null &&
-      g.fatalities !== null &&
-      r.fatalities !== g.fatalities &&
-      !r.anaphoric &&
-      !r.definite &&
-      r.method !== 'inference'
-    )
-      return false
-    for (const a of g.actors) {
-      actors.add(a)
-      everyone.add(a)
-    }
-    for (const t of g.targets) {
-      if (g.start !== r.start) targets.add(t)
-      everyone.add(t)
-    }
+  if (r.date_source === 'expression' && s.dates.size > 0) {
+    for (const d of s.dates) if (!datesAgree(d, r.date!)) return false
+    tied = true
   }
+  if (r.location_entity_id && s.places.size > 0) {
+    for (const p of s.places) if (!placesAgree(p, r.location_entity_id, facts)) return false
+    tied = true
+  }
+  // two tolls that differ are two events, unless the second refers back (`le bilan de l'attaque`)
+  // or is a toll alone, another source's count (`une source médicale avait fait état de 67 morts`)
+  if (r.fatalities !== null && !r.anaphoric && !r.definite && r.method !== 'inference')
+    for (const t of s.tolls) if (t !== r.fatalities) return false
   // an article on a violent event tells it again and again (`tués`, `le massacre`, `des combats`): a
   // violent mention joins unless it brings a date or a place the event lacks (another attack told
   // in passing: `lors de l'expédition de Moura`)
-  if (!tied && typeInfo(r.event_type).violent) {
-    const newDate = r.date_source === 'expression' && !group.some((g) => g.date_source === 'expression')
-    const newPlace = r.location_entity_id !== null && !group.some((g) => g.location_entity_id !== null)
+  if (!tied && violent) {
+    const newDate = r.date_source === 'expression' && s.dates.size === 0
+    const newPlace = r.location_entity_id !== null && s.places.size === 0
     tied = !newDate && !newPlace
   }
-  const shared = [...r.actors, ...r.targets].some((x) => everyone.has(x))
+  const shared = [...r.actors, ...r.targets].some((x) => s.everyone.has(x))
   if (!tied && !shared) return false
-  if (r.anaphoric || actors.size === 0 || r.actors.length === 0) return true
-  return r.actors.some((a) => actors.has(a) || targets.has(a)) || r.targets.some((t) => actors.has(t))
+  if (r.anaphoric || s.actors.size === 0 || r.actors.length === 0) return true
+  // targets read in r's own sentence may be r's participants misread: they never tie r to the group
+  return (
+    r.actors.some((a) => s.actors.has(a) || s.targetElsewhere(a, r.start)) ||
+    r.targets.some((t) => s.actors.has(t))
+  )
+}
+
+function summarize(group: readonly Reading[]): GroupSummary {
+  const s = new GroupSummary(group[0]!)
+  for (let k = 1; k < group.length; k++) s.add(group[k]!)
+  return s
 }
 
 /** How many participants of `r` the group already has. */
-function overlap(group: readonly Reading[], r: Reading): number {
-  const seen = new Set(group.flatMap((g) => [...g.actors, ...g.targets]))
-  return new Set([...r.actors, ...r.targets].filter((x) => seen.has(x))).size
+function overlap(s: GroupSummary, r: Reading): number {
+  return new Set([...r.actors, ...r.targets].filter((x) => s.everyone.has(x))).size
 }
 
 /**
  * Groups the readings of a document (in text order) into events: each joins, among the events it
- * agrees with, the one sharing most of its participants, the latest on a tie.
+ * agrees with, the one sharing most of its participants, the latest on a tie. Only the events of the
+ * reading's category are looked at (no other can agree).
  */
 export function groupReadings(
   readings: readonly Reading[],
   facts: (id: string) => EntityFacts | undefined,
 ): Reading[][] {
-  const groups: Reading[][] = []
+  const groups: GroupSummary[] = []
+  const byCode = new Map<string, GroupSummary[]>()
   for (const r of readings) {
-    let best = -1
+    const same = byCode.get(codeOf(r.event_type)) ?? []
+    let best: GroupSummary | null = null
     let bestOverlap = -1
-    for (let g = groups.length - 1; g >= 0; g--) {
-      if (!agrees(groups[g]!, r, facts)) continue
-      const o = overlap(groups[g]!, r)
+    for (let g = same.length - 1; g >= 0; g--) {
+      if (!agrees(same[g]!, r, facts)) continue
+      const o = overlap(same[g]!, r)
       if (o > bestOverlap) {
-        best = g
+        best = same[g]!
         bestOverlap = o
       }
     }
-    if (best >= 0) groups[best]!.push(r)
-    else if (!r.anaphoric) groups.push([r])
+    if (best) best.add(r)
+    else if (!r.anaphoric) {
+      const g = new GroupSummary(r)
+      groups.push(g)
+      const list = byCode.get(g.code)
+      if (list) list.push(g)
+      else byCode.set(g.code, [g])
+    }
   }
-  return groups
+  return groups.map((g) => g.readings)
 }
 
 const uniq = (xs: Iterable<string>): string[] => [...new Set(xs)]
@@ -195,7 +261,7 @@ export function eventOf(
   published: PublishedBound | null,
 ): EventDraft {
   const first = group[0]!
-  const info = typeInfo(first.event_type)
+  const type = info(first.event_type)
   // date: the most precise expression; ties go to the earlier mention
   let dateFrom: number | null = null
   group.forEach((r, k) => {
@@ -248,9 +314,9 @@ export function eventOf(
   }))
   return {
     event_type: first.event_type,
-    event_code: info.code,
-    event_mode: info.mode,
-    cameo_code: info.cameo,
+    event_code: type.code,
+    event_mode: type.mode,
+    cameo_code: type.cameo,
     trigger: first.trigger,
     trigger_start: first.trigger_start,
     trigger_end: first.trigger_end,

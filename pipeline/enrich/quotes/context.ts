@@ -49,7 +49,84 @@ export interface DocContext {
   readonly persons: readonly Person[]
   /** Quoted spans (marks included), sorted. */
   readonly quoted: readonly { readonly start: number; readonly end: number }[]
+  /** Indexes over the above, so that each look-up costs what is near it, not the whole document. */
+  readonly index: DocIndex
 }
+
+/**
+ * Built once a document: a long article has tens of thousands of mentions and people, and a look-up
+ * per cue that walked them all made the quotes extractor quadratic in the text's length.
+ */
+export interface DocIndex {
+  /** Longest mention (UTF-16 units): no mention starting further back than this reaches an offset. */
+  readonly maxMention: number
+  /** Person entities by the last word of their canonical name key, in entity order. */
+  readonly personsByLast: ReadonlyMap<string, readonly EntityRef[]>
+  /** Organisation entities by the first word of their name key, in order of first mention. */
+  readonly orgsByHead: ReadonlyMap<string, readonly { e: EntityRef; key: readonly string[] }[]>
+  /** Mentions of organisations by the first word of the key of their text, in text order. */
+  readonly orgMentionsByFirst: ReadonlyMap<string, readonly MentionRef[]>
+  /** `persons` by role class (null: none) and by country, in text order. */
+  readonly personsByRole: ReadonlyMap<string | null, readonly Person[]>
+  readonly personsByCountry: ReadonlyMap<string, readonly Person[]>
+  /** `persons` by the last word of their name's key, and their names. */
+  readonly personsByLastWord: ReadonlyMap<string, readonly Person[]>
+  readonly personNames: ReadonlySet<string>
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+function mentionIndex(
+  text: string,
+  mentions: readonly MentionRef[],
+  entities: ReadonlyMap<string, EntityRef>,
+): Omit<DocIndex, PersonKeys> {
+  let maxMention = 0
+  for (const m of mentions) maxMention = Math.max(maxMention, m.end - m.start)
+  const personsByLast = new Map<string, EntityRef[]>()
+  for (const e of entities.values()) {
+    const last = e.type === 'person' ? nameKey(e.name).split(' ').at(-1) : undefined
+    if (last) push(personsByLast, last, e)
+  }
+  const orgsByHead = new Map<string, { e: EntityRef; key: string[] }[]>()
+  const orgMentionsByFirst = new Map<string, MentionRef[]>()
+  const seen = new Set<string>()
+  for (const m of mentions) {
+    const e = entities.get(m.entity_id)
+    if (e?.type !== 'organization') continue
+    push(orgMentionsByFirst, nameKey(text.slice(m.start, m.end)).split(' ')[0]!, m)
+    if (seen.has(e.entity_id)) continue
+    seen.add(e.entity_id)
+    const key = nameKey(e.name).split(' ')
+    push(orgsByHead, key[0]!, { e, key })
+  }
+  return { maxMention, personsByLast, orgsByHead, orgMentionsByFirst }
+}
+
+type PersonKeys = 'personsByRole' | 'personsByCountry' | 'personsByLastWord' | 'personNames'
+
+function personIndex(persons: readonly Person[]): Pick<DocIndex, PersonKeys> {
+  const personsByRole = new Map<string | null, Person[]>()
+  const personsByCountry = new Map<string, Person[]>()
+  const personsByLastWord = new Map<string, Person[]>()
+  const personNames = new Set<string>()
+  for (const p of persons) {
+    push(personsByRole, p.roleClass, p)
+    if (p.country !== null) push(personsByCountry, p.country, p)
+    const last = nameKey(p.name).split(' ').at(-1)
+    if (last !== undefined) push(personsByLastWord, last, p)
+    personNames.add(p.name)
+  }
+  return { personsByRole, personsByCountry, personsByLastWord, personNames }
+}
+
+/** Index of the last item that starts before `offset` (-1 when none), in items sorted by start. */
+export const lastBefore = (items: readonly { readonly start: number }[], offset: number): number =>
+  firstAt(items, offset) - 1
 
 export function docContext(
   text: string,
@@ -61,17 +138,32 @@ export function docContext(
   const tokens = tokenize(text)
   const byId = new Map(entities.map((e) => [e.entity_id, e]))
   const sorted = [...mentions].filter((m) => byId.has(m.entity_id)).sort((a, b) => a.start - b.start)
-  const ctx = { text, tokens, lex, mentions: sorted, entities: byId, persons: [] as Person[], quoted }
+  const base = mentionIndex(text, sorted, byId)
+  const ctx = {
+    text,
+    tokens,
+    lex,
+    mentions: sorted,
+    entities: byId,
+    persons: [] as Person[],
+    quoted,
+    index: { ...base, ...personIndex([]) },
+  }
   ctx.persons = findPersons(ctx)
+  ctx.index = { ...base, ...personIndex(ctx.persons) }
   return ctx
 }
 
 /** Index of the first token starting at or after an offset. */
 export const tokenAt: (tokens: readonly Token[], offset: number) => number = firstAt
 
-/** Mentions overlapping [start, end), in text order (mentions are few per document). */
+/** Mentions overlapping [start, end), in text order. */
 export function mentionsIn(ctx: DocContext, start: number, end: number): MentionRef[] {
-  return ctx.mentions.filter((m) => m.start < end && m.end > start)
+  const out: MentionRef[] = []
+  const ms = ctx.mentions
+  for (let k = firstAt(ms, start - ctx.index.maxMention); k < ms.length && ms[k]!.start < end; k++)
+    if (ms[k]!.end > start) out.push(ms[k]!)
+  return out
 }
 
 export const entityOf = (ctx: DocContext, m: MentionRef): EntityRef | undefined =>
@@ -81,10 +173,8 @@ export const entityOf = (ctx: DocContext, m: MentionRef): EntityRef | undefined 
 export function personEntityByName(ctx: DocContext, name: string): EntityRef | null {
   const last = nameKey(name).split(' ').at(-1)
   if (!last) return null
-  const hits = [...ctx.entities.values()].filter(
-    (e) => e.type === 'person' && nameKey(e.name).split(' ').at(-1) === last,
-  )
-  return hits.length === 1 ? hits[0]! : null
+  const hits = ctx.index.personsByLast.get(last)
+  return hits?.length === 1 ? hits[0]! : null
 }
 
 function findPersons(ctx: DocContext): Person[] {
@@ -156,22 +246,31 @@ function findPersons(ctx: DocContext): Person[] {
         )
     }
   }
-  // People the entity extractor found that no description introduced.
+  // People the entity extractor found that no description introduced: a person overlaps a mention
+  // when one that starts before the mention's end ends after its start (`ends[k]`: the furthest end of
+  // the `k + 1` first, by start); those added here come in text order.
+  const described = [...out].sort((a, b) => a.start - b.start)
+  const ends: number[] = []
+  for (const p of described) ends.push(Math.max(p.end, ends.at(-1) ?? 0))
+  let addedEnd = -1
   for (const m of ctx.mentions) {
     const e = entityOf(ctx, m)
-    if (e?.type === 'person' && !out.some((p) => p.start < m.end && p.end > m.start))
-      out.push({
-        start: m.start,
-        end: m.end,
-        name: e.name,
-        entityId: e.entity_id,
-        country: e.country_code ?? null,
-        roleClass: null,
-        gender: null,
-        desc: null,
-        inQuote: insideQuote(ctx.quoted, m.start),
-        object: afterPreposition(ctx, m.start),
-      })
+    if (e?.type !== 'person') continue
+    const k = firstAt(described, m.end) - 1
+    if ((k >= 0 && ends[k]! > m.start) || addedEnd > m.start) continue
+    addedEnd = Math.max(addedEnd, m.end)
+    out.push({
+      start: m.start,
+      end: m.end,
+      name: e.name,
+      entityId: e.entity_id,
+      country: e.country_code ?? null,
+      roleClass: null,
+      gender: null,
+      desc: null,
+      inQuote: insideQuote(ctx.quoted, m.start),
+      object: afterPreposition(ctx, m.start),
+    })
   }
   return out.sort((a, b) => a.start - b.start)
 }

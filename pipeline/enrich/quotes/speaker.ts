@@ -3,7 +3,16 @@
  * as written, or — for pronouns and bare roles (`il`, `le ministère`, `la ministre`) — the speaker
  * the phrase refers back to. Rules, in order, are documented on `resolvePhrase`.
  */
-import { type DocContext, entityOf, mentionsIn, type Person, personEntityByName, tokenAt } from './context.js'
+import { firstAt } from '../../util/first-at.js'
+import {
+  type DocContext,
+  entityOf,
+  lastBefore,
+  mentionsIn,
+  type Person,
+  personEntityByName,
+  tokenAt,
+} from './context.js'
 import type { Gender } from './lexicon.js'
 import { type NounPhrase, readNounPhrase } from './noun-phrase.js'
 import { nameKey } from './text.js'
@@ -107,7 +116,8 @@ function resolveAny(np: NounPhrase, ctx: DocContext, past: readonly PastSpeaker[
   if (person) return fromMention(ctx, person, np)
   if (np.kind === 'role') {
     // `son porte-parole, le colonel Amadou Abdramane`: a name in apposition right after the role
-    const apposed = ctx.persons.find((p) => p.start >= np.end && p.start - np.end <= APPOSITION_GAP)
+    const next = ctx.persons[firstAt(ctx.persons, np.end)]
+    const apposed = next && next.start - np.end <= APPOSITION_GAP ? next : undefined
     if (
       apposed &&
       /^\s*,/u.test(ctx.text.slice(np.end, apposed.start)) &&
@@ -194,7 +204,8 @@ export function resolvePronoun(
       break
     }
   }
-  for (let i = ctx.persons.length - 1; i >= 0; i--) {
+  // persons are in text order: those starting at or after `pos` cannot end before it
+  for (let i = lastBefore(ctx.persons, pos); i >= 0; i--) {
     const p = ctx.persons[i]!
     if (p.end > pos) continue
     if (pos - p.end > MENTION_WINDOW || (best && p.start <= best.at)) break
@@ -221,7 +232,7 @@ function latestPersonSpeaker(np: NounPhrase, ctx: DocContext, past: readonly Pas
     if (p.pos >= np.start) continue
     if (np.start - p.pos > MENTION_WINDOW) break
     const type = p.speaker.entityId ? ctx.entities.get(p.speaker.entityId)?.type : undefined
-    const isPerson = type === 'person' || ctx.persons.some((x) => x.name === p.speaker.name)
+    const isPerson = type === 'person' || ctx.index.personNames.has(p.speaker.name)
     if (isPerson && genderOk(np.gender, p.speaker.gender) && p.speaker.gender !== 'p')
       return { ...p.speaker, via: 'coreference' }
   }
@@ -255,7 +266,7 @@ function personByName(ctx: DocContext, written: string): { name: string; entityI
   const last = key.at(-1)
   if (!last) return null
   const fuller = new Set(
-    ctx.persons
+    (ctx.index.personsByLastWord.get(last) ?? [])
       .filter((p) => {
         const k = nameKey(p.name).split(' ')
         return k.length > key.length && k.at(-1) === last
@@ -275,9 +286,10 @@ function resolveFull(np: NounPhrase, ctx: DocContext): Speaker {
   }
   if (np.country === null) return { ...asWritten, ...bodyEntity(np, ctx) }
   if (np.kind === 'role') {
-    for (let i = ctx.persons.length - 1; i >= 0; i--) {
-      const p = ctx.persons[i]!
-      if (p.end <= np.start && p.country === np.country) return fromPerson(p, 'coreference')
+    const same = ctx.index.personsByCountry.get(np.country) ?? []
+    for (let i = lastBefore(same, np.start); i >= 0; i--) {
+      const p = same[i]!
+      if (p.end <= np.start) return fromPerson(p, 'coreference')
     }
     return asWritten
   }
@@ -291,9 +303,10 @@ function describedPerson(np: NounPhrase, ctx: DocContext): Person | null {
   const want = nameKey(ctx.text.slice(np.start, np.end))
     .split(' ')
     .filter((w) => w && !LINK_WORDS.has(w))
-  for (let i = ctx.persons.length - 1; i >= 0; i--) {
-    const p = ctx.persons[i]!
-    if (p.end > np.start || p.roleClass !== np.headClass || !p.desc) continue
+  const same = ctx.index.personsByRole.get(np.headClass) ?? []
+  for (let i = lastBefore(same, np.start); i >= 0; i--) {
+    const p = same[i]!
+    if (p.end > np.start || !p.desc) continue
     // One description contains the other: `le porte-parole du gouverneur` … `du gouverneur du Nord-Kivu`.
     const have = p.desc.split(' ').filter((w) => w && !LINK_WORDS.has(w))
     const wanted = new Set(want)
@@ -311,11 +324,8 @@ function bodyEntity(np: NounPhrase, ctx: DocContext): Partial<Speaker> {
   const head = nameKey(np.head)
   const words = new Set(nameKey(ctx.text.slice(np.start, np.end)).split(' '))
   let best: { e: { entity_id: string; name: string }; score: number } | null = null
-  for (const m of ctx.mentions) {
-    const e = entityOf(ctx, m)
-    if (e?.type !== 'organization') continue
-    const key = nameKey(e.name).split(' ')
-    if (key[0] !== head) continue
+  // each organisation once, in order of first mention: a later mention of the same one scores the same
+  for (const { e, key } of ctx.index.orgsByHead.get(head) ?? []) {
     if (np.country && e.country_code && e.country_code !== np.country) continue
     const score = key.filter((w) => words.has(w)).length / key.length
     if (score >= 0.5 && (!best || score > best.score)) best = { e, score }
@@ -336,19 +346,16 @@ function resolveBare(np: NounPhrase, ctx: DocContext, past: readonly PastSpeaker
       return { ...p.speaker, via: 'coreference' }
   }
   if (np.kind === 'body') {
-    for (let i = ctx.mentions.length - 1; i >= 0; i--) {
-      const m = ctx.mentions[i]!
-      if (m.end > np.start) continue
-      const e = entityOf(ctx, m)
-      const first = nameKey(ctx.text.slice(m.start, m.end)).split(' ')[0]
-      if (e?.type === 'organization' && first === nameKey(np.head ?? ''))
-        return { ...fromMention(ctx, m, np), via: 'coreference' }
+    const same = ctx.index.orgMentionsByFirst.get(nameKey(np.head ?? '')) ?? []
+    for (let i = lastBefore(same, np.start); i >= 0; i--) {
+      const m = same[i]!
+      if (m.end <= np.start) return { ...fromMention(ctx, m, np), via: 'coreference' }
     }
   } else {
-    for (let i = ctx.persons.length - 1; i >= 0; i--) {
-      const p = ctx.persons[i]!
-      if (p.end <= np.start && p.roleClass === np.headClass && genderOk(np.gender, p.gender))
-        return fromPerson(p, 'coreference')
+    const same = ctx.index.personsByRole.get(np.headClass) ?? []
+    for (let i = lastBefore(same, np.start); i >= 0; i--) {
+      const p = same[i]!
+      if (p.end <= np.start && genderOk(np.gender, p.gender)) return fromPerson(p, 'coreference')
     }
   }
   // `la même source`, `cette source`: whoever spoke last.

@@ -156,3 +156,35 @@ describe('what ties two mentions', () => {
     expect(groupReadings(rs, facts).map((g) => g.map((r) => r.start))).toEqual([[0], [20, 40]])
   })
 })
+
+describe('a long article: each reading costs what the events it may join hold, not all their readings', () => {
+  // One attack told again and again, at a town and in its country (`à Kati`, `au Mali`): every reading
+  // joins the one event. Comparing a reading with each earlier reading asked for the places' facts
+  // about n²/2 times; comparing it with the event's distinct places asks a few times a reading.
+  const told = (n: number) => {
+    let asked = 0
+    const facts = (id: string) => {
+      asked++
+      return (
+        {
+          mali: { type: 'country', name: 'Mali', country_code: 'ML', latitude: null, longitude: null },
+          kati: { type: 'place', name: 'Kati', country_code: 'ML', latitude: null, longitude: null },
+        } as const
+      )[id]
+    }
+    const rs = Array.from({ length: n }, (_, k) =>
+      reading({ location_entity_id: k % 2 ? 'mali' : 'kati', start: k * 100, end: k * 100 + 90 }),
+    )
+    const groups = groupReadings(rs, facts)
+    return { asked, groups: groups.map((g) => g.length) }
+  }
+
+  it('asks for the facts of places ten times as often for ten times the readings', () => {
+    const short = told(200)
+    const long = told(2000)
+    expect(short.groups).toEqual([200])
+    expect(long.groups).toEqual([2000])
+    expect(short.asked).toBeGreaterThan(0)
+    expect(long.asked, `${short.asked} → ${long.asked}`).toBeLessThanOrEqual(short.asked * 10 + 20)
+  })
+})
