@@ -57,6 +57,17 @@ export type RejectReason =
   | 'integrity'
   | 'internal-error'
 
+/**
+ * Longest article text processed (UTF-16 units, after HTML extraction): an article is processed whole,
+ * and its working memory grows with its length (tokens, offset maps, rows: about 120 bytes a
+ * character), so a longer one could exhaust a worker's heap. Time per character is the same at any
+ * length (README, scale section). Raw files may be larger (`MAX_INPUT_BYTES`): a saved page is mostly
+ * markup.
+ */
+export const MAX_TEXT_UNITS = 8_000_000
+const MEMORY_AT_CAP = 'about 1.3 GB'
+const millions = (n: number) => (n / 1e6).toFixed(1)
+
 export const REJECT_HINTS: Readonly<Record<RejectReason, string>> = {
   unreadable: 'Check the file permissions (the pipeline needs read access) and that the file still exists.',
   'too-large':
@@ -142,6 +153,13 @@ export function prepare(source: SourceInfo, bytes: Uint8Array): Prepared | Rejec
   if (decoded.text.trim().length === 0)
     return reject('parse', 'whitespace-only', `the file holds only white space (${bytes.length} bytes)`)
   const html = looksLikeHtml(source.path, decoded.text) ? extractHtml(decoded.text) : null
+  const length = html ? html.text.length : decoded.text.length
+  if (length > MAX_TEXT_UNITS)
+    return reject(
+      'parse',
+      'too-large',
+      `the article's text is ${millions(length)} million characters; texts over ${millions(MAX_TEXT_UNITS)} million are not processed: an article is processed whole, in memory that grows with its length (${MEMORY_AT_CAP} at the limit)`,
+    )
   // an HTML page: its paragraphs (traced to the decoded page) and meta tags go through the same clean
   // and structure steps as a text file, the meta tags taking the place of header lines
   const chars = html ? cleanMappedCharacters(html.text) : cleanCharacters(decoded.text)

@@ -151,6 +151,24 @@ describe('names, folders and links', () => {
     expect(b.manifest.inputs.reconciled).toBe(true)
   })
 
+  it('an article text over the length processed whole is a reject that says why, and the run goes on', async () => {
+    const { MAX_TEXT_UNITS } = await import('../../pipeline/document.js')
+    const dir = tempDir('too-long')
+    // real paragraphs, one character more than the limit
+    const text = `${seed}\n\n`
+      .repeat(Math.ceil((MAX_TEXT_UNITS + 1) / (seed.length + 2)))
+      .slice(0, MAX_TEXT_UNITS + 1)
+    writeTree(dir, { 'a.txt': seed, 'recueil.txt': text })
+    const b = await buildFolder(dir)
+    expect(b.documents).toHaveLength(1)
+    expect(reasons(b.rejects)).toEqual({ 'recueil.txt': 'too-large' })
+    expect(b.rejects[0]!.message).toBe(
+      "the article's text is 8.0 million characters; texts over 8.0 million are not processed: an article is processed whole, in memory that grows with its length (about 1.3 GB at the limit)",
+    )
+    expect(b.rejects[0]!.stage).toBe('parse')
+    expect(b.manifest.inputs.reconciled).toBe(true)
+  }, 120_000)
+
   it('an unreadable file is a reject and the run goes on', async () => {
     const dir = tempDir('unreadable')
     writeTree(dir, { 'a.txt': seed, 'locked.txt': seedText(seedNames()[1]!) })
