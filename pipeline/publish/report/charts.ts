@@ -65,7 +65,7 @@ async function timeline(s: DatasetStats): Promise<Chart> {
         type: 'ordinal' as const,
         title: last ? 'month' : null,
         scale: { domain: months },
-        axis: last ? { labelAngle: -45 } : { labels: false, ticks: false },
+        axis: last ? { labelAngle: -45, labelOverlap: 'greedy' as const } : { labels: false, ticks: false },
       },
       y: { field: 'n', type: 'quantitative' as const, title, axis: { tickMinStep: 1 } },
       tooltip: [{ field: 'month' }, { field: 'n', title }],
