@@ -128,19 +128,17 @@ export function findEntities(text: string, g: Gazetteer = gazetteer()): Entities
   addFound(surnameMentions(text, tokens, covered, [...people.values()]), 'coreference')
 
   // 2a. A ministry named without its country (`le ministère de l'Intérieur`) belongs to the country
-  // the document is mostly about, when one stands out; else it keeps no country.
+  // the document is mostly about, when one stands out; else it is left to coreference.
   const main = mainCountry(hits)
   for (const m of phrases) {
-    if (!m.bare || covered.subarray(m.bare.from, m.bare.to).some((x) => x === 1)) continue
-    const c = main === null ? null : g.entities[main]!
-    const name = c
-      ? ministryName(m.bare.portfolio, c.adjective, c.draft.name)
-      : `Ministère ${m.bare.portfolio.article}${m.bare.portfolio.article.endsWith("'") ? '' : ' '}${m.bare.portfolio.name}`
+    if (main === null || !m.bare || covered.subarray(m.bare.from, m.bare.to).some((x) => x === 1)) continue
+    const c = g.entities[main]!
+    const name = ministryName(m.bare.portfolio, c.adjective, c.draft.name)
     cover(m.bare.from, m.bare.to)
     hits.push({
       start: tokens[m.bare.from]!.start,
       end: tokens[m.bare.to - 1]!.end,
-      entity: entityDraft('organization', name, 'inferred', { country_code: c?.draft.country_code ?? null }),
+      entity: entityDraft('organization', name, 'inferred', { country_code: c.draft.country_code }),
       method: 'pattern',
       confidence: CONFIDENCE.corefInstitution,
     })
