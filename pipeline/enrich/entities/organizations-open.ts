@@ -282,13 +282,34 @@ function acronymToken(text: string, tokens: readonly Token[], i: number, L: Lex)
   return true
 }
 /** The line holding `at` is written in capitals (more capitals than small letters) or is one word. */
+/** Line starts of the text last asked about, and each line's verdict: one pass per text, not per token. */
+let lineMemo: { text: string; starts: number[]; verdicts: Map<number, boolean> } | null = null
+
 function capitalLine(text: string, at: number): boolean {
-  const from = text.lastIndexOf('\n', at - 1) + 1
-  const nl = text.indexOf('\n', at)
-  const line = text.slice(from, nl < 0 ? text.length : nl)
+  if (lineMemo?.text !== text) {
+    const starts = [0]
+    for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) starts.push(k + 1)
+    lineMemo = { text, starts, verdicts: new Map() }
+  }
+  const { starts, verdicts } = lineMemo
+  // the last line start at or before `at` (binary search)
+  let lo = 0
+  let hi = starts.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (starts[mid]! <= at) lo = mid
+    else hi = mid - 1
+  }
+  const known = verdicts.get(lo)
+  if (known !== undefined) return known
+  const from = starts[lo]!
+  const to = lo + 1 < starts.length ? starts[lo + 1]! - 1 : text.length
+  const line = text.slice(from, to)
   const upper = (line.match(/\p{Lu}/gu) ?? []).length
   const lower = (line.match(/\p{Ll}/gu) ?? []).length
-  return upper >= lower || !/[\s]\S/u.test(line.trim())
+  const verdict = upper >= lower || !/[\s]\S/u.test(line.trim())
+  verdicts.set(lo, verdict)
+  return verdict
 }
 
 /** The acronym is a name the gazetteer gives to a country, a place or a person: not ours to type. */
@@ -385,7 +406,13 @@ export function openOrganizations(
     defined.set(raw, long.built!.name)
   }
 
-  const longNames = [...byHeadEnd.values()]
+  // each distinct long name once, with its keys computed once (a name repeated 10,000 times is one name)
+  const longNames = new Map<string, readonly string[]>()
+  for (const n of byHeadEnd.values()) {
+    const name = n.built?.name ?? ''
+    if (!longNames.has(name)) longNames.set(name, aliasKeys(name))
+  }
+  const spelledBy = new Map<string, string | null>()
   // 3. Acronyms alone: defined ones name their long form, the others themselves.
   for (let i = 0; i < tokens.length; i++) {
     if (!acronymToken(text, tokens, i, L)) continue
@@ -393,10 +420,16 @@ export function openOrganizations(
     if (listedOtherwise(text, tokens, i, g)) continue
     const c = build(text, tokens, i, i + 1, null)
     // `PNH` in a text that names the `Police nationale d'Haïti` without defining the acronym.
-    const spelled =
-      defined.get(raw) ??
-      longNames.find((n) => spells(raw, aliasKeys(n.built?.name ?? '')))?.built?.name ??
-      null
+    let spelled = defined.get(raw) ?? spelledBy.get(raw)
+    if (spelled === undefined) {
+      spelled = null
+      for (const [name, keys] of longNames)
+        if (spells(raw, keys)) {
+          spelled = name
+          break
+        }
+      spelledBy.set(raw, spelled)
+    }
     out.push({ ...c, built: { name: spelled ?? tokens[i]!.raw, country: null } })
   }
 

@@ -92,8 +92,12 @@ function quotedName(text: string, start: number, end: number): boolean {
 
 /** `(Reportage Alaa Swilam; version française Jean Terzian)`: the credits of a dispatch. */
 function inCredit(text: string, start: number): boolean {
-  const open = text.lastIndexOf('(', start)
-  if (open < 0 || start - open > 200 || text.slice(open, start).includes(')')) return false
+  // only the 200 characters before: a search back to the start of the text for each name is quadratic
+  const from = Math.max(0, start - 200)
+  const back = text.slice(from, start).lastIndexOf('(')
+  if (back < 0) return false
+  const open = from + back
+  if (text.slice(open, start).includes(')')) return false
   return /^\(\s*(?:reportage|rédaction|rédigé|version française|édité|édition|avec|par|photo|crédit)/iu.test(
     text.slice(open, open + 30),
   )
