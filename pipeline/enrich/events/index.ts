@@ -21,6 +21,7 @@ import {
   chooseParticipants,
   clauseOf,
   isPassive,
+  nounFrame,
   type RoleMention,
   roleMentions,
   tokenAt,
@@ -30,6 +31,9 @@ import { findTriggers, type TriggerMatch } from './triggers.js'
 
 /** Event types whose verbs put their subject after them in an incise (`…, a déclaré le ministre`). */
 const SPEECH_TYPES: ReadonlySet<string> = new Set(['statement', 'accusation', 'support'])
+
+/** Prepositions that name a receiver (`livré au Mali`, `son soutien aux autorités`). */
+const DATIVE: ReadonlySet<string> = new Set(['à', 'au', 'aux'])
 
 const isOblique = (word: string): boolean => roleData().oblique.includes(word)
 
@@ -155,6 +159,10 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
   const mentions = [...soFar.mentions].sort((a, b) => a.start - b.start)
   const cp = codePointIndex(input.text)
   const facts = new Map<string, EntityFacts>(soFar.entities.map((e) => [e.entity_id, e]))
+  const countryOf = new Map<string, string>()
+  for (const e of soFar.entities)
+    if (e.type === 'country' && e.country_code && !countryOf.has(e.country_code))
+      countryOf.set(e.country_code, e.entity_id)
   const readings: Reading[] = []
   let m0 = 0
   for (const s of input.sentences) {
@@ -180,7 +188,10 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       // only ever says where (`près de`, not `à`, which also marks an addressee), is not lost to a
       // trigger that could not have it: `tués … près de Djibo, ont indiqué des sources`
       const [c0, c1] = clauseOf(tokens, t.first, t.next)
+      // the receiver of a delivery or of support named after `à` (`livré au Mali`) is no place
+      const dative = roleData().dative_types.includes(t.type)
       const owned = roles.filter((r) => {
+        if (dative && r.type === 'country' && r.locative !== null && DATIVE.has(r.locative)) return false
         const mine = r.token >= c0 && r.token < c1 && r.locative !== null && !isOblique(r.locative)
         const rivals = mine ? triggers.filter((o) => o === t || canBePlace(r, physical.get(o)!)) : triggers
         return owns(t, rivals, r)
@@ -196,6 +207,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         isPassive(tokens, t.first),
         // a noun trigger (`le départ des forces françaises`) has its actor after it too
         SPEECH_TYPES.has(t.type) || (t.first > 0 && roleData().skip.includes(tokens[t.first - 1]!.norm)),
+        nounFrame(tokens[t.first]!.norm, tokens[t.first - 1]?.norm),
       )
       // an event that happens at a place has a town as its location, never as a participant
       // (`l'attaque contre Kati`): the first one read as a target becomes the place if it has none
@@ -206,6 +218,13 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         targets = targets.filter((id) => typeOf.get(id) !== 'place')
       }
       const actors = chosen.actors.filter((id) => id !== place?.entity_id)
+      // the host of a visit is the country it took place in (`Lavrov, en visite à Bamako`)
+      if (place && roleData().host_types.includes(t.type)) {
+        const host = countryOf.get(facts.get(place.entity_id)?.country_code ?? '')
+        const own = new Set(actors.map((id) => facts.get(id)?.country_code))
+        if (host && !own.has(facts.get(host)?.country_code) && !targets.includes(host))
+          targets = [...targets, host]
+      }
       const when = dateEvent(t, triggers, expressions, input.published)
       const toll = combineTolls(f.tolls)
       const delivered =

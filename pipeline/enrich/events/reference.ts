@@ -91,6 +91,9 @@ export interface RoleData {
   readonly attribution: readonly string[]
   readonly passive_auxiliary: readonly string[]
   readonly passive_adverbs: readonly string[]
+  readonly dative_types: readonly string[]
+  readonly host_types: readonly string[]
+  readonly noun_frames: { readonly patient: readonly string[]; readonly source: readonly string[] }
 }
 
 export interface MaterielData {
@@ -126,6 +129,11 @@ export const roleData = (): RoleData =>
     'roles.json',
     (x) =>
       isList(x.locative) &&
+      isMap(x.noun_frames) &&
+      isList(x.dative_types) &&
+      isList(x.host_types) &&
+      isList((x.noun_frames as Record<string, unknown>).patient) &&
+      isList((x.noun_frames as Record<string, unknown>).source) &&
       isList(x.oblique) &&
       isList(x.passive_auxiliary) &&
       isList(x.attribution) &&

@@ -31,6 +31,8 @@ export interface RoleMention {
   readonly agent: boolean
   /** Preceded by words that name the author of an event (`attribuée à`, `revendiquée par`). */
   readonly attributed: boolean
+  /** The word governing it, before its articles (`de`, `du`, `contre`, `par`, `,`…); '' at the start. */
+  readonly governor: string
 }
 
 const CLAUSE_BOUNDARY = new Set([',', ';', ':', '«', '»', '(', ')', '"', '“', '”', '–', '—', '[', ']'])
@@ -107,6 +109,7 @@ export function roleMentions(
       oblique: roles.oblique.includes(gov) || locative !== null,
       agent: roles.agent.includes(gov),
       attributed,
+      governor: gov,
     })
   }
   return out
@@ -168,6 +171,32 @@ export function isPassive(tokens: readonly Token[], first: number): boolean {
   return k >= 0 && tokens[k]!.kind === 'word' && aux.includes(tokens[k]!.norm)
 }
 
+/**
+ * The frame of a noun trigger (`roles.json` `noun_frames`): `patient` — what follows `de` undergoes
+ * it (`l'expulsion de l'ambassadeur`, `l'arrestation du président par les mutins`); `source` — the
+ * one after `de` leaves the place or body named next (`le retrait de la force Barkhane du Mali`; after
+ * a possessive, `leur retrait de la Cedeao`, every complement is what is left). Null for a verb, or a
+ * noun whose `de` names its author (`l'attaque d'un gang`).
+ */
+export type NounFrame = 'patient' | 'source' | null
+
+let frameIndex: ReadonlyMap<string, NounFrame> | undefined
+/** The frame of a noun trigger whose first word is `norm`, when a determiner `prev` stands before it. */
+export function nounFrame(norm: string, prev: string | undefined): NounFrame {
+  const roles = roleData()
+  if (prev === undefined || !(roles.skip.includes(prev) || roles.definite.includes(prev))) return null
+  if (!frameIndex) {
+    const m = new Map<string, NounFrame>()
+    for (const w of roles.noun_frames.patient) m.set(w, 'patient')
+    for (const w of roles.noun_frames.source) m.set(w, 'source')
+    frameIndex = m
+  }
+  return frameIndex.get(norm) ?? null
+}
+
+const FROM: ReadonlySet<string> = new Set(['de', "d'", 'du', 'des'])
+const POSSESSIVES: ReadonlySet<string> = new Set(['son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos'])
+
 export function chooseParticipants(
   tokens: readonly Token[],
   mentions: readonly RoleMention[],
@@ -176,6 +205,7 @@ export function chooseParticipants(
   exclude: ReadonlySet<string>,
   passive = false,
   subjectMayFollow = true,
+  frame: NounFrame = null,
 ): Participants {
   const [a, b] = clauseOf(tokens, first, next)
   const usable = mentions.filter((m) => ACTOR_TYPES.has(m.type) && !exclude.has(m.entity_id))
@@ -204,12 +234,44 @@ export function chooseParticipants(
     const agents = roleData().agent
     let by = -1
     for (let k = next; k < b && by < 0; k++) if (agents.includes(tokens[k]!.norm)) by = k
+    // the subject that undergoes it may stand before an apposition (`Joël Meyer, ambassadeur de
+    // France au Mali, a été convoqué`): with none in the clause, the ungoverned ones before it
+    const undergoers = before.filter((m) => !adjectivalPlace(m))
+    const subject =
+      undergoers.length > 0 ? undergoers : usable.filter((m) => m.token < a && canAct(m)).reverse()
     return assign(
       after.filter((m) => m.agent || (by >= 0 && m.token > by && m.locative === null)),
-      [...before.filter((m) => !adjectivalPlace(m)), ...after],
+      [...subject, ...after],
     )
   }
   const earlier = () => usable.filter((m) => m.token < a && canAct(m)).reverse()
+  if (frame === 'patient' || (frame === 'source' && POSSESSIVES.has(tokens[first - 1]?.norm ?? ''))) {
+    // the complements undergo it; its author is a `par` agent, else the subject of the clause, else
+    // the nearest one before (`annonce, par la ministre Mélanie Joly, de l'expulsion du diplomate`)
+    const agents = roleData().agent
+    let by = -1
+    for (let k = next; k < b && by < 0; k++) if (agents.includes(tokens[k]!.norm)) by = k
+    const agentSide = (m: RoleMention) => m.agent || (by >= 0 && m.token > by && m.locative === null)
+    let actors = after.filter(agentSide)
+    if (actors.length === 0) actors = before.filter(canAct)
+    if (actors.length === 0) actors = earlier()
+    return assign(actors, [...before.filter((m) => m.oblique), ...after.filter((m) => !agentSide(m))])
+  }
+  if (frame === 'source' && !before.some(canAct)) {
+    // with no subject before it, the first complement leaves; a country, place or body governed by
+    // `de` after it is what it leaves
+    const leaver = after.find((m) => canAct(m) && m.type !== 'place')
+    const left = after.filter(
+      (m) =>
+        leaver !== undefined &&
+        m.token > leaver.token &&
+        (m.type === 'country' || m.type === 'place' || m.type === 'organization') &&
+        !m.adjective &&
+        FROM.has(m.governor),
+    )
+    const actors = after.filter((m) => canAct(m) && !left.includes(m) && m.type !== 'place')
+    if (actors.length > 0) return assign(actors, [...before.filter((m) => m.oblique), ...left])
+  }
   let actors = before.filter(canAct)
   // a subject set off by an apposition (`Le général X, chef de la junte, a reçu …`) stands before the
   // clause; only speech verbs and noun triggers have theirs after (`…, a déclaré le ministre`)

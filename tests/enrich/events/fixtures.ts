@@ -17,6 +17,7 @@ export interface EntitySpec {
   readonly type: EntityDraft['type']
   /** Every occurrence of each surface in the text becomes a mention. */
   readonly surfaces: readonly string[]
+  readonly country_code?: string
 }
 
 export interface DateSpec {
@@ -62,7 +63,7 @@ export function soFarOf(
         entity_id: idOf(e.name),
         name: e.name,
         type: e.type,
-        country_code: null,
+        country_code: e.country_code ?? null,
         wikidata_id: null,
         geonames_id: null,
         latitude: null,

@@ -1,0 +1,98 @@
+/**
+ * Role frames: who acts and who undergoes, beyond the subject-verb-object order — nouns whose `de`
+ * names what undergoes them, the subject of a passive set off by an apposition, the receiver after
+ * `à`, the host of a visit.
+ */
+import { describe, expect, it } from 'vitest'
+import { type EntitySpec, eventsOf, idOf, ofType } from './fixtures.js'
+
+const MALI: EntitySpec = { name: 'Mali', type: 'country', surfaces: ['Mali'], country_code: 'ML' }
+const RUSSIE: EntitySpec = { name: 'Russie', type: 'country', surfaces: ['Russie'], country_code: 'RU' }
+const BAMAKO: EntitySpec = { name: 'Bamako', type: 'place', surfaces: ['Bamako'], country_code: 'ML' }
+
+describe('noun frames', () => {
+  it('makes what follows `de` the one expelled, and the subject the one expelling', () => {
+    const ev = eventsOf("Le Canada a procédé lundi à l'expulsion du diplomate indien Pavan Kumar Rai.", [
+      { name: 'Canada', type: 'country', surfaces: ['Canada'] },
+      { name: 'Inde', type: 'country', surfaces: ['indien'] },
+      { name: 'Pavan Kumar Rai', type: 'person', surfaces: ['Pavan Kumar Rai'] },
+    ])
+    const e = ofType(ev, 'expulsion')!
+    expect(e.actor_entity_ids).toEqual([idOf('Canada')])
+    expect(e.target_entity_ids).toEqual([idOf('Inde'), idOf('Pavan Kumar Rai')])
+  })
+
+  it('gives an arrest to its `par` agent and its object to the one arrested', () => {
+    const ev = eventsOf(
+      "Des images ont confirmé l'arrestation du président Alpha Condé par les militaires de Mamady Doumbouya.",
+      [
+        { name: 'Alpha Condé', type: 'person', surfaces: ['Alpha Condé'] },
+        { name: 'Mamady Doumbouya', type: 'person', surfaces: ['Mamady Doumbouya'] },
+      ],
+    )
+    const e = ofType(ev, 'arrest')!
+    expect(e.actor_entity_ids).toEqual([idOf('Mamady Doumbouya')])
+    expect(e.target_entity_ids).toEqual([idOf('Alpha Condé')])
+  })
+
+  it('after a possessive, makes the body left the target of a withdrawal', () => {
+    const CEDEAO: EntitySpec = { name: 'Cedeao', type: 'organization', surfaces: ['Cedeao'] }
+    const ev = eventsOf('Le Mali a annoncé son retrait de la Cedeao.', [MALI, CEDEAO])
+    const e = ofType(ev, 'withdrawal')!
+    expect(e.actor_entity_ids).toEqual([idOf('Mali')])
+    expect(e.target_entity_ids).toEqual([idOf('Cedeao')])
+  })
+
+  it('after an article, makes the first complement leave the country named next', () => {
+    const BARKHANE: EntitySpec = { name: 'Barkhane', type: 'organization', surfaces: ['Barkhane'] }
+    const ev = eventsOf(
+      'Il a regretté la façon dont s’est effectué le retrait de la force Barkhane du Mali.',
+      [BARKHANE, MALI],
+    )
+    const e = ofType(ev, 'withdrawal')!
+    expect(e.actor_entity_ids).toEqual([idOf('Barkhane')])
+    expect(e.target_entity_ids).toEqual([idOf('Mali')])
+  })
+})
+
+describe('passive voice', () => {
+  it('finds the one summoned before an apposition', () => {
+    const ev = eventsOf(
+      'Joël Meyer, ambassadeur de France au Mali, a été convoqué aujourd’hui au ministère des Affaires étrangères.',
+      [{ name: 'Joël Meyer', type: 'person', surfaces: ['Joël Meyer'] }, MALI],
+    )
+    expect(ofType(ev, 'summons')!.target_entity_ids).toContain(idOf('Joël Meyer'))
+  })
+})
+
+describe('receivers and hosts', () => {
+  it('makes the country a delivery is made to its target, not its place', () => {
+    const ev = eventsOf('La Russie a livré au Mali quatre hélicoptères de combat.', [RUSSIE, MALI])
+    const e = ofType(ev, 'delivery')!
+    expect(e.actor_entity_ids).toEqual([idOf('Russie')])
+    expect(e.target_entity_ids).toEqual([idOf('Mali')])
+    expect(e.location_entity_id).toBeNull()
+  })
+
+  it('still takes a town as the place of a delivery', () => {
+    const ev = eventsOf('La Russie a livré à Bamako quatre hélicoptères de combat.', [RUSSIE, BAMAKO])
+    expect(ofType(ev, 'delivery')!.location_entity_id).toBe(idOf('Bamako'))
+  })
+
+  it('makes the country visited the other side of a visit', () => {
+    const LAVROV: EntitySpec = {
+      name: 'Sergueï Lavrov',
+      type: 'person',
+      surfaces: ['Sergueï Lavrov'],
+      country_code: 'RU',
+    }
+    const ev = eventsOf(
+      'Le chef de la diplomatie russe Sergueï Lavrov a effectué mardi une visite à Bamako, au Mali.',
+      [LAVROV, BAMAKO, MALI],
+    )
+    const e = ofType(ev, 'visit')!
+    expect(e.location_entity_id).toBe(idOf('Bamako'))
+    expect(e.actor_entity_ids).toEqual([idOf('Sergueï Lavrov')])
+    expect(e.target_entity_ids).toContain(idOf('Mali'))
+  })
+})
