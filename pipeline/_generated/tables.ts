@@ -64,8 +64,8 @@ export interface EntitiesRow {
   readonly entity_id: string
   /** Canonical French name. */
   readonly name: string
-  /** Kind of thing. */
-  readonly type: "person" | "organization" | "country" | "place" | "equipment"
+  /** Kind of thing. `group`: a participant of an event the text does not name (`des hommes armés`, `les manifestants`, `soldats maliens`: ACLED's generic actors), named by its noun and any nationality adjective, which gives `country_code`; only groups that are an event's actor or target are listed. */
+  readonly type: "person" | "organization" | "country" | "place" | "equipment" | "group"
   /** ISO 3166-1 alpha-2: the country itself, the country a place lies in, or the country an organisation or person belongs to when known for sure. */
   readonly country_code: string | null
   /** Wikidata item id, only when certain. */

@@ -12,6 +12,7 @@ import type { Extracted, ExtractInput, Extractor } from '../extract.js'
 import { dateEvent, expressionsIn, owns } from './dating.js'
 import { deliveredAt } from './deliveries.js'
 import { type FatalityStatement, findFatalities, mentionsNonViolentCause } from './fatalities.js'
+import { findGroups, type GroupMention, isVictim } from './groups.js'
 import { type EntityFacts, eventOf, groupReadings, type Reading } from './merge-mentions.js'
 import type { Qualifier } from './quantities.js'
 import { roleData, typeInfo } from './reference.js'
@@ -164,6 +165,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
     if (e.type === 'country' && e.country_code && !countryOf.has(e.country_code))
       countryOf.set(e.country_code, e.entity_id)
   const readings: Reading[] = []
+  const groupFound: GroupMention[] = []
   let m0 = 0
   for (const s of input.sentences) {
     while (m0 < mentions.length && mentions[m0]!.start < s.start) m0++
@@ -176,7 +178,31 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       if (mentions[k]!.end <= s.end) inSentence.push(mentions[k]!)
     const found = eventsOfSentence(tokens, inSentence)
     if (found.length === 0) continue
-    const roles = roleMentions(tokens, inSentence, (id) => typeOf.get(id))
+    // the participants the text does not name (`des hommes armés`) stand beside the named ones
+    const groups = findGroups(
+      input.text,
+      tokens,
+      inSentence.map((m) => {
+        const e = facts.get(m.entity_id)
+        return {
+          start: m.start,
+          end: m.end,
+          surface: m.surface,
+          country_code: e?.country_code ?? null,
+          isCountry: e?.type === 'country',
+        }
+      }),
+    )
+    for (const g of groups) {
+      typeOf.set(g.entity.entity_id, 'group')
+      facts.set(g.entity.entity_id, g.entity)
+      groupFound.push(g)
+    }
+    const withGroups =
+      groups.length === 0
+        ? inSentence
+        : [...inSentence, ...groups.map((g) => g.mention)].sort((a, b) => a.start - b.start)
+    const roles = roleMentions(tokens, withGroups, (id) => typeOf.get(id))
     const expressions = expressionsIn(s, soFar.temporal_expressions)
     const triggers = found.map((f) => f.trigger)
     const physical = new Map(triggers.map((o) => [o, typeInfo(o.type).physical]))
@@ -217,7 +243,16 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         if (!place && towns.length > 0) place = roles.find((r) => r.entity_id === towns[0]) ?? null
         targets = targets.filter((id) => typeOf.get(id) !== 'place')
       }
-      const actors = chosen.actors.filter((id) => id !== place?.entity_id)
+      let actors = chosen.actors.filter((id) => id !== place?.entity_id)
+      // civilians and the like suffer an attack, they never carry it out
+      if (info.violent) {
+        const victim = (id: string) => typeOf.get(id) === 'group' && isVictim(facts.get(id)!.name)
+        const victims = actors.filter(victim)
+        if (victims.length > 0) {
+          actors = actors.filter((id) => !victim(id))
+          targets = [...victims.filter((id) => !targets.includes(id)), ...targets]
+        }
+      }
       // the host of a visit is the country it took place in (`Lavrov, en visite à Bamako`)
       if (place && roleData().host_types.includes(t.type)) {
         const host = countryOf.get(facts.get(place.entity_id)?.country_code ?? '')
@@ -267,5 +302,10 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
   }
   const published = input.published ? { max: input.published.max } : null
   const known = (id: string) => facts.get(id)
-  return { events: groupReadings(readings, known).map((g) => eventOf(g, known, published)) }
+  const events = groupReadings(readings, known).map((g) => eventOf(g, known, published))
+  // a group is kept where it takes part in an event
+  const used = new Set(events.flatMap((e) => [...e.actor_entity_ids, ...e.target_entity_ids]))
+  const kept = groupFound.filter((g) => used.has(g.entity.entity_id))
+  const entities = [...new Map(kept.map((g) => [g.entity.entity_id, g.entity])).values()]
+  return { events, entities, mentions: kept.map((g) => g.mention) }
 }

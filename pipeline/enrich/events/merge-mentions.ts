@@ -198,10 +198,13 @@ export function agrees(
   }
   const shared = [...r.actors, ...r.targets].some((x) => s.everyone.has(x))
   if (!tied && !shared) return false
-  if (r.anaphoric || s.actors.size === 0 || r.actors.length === 0) return true
+  // a group the text does not name (`des soldats`) never sets two events apart
+  const named = (id: string) => facts(id)?.type !== 'group'
+  const actors = r.actors.filter(named)
+  if (r.anaphoric || actors.length === 0 || ![...s.actors].some(named)) return true
   // targets read in r's own sentence may be r's participants misread: they never tie r to the group
   return (
-    r.actors.some((a) => s.actors.has(a) || s.targetElsewhere(a, r.start)) ||
+    actors.some((a) => s.actors.has(a) || s.targetElsewhere(a, r.start)) ||
     r.targets.some((t) => s.actors.has(t))
   )
 }

@@ -11,7 +11,7 @@ import type { MentionDraft } from '../extract.js'
 import { roleData } from './reference.js'
 import { phraseEndingAt, phraseIndex, type Token } from './tokens.js'
 
-export type EntityType = 'person' | 'organization' | 'country' | 'place' | 'equipment' | string
+export type EntityType = 'person' | 'organization' | 'country' | 'place' | 'equipment' | 'group' | string
 
 /** A mention of the sentence with what the roles need to know about it. */
 export interface RoleMention {
@@ -65,7 +65,7 @@ export function roleMentions(
     if (type === undefined) continue
     const token = tokenAt(tokens, m.start)
     if (token >= tokens.length) continue
-    const adjective = !/^\p{Lu}/u.test(m.surface)
+    const adjective = type !== 'group' && !/^\p{Lu}/u.test(m.surface)
     // the locative phrase ends right before the mention, possibly before an article (`dans le Mali`)
     let k = token - 1
     let loc = k >= 0 ? phraseEndingAt(tokens, k, locatives()) : 0
@@ -136,7 +136,7 @@ export function chooseLocation(
   return ok[0] ?? null
 }
 
-const ACTOR_TYPES = new Set(['person', 'organization', 'country', 'place'])
+const ACTOR_TYPES = new Set(['person', 'organization', 'country', 'place', 'group'])
 export const MAX_ACTORS = 4
 
 /** Clause around token range `[first, next)`: from the last boundary before to the first boundary after. */
@@ -216,10 +216,14 @@ export function chooseParticipants(
   let after = usable.filter((m) => m.token >= next && m.token < b)
   // the one acted upon may be named in an apposition (`a rencontré le chef de la junte, le capitaine
   // Traoré`): with nobody after the trigger in its clause, read on past one comma before an article
-  if (after.length === 0 && tokens[b]?.text === ',' && roleData().skip.includes(tokens[b + 1]?.norm ?? '')) {
+  if (
+    after.every((m) => m.type === 'group') &&
+    tokens[b]?.text === ',' &&
+    roleData().skip.includes(tokens[b + 1]?.norm ?? '')
+  ) {
     let c = b + 1
     while (c < tokens.length && !isClauseBoundary(tokens[c]!)) c++
-    after = usable.filter((m) => m.token > b && m.token < c)
+    after = [...after, ...usable.filter((m) => m.token > b && m.token < c)]
   }
   // `une attaque attribuée à l'EIGS`: whoever the text names as the author acts
   const authors = after.filter((m) => m.attributed)
@@ -284,12 +288,20 @@ export function chooseParticipants(
 
 /** The first `MAX_ACTORS` distinct actors, and the other entities of `pool` as targets. */
 function assign(actors: readonly RoleMention[], pool: readonly RoleMention[]): Participants {
-  const actorIds = uniq(actors.map((m) => m.entity_id)).slice(0, MAX_ACTORS)
+  const actorIds = uniq(namedFirst(actors).map((m) => m.entity_id)).slice(0, MAX_ACTORS)
   const taken = new Set(actorIds)
-  return {
-    actors: actorIds,
-    targets: uniq(pool.filter((m) => !taken.has(m.entity_id)).map((m) => m.entity_id)),
-  }
+  const rest = pool.filter((m) => !taken.has(m.entity_id) && !actors.includes(m))
+  return { actors: actorIds, targets: uniq(namedFirst(rest).map((m) => m.entity_id)) }
+}
+
+/**
+ * A group the text does not name (`des soldats`) fills a role only where no named entity does, or
+ * beside the country whose adjective it holds (`soldats maliens`: the group and Mali).
+ */
+function namedFirst(ms: readonly RoleMention[]): readonly RoleMention[] {
+  if (!ms.some((m) => m.type !== 'group')) return ms
+  const national = (g: RoleMention) => ms.some((o) => o !== g && g.start <= o.start && o.end <= g.end)
+  return ms.filter((m) => m.type !== 'group' || national(m))
 }
 
 const uniq = (xs: readonly string[]): string[] => [...new Set(xs)]
