@@ -206,6 +206,8 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
     const expressions = expressionsIn(s, soFar.temporal_expressions)
     const triggers = found.map((f) => f.trigger)
     const physical = new Map(triggers.map((o) => [o, typeInfo(o.type).physical]))
+    // a signing or a sentence happens somewhere: a town after `à` is its place
+    const town = new Map(triggers.map((o) => [o, roleData().town_types.includes(o.type)]))
     const equipment = roles.filter((r) => r.type === 'equipment')
     for (const f of found) {
       const t = f.trigger
@@ -219,10 +221,12 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       const owned = roles.filter((r) => {
         if (dative && r.type === 'country' && r.locative !== null && DATIVE.has(r.locative)) return false
         const mine = r.token >= c0 && r.token < c1 && r.locative !== null && !isOblique(r.locative)
-        const rivals = mine ? triggers.filter((o) => o === t || canBePlace(r, physical.get(o)!)) : triggers
+        const rivals = mine
+          ? triggers.filter((o) => o === t || canBePlace(r, physical.get(o)!, town.get(o)))
+          : triggers
         return owns(t, rivals, r)
       })
-      let place: RoleMention | null = chooseLocation(owned, info.physical, t.start)
+      let place: RoleMention | null = chooseLocation(owned, info.physical, t.start, town.get(t))
       const exclude = new Set(place ? [place.entity_id] : [])
       const chosen = chooseParticipants(
         tokens,

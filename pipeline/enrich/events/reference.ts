@@ -93,6 +93,7 @@ export interface RoleData {
   readonly passive_adverbs: readonly string[]
   readonly dative_types: readonly string[]
   readonly host_types: readonly string[]
+  readonly town_types: readonly string[]
   readonly noun_frames: { readonly patient: readonly string[]; readonly source: readonly string[] }
 }
 
@@ -132,6 +133,7 @@ export const roleData = (): RoleData =>
       isMap(x.noun_frames) &&
       isList(x.dative_types) &&
       isList(x.host_types) &&
+      isList(x.town_types) &&
       isList((x.noun_frames as Record<string, unknown>).patient) &&
       isList((x.noun_frames as Record<string, unknown>).source) &&
       isList(x.oblique) &&

@@ -115,22 +115,31 @@ export function roleMentions(
   return out
 }
 
-/** Whether a mention can be the place of an event: a place or country after a locative word that suits it. */
-export function canBePlace(m: RoleMention, physical: boolean): boolean {
+/**
+ * Whether a mention can be the place of an event: a place or country after a locative word that
+ * suits it. An event that is not physical takes only `dans`/`depuis` — or, when `town` (a signing,
+ * a sentence: roles.json `town_types`), a town after `à`/`au` (`ont signé à Niamey`).
+ */
+export function canBePlace(m: RoleMention, physical: boolean, town = false): boolean {
   return (
     (m.type === 'place' || m.type === 'country') &&
     m.locative !== null &&
-    (physical || roleData().locative_nonphysical.includes(m.locative.split(' ')[0]!))
+    (physical ||
+      roleData().locative_nonphysical.includes(m.locative.split(' ')[0]!) ||
+      (town && m.type === 'place' && !m.adjective && AT.has(m.locative)))
   )
 }
+
+const AT: ReadonlySet<string> = new Set(['à', 'au'])
 
 /** The place of an event: a place (else a country) after a locative word, among the mentions it owns. */
 export function chooseLocation(
   owned: readonly RoleMention[],
   physical: boolean,
   triggerStart: number,
+  town = false,
 ): RoleMention | null {
-  const ok = owned.filter((m) => canBePlace(m, physical))
+  const ok = owned.filter((m) => canBePlace(m, physical, town))
   const rank = (m: RoleMention) => (m.type === 'place' ? 0 : 1)
   ok.sort((a, b) => rank(a) - rank(b) || Math.abs(a.start - triggerStart) - Math.abs(b.start - triggerStart))
   return ok[0] ?? null

@@ -96,3 +96,32 @@ describe('receivers and hosts', () => {
     expect(e.target_entity_ids).toContain(idOf('Mali'))
   })
 })
+
+describe('where a signing or a sentence happened', () => {
+  it('takes the town after `à` as the place of a signing, not as a participant', () => {
+    const NIAMEY: EntitySpec = { name: 'Niamey', type: 'place', surfaces: ['Niamey'], country_code: 'NE' }
+    const NIGER: EntitySpec = { name: 'Niger', type: 'country', surfaces: ['Niger'], country_code: 'NE' }
+    const ev = eventsOf(
+      'Les dirigeants du Mali et du Niger ont signé, ce samedi à Niamey, l’acte constitutif de la confédération.',
+      [MALI, NIGER, NIAMEY],
+    )
+    const e = ofType(ev, 'agreement')!
+    expect(e.location_entity_id).toBe(idOf('Niamey'))
+    expect([...e.actor_entity_ids, ...e.target_entity_ids]).not.toContain(idOf('Niamey'))
+  })
+
+  it('keeps the town after `à` as the addressee of an ambassador’s recall', () => {
+    const ALGERIE: EntitySpec = {
+      name: 'Algérie',
+      type: 'country',
+      surfaces: ['Algérie'],
+      country_code: 'DZ',
+    }
+    const PARIS: EntitySpec = { name: 'Paris', type: 'place', surfaces: ['Paris'], country_code: 'FR' }
+    const ev = eventsOf('L’Algérie a décidé de rappeler son ambassadeur à Paris avec effet immédiat.', [
+      ALGERIE,
+      PARIS,
+    ])
+    expect(ofType(ev, 'expulsion')!.location_entity_id).toBeNull()
+  })
+})
