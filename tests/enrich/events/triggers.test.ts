@@ -51,6 +51,19 @@ describe('event types', () => {
     ['withdrawal', 'Paris a décidé de réduire sa présence militaire au Sahel.'],
     ['protest', 'Une manifestation contre la présence française a réuni des milliers de personnes.'],
     ['arrest', "L'arrestation de trois suspects a été confirmée par la police."],
+    ['arrest', '500 personnes au moins ont été interpelées selon le gouvernement.'],
+    ['arrest', "L'ancien ministre a été placé en garde à vue lundi à Dakar."],
+    ['conviction', 'La Chambre vous condamne à la peine d’emprisonnement à perpétuité.'],
+    ['rejection', "L'Élysée a contesté la légitimité de la junte."],
+    ['support', 'Sergueï Lavrov a vanté la nouvelle alliance entre le Mali et la Russie.'],
+    ['support', 'La Russie apporte son appui aux autorités de la transition.'],
+    ['accusation', 'Ce qui se passe à Gaza est totalement inacceptable.'],
+    ['threat', 'La France a mis le Mali en garde contre le recours à des mercenaires.'],
+    ['mobilization', 'Le Niger a annoncé l’arrivée d’une centaine d’instructeurs militaires russes.'],
+    ['mobilization', 'Les secours poursuivent la mobilisation de tous les moyens d’intervention.'],
+    ['coup', 'Le CNSP a renversé le régime de Mohamed Bazoum.'],
+    ['request', 'Les ministres ont tour à tour envoyé un appel à l’unité.'],
+    ['meeting', 'Le président a reçu mardi au palais le roi Mohammed VI.'],
   ])('%s: %s', (type, text) => {
     expect(types(eventsOf(text))).toContain(type)
   })
@@ -69,6 +82,18 @@ describe('event types', () => {
   it('prefers the longest trigger', () => {
     const t = findTriggers(tokenize('un entretien téléphonique avec son homologue'))
     expect(t.map((x) => [x.type, x.lemma])).toEqual([['call', 'entretien téléphonique']])
+  })
+
+  it.each([
+    ['delivery', 'Il avait fourni des informations aux autorités sur la cachette.'],
+    ['support', 'Le Premier ministre a soutenu que le pays restait uni.'],
+    ['accusation', 'Cinq personnes ont été tuées, ainsi que des blessés déplorés.'],
+    ['accusation', 'Un homme a été blessé dans un état critique.'],
+    ['coup', "La Côte d'Ivoire a renversé la Nigeria en finale (2-1)."],
+    ['delivery', 'Les ministres ont tour à tour envoyé un appel à l’unité.'],
+    ['accusation', 'La Chambre vous condamne à la peine d’emprisonnement à perpétuité.'],
+  ])('no %s in: %s', (type, text) => {
+    expect(types(eventsOf(text))).not.toContain(type)
   })
 
   it.each([
