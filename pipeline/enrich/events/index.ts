@@ -33,6 +33,9 @@ import { findTriggers, type TriggerMatch } from './triggers.js'
 /** Event types whose verbs put their subject after them in an incise (`…, a déclaré le ministre`). */
 const SPEECH_TYPES: ReadonlySet<string> = new Set(['statement', 'accusation', 'support'])
 
+/** Event types whose trigger reports what the sentence told before it. */
+const SPEECH_REPORT: ReadonlySet<string> = new Set(['statement'])
+
 /** Prepositions that name a receiver (`livré au Mali`, `son soutien aux autorités`). */
 const DATIVE: ReadonlySet<string> = new Set(['à', 'au', 'aux'])
 
@@ -228,6 +231,11 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       })
       let place: RoleMention | null = chooseLocation(owned, info.physical, t.start, town.get(t))
       const exclude = new Set(place ? [place.entity_id] : [])
+      // who reports a violent event after it (`…, a annoncé le gouverneur X`) takes no part in it
+      if (info.violent) {
+        const speech = triggers.find((o) => o.first >= t.next && SPEECH_REPORT.has(o.type))
+        if (speech) for (const r of roles) if (r.token >= speech.first) exclude.add(r.entity_id)
+      }
       const chosen = chooseParticipants(
         tokens,
         roles,
@@ -245,12 +253,23 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       if (info.physical) {
         const towns = targets.filter((id) => typeOf.get(id) === 'place')
         if (!place && towns.length > 0) place = roles.find((r) => r.entity_id === towns[0]) ?? null
+        // `l'attaque contre la localité de Darul Jamal`: a place said as a place is where it happened
+        if (!place)
+          place =
+            roles.find((r) => r.geographic && r.type === 'place' && r.token >= c0 && r.token < c1) ?? null
         targets = targets.filter((id) => typeOf.get(id) !== 'place')
       }
       let actors = chosen.actors.filter((id) => id !== place?.entity_id)
-      // civilians and the like suffer an attack, they never carry it out
+      // civilians and the like suffer an attack, they never carry it out; nor do those its toll
+      // counts (`7 soldats ont trouvé la mort au cours des attaques`)
       if (info.violent) {
-        const victim = (id: string) => typeOf.get(id) === 'group' && isVictim(facts.get(id)!.name)
+        const counted = new Set(
+          roles
+            .filter((r) => f.tolls.some((toll) => toll.start <= r.start && r.end <= toll.anchorStart))
+            .map((r) => r.entity_id),
+        )
+        const victim = (id: string) =>
+          counted.has(id) || (typeOf.get(id) === 'group' && isVictim(facts.get(id)!.name))
         const victims = actors.filter(victim)
         if (victims.length > 0) {
           actors = actors.filter((id) => !victim(id))

@@ -94,6 +94,8 @@ export interface RoleData {
   readonly dative_types: readonly string[]
   readonly host_types: readonly string[]
   readonly town_types: readonly string[]
+  readonly geographic_nouns: readonly string[]
+  readonly source_markers: readonly string[]
   readonly noun_frames: { readonly patient: readonly string[]; readonly source: readonly string[] }
 }
 
@@ -134,6 +136,8 @@ export const roleData = (): RoleData =>
       isList(x.dative_types) &&
       isList(x.host_types) &&
       isList(x.town_types) &&
+      isList(x.geographic_nouns) &&
+      isList(x.source_markers) &&
       isList((x.noun_frames as Record<string, unknown>).patient) &&
       isList((x.noun_frames as Record<string, unknown>).source) &&
       isList(x.oblique) &&

@@ -33,6 +33,13 @@ export interface RoleMention {
   readonly attributed: boolean
   /** The word governing it, before its articles (`de`, `du`, `contre`, `par`, `,`…); '' at the start. */
   readonly governor: string
+  /**
+   * A place or country that says where, as the complement of a place word or of another place (`la
+   * cité de Bunagana`, `l'Extrême-Nord du Cameroun`, `la région des Savanes`): it never acts.
+   */
+  readonly geographic: boolean
+  /** The source of a report (`selon le ministère`, `d'après l'AFP`): no participant of the event. */
+  readonly source: boolean
 }
 
 const CLAUSE_BOUNDARY = new Set([',', ';', ':', '«', '»', '(', ')', '"', '“', '”', '–', '—', '[', ']'])
@@ -49,6 +56,17 @@ const attributions = () => {
   return attrIndex
 }
 
+let geoIndex: ReadonlySet<string> | undefined
+const geoNouns = () => {
+  if (!geoIndex) geoIndex = new Set(roleData().geographic_nouns)
+  return geoIndex
+}
+let sourceIndex: ReadonlyMap<string, readonly (readonly string[])[]> | undefined
+const sourceMarkers = () => {
+  if (!sourceIndex) sourceIndex = phraseIndex(roleData().source_markers)
+  return sourceIndex
+}
+
 /** Index of the first token starting at or after an offset. */
 export const tokenAt: (tokens: readonly Token[], offset: number) => number = firstAt
 
@@ -60,6 +78,12 @@ export function roleMentions(
 ): RoleMention[] {
   const roles = roleData()
   const out: RoleMention[] = []
+  // where the sentence's places and countries end: a place right before `de` is a place's complement
+  const placeEnds = new Set<number>()
+  for (const m of mentions) {
+    const type = typeOf(m.entity_id)
+    if (type === 'place' || type === 'country') placeEnds.add(m.end)
+  }
   for (const m of mentions) {
     const type = typeOf(m.entity_id)
     if (type === undefined) continue
@@ -98,6 +122,13 @@ export function roleMentions(
     }
     while (g >= 0 && roles.skip.includes(tokens[g]!.norm)) g--
     const gov = g >= 0 ? tokens[g]!.norm : ''
+    const head = g > 0 ? tokens[g - 1]! : null
+    const geographic =
+      (type === 'place' || type === 'country') &&
+      FROM.has(gov) &&
+      head !== null &&
+      (geoNouns().has(head.norm) || placeEnds.has(head.end))
+    const source = g >= 0 && phraseEndingAt(tokens, g, sourceMarkers()) > 0
     out.push({
       entity_id: m.entity_id,
       type,
@@ -110,6 +141,8 @@ export function roleMentions(
       agent: roles.agent.includes(gov),
       attributed,
       governor: gov,
+      geographic,
+      source,
     })
   }
   return out
@@ -217,10 +250,12 @@ export function chooseParticipants(
   frame: NounFrame = null,
 ): Participants {
   const [a, b] = clauseOf(tokens, first, next)
-  const usable = mentions.filter((m) => ACTOR_TYPES.has(m.type) && !exclude.has(m.entity_id))
+  const usable = mentions.filter(
+    (m) => ACTOR_TYPES.has(m.type) && !exclude.has(m.entity_id) && !m.source && !m.geographic,
+  )
   // a place name acts only as a subject (`Moscou condamne`); countries and people also as adjectives
   const adjectivalPlace = (m: RoleMention) => m.type === 'place' && m.adjective
-  const canAct = (m: RoleMention) => !m.oblique && !adjectivalPlace(m)
+  const canAct = (m: RoleMention) => !m.oblique && !adjectivalPlace(m) && !m.geographic
   const before = usable.filter((m) => m.token >= a && m.token < first).reverse()
   let after = usable.filter((m) => m.token >= next && m.token < b)
   // the one acted upon may be named in an apposition (`a rencontré le chef de la junte, le capitaine

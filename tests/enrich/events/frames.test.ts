@@ -125,3 +125,47 @@ describe('where a signing or a sentence happened', () => {
     expect(ofType(ev, 'expulsion')!.location_entity_id).toBeNull()
   })
 })
+
+describe('who takes no part', () => {
+  it('makes those a toll counts the targets of the attack, not its authors', () => {
+    const ev = eventsOf(
+      'Au moins sept soldats camerounais ont trouvé la mort au cours des attaques le weekend dernier.',
+      [{ name: 'Cameroun', type: 'country', surfaces: ['camerounais'], country_code: 'CM' }],
+    )
+    const e = ofType(ev, 'attack')!
+    expect(e.actor_entity_ids).toEqual([])
+    expect(e.target_entity_ids).toContain(idOf('Cameroun'))
+  })
+
+  it('never lets a place said as a place act (`la cité de`, `l’Extrême-Nord du Cameroun`)', () => {
+    const ev = eventsOf('Un double attentat-suicide a frappé dimanche l’Extrême-Nord du Cameroun.', [
+      { name: 'Extrême-Nord', type: 'place', surfaces: ['Extrême-Nord'], country_code: 'CM' },
+      { name: 'Cameroun', type: 'country', surfaces: ['Cameroun'], country_code: 'CM' },
+    ])
+    const e = ofType(ev, 'attack')!
+    expect(e.actor_entity_ids).toEqual([])
+    expect(e.target_entity_ids).toEqual([])
+  })
+
+  it('takes a town said as a town as the place of an attack on it', () => {
+    const DARUL: EntitySpec = { name: 'Darul Jamal', type: 'place', surfaces: ['Darul Jamal'] }
+    const ev = eventsOf(
+      'Au moins 63 personnes ont été tuées dans une attaque contre la ville de Darul Jamal, a annoncé samedi le gouverneur Babagana Zulum.',
+      [DARUL, { name: 'Babagana Zulum', type: 'person', surfaces: ['Babagana Zulum'] }],
+    )
+    const e = ofType(ev, 'attack')!
+    expect(e.location_entity_id).toBe(idOf('Darul Jamal'))
+    // the governor reports the attack: he takes no part in it
+    expect(e.actor_entity_ids).toEqual([])
+    expect(e.target_entity_ids).toEqual([])
+  })
+
+  it('never makes the source of a report a participant', () => {
+    const ev = eventsOf('Selon le ministère, deux soldats ont été tués lors de combats à Kidal.', [
+      { name: 'Ministère', type: 'organization', surfaces: ['ministère'] },
+      { name: 'Kidal', type: 'place', surfaces: ['Kidal'] },
+    ])
+    const e = ofType(ev, 'attack')!
+    expect([...e.actor_entity_ids, ...e.target_entity_ids]).not.toContain(idOf('Ministère'))
+  })
+})
