@@ -1,8 +1,9 @@
 /**
  * When an event happened: the date expression of its sentence that lies nearest its trigger —
- * preferring one that is nearer to this trigger than to any other event's (`un accord signé en 2019,
- * la Russie avait livré le 30 septembre …`: 2019 dates the agreement, 30 September the delivery) —
- * else the document's publication date, an upper bound only. `date_source` says which.
+ * preferring one nearer to it than to any other event's (`un accord signé en 2019, la Russie avait
+ * livré le 30 septembre …`: 2019 dates the agreement, 30 September the delivery), never one with
+ * another event between — else the document's publication date, an upper bound only.
+ * `date_source` says which.
  */
 import type { Precision, Span } from '../../types.js'
 import type { Published } from '../document/published.js'
@@ -37,6 +38,10 @@ export function dateEvent(
   for (const e of expressions) {
     const d = gap(trigger, e)
     const owned = allTriggers.every((t) => gap(t, e) >= d)
+    // another event standing between the expression and the trigger takes it (`a rencontré mercredi
+    // … arrivé au pouvoir par un coup d'État en septembre 2022`)
+    const [from, to] = e.end <= trigger.start ? [e.end, trigger.start] : [trigger.end, e.start]
+    if (!owned && allTriggers.some((t) => t !== trigger && t.start >= from && t.end <= to)) continue
     if ((owned && !bestOwned) || (owned === bestOwned && d < bestGap)) {
       best = e
       bestOwned = owned

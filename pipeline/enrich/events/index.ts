@@ -33,6 +33,15 @@ import { findTriggers, type TriggerMatch } from './triggers.js'
 /** Event types whose verbs put their subject after them in an incise (`…, a déclaré le ministre`). */
 const SPEECH_TYPES: ReadonlySet<string> = new Set(['statement', 'accusation', 'support'])
 
+let timeNounSet: ReadonlySet<string> | undefined
+const timeNouns = () => {
+  if (!timeNounSet) timeNounSet = new Set(roleData().time_nouns)
+  return timeNounSet
+}
+
+/** `de` and its forms: a date after one completes the noun before it. */
+const FROM_WORDS: ReadonlySet<string> = new Set(['de', 'du', "d'"])
+
 /** Event types whose trigger reports what the sentence told before it. */
 const SPEECH_REPORT: ReadonlySet<string> = new Set(['statement'])
 
@@ -283,7 +292,18 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         if (host && !own.has(facts.get(host)?.country_code) && !targets.includes(host))
           targets = [...targets, host]
       }
-      const when = dateEvent(t, triggers, expressions, input.published)
+      // a date that completes another noun (`la présidentielle de 2024`) dates that, not the event;
+      // one right after the trigger noun does (`l'attaque de mardi`)
+      // (`dans l'après-midi de ce dimanche`, after a word of time, still dates it)
+      const own = expressions.filter((e) => {
+        const k = tokenAt(tokens, e.start)
+        const head = tokens[k - 2]?.norm ?? ''
+        return !(FROM_WORDS.has(tokens[k - 1]?.norm ?? '') && k - 2 !== t.next - 1 && !timeNouns().has(head))
+      })
+      // a statement reports the event: the date it gives is the event's too (`a déclaré ce jeudi le
+      // ministre, en visite à Moscou`)
+      const rivals = triggers.filter((o) => o === t || !SPEECH_REPORT.has(o.type))
+      const when = dateEvent(t, rivals, own, input.published)
       const toll = combineTolls(f.tolls)
       const delivered =
         t.type === 'delivery'

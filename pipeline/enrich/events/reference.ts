@@ -96,6 +96,7 @@ export interface RoleData {
   readonly town_types: readonly string[]
   readonly geographic_nouns: readonly string[]
   readonly source_markers: readonly string[]
+  readonly time_nouns: readonly string[]
   readonly noun_frames: { readonly patient: readonly string[]; readonly source: readonly string[] }
 }
 
@@ -138,6 +139,7 @@ export const roleData = (): RoleData =>
       isList(x.town_types) &&
       isList(x.geographic_nouns) &&
       isList(x.source_markers) &&
+      isList(x.time_nouns) &&
       isList((x.noun_frames as Record<string, unknown>).patient) &&
       isList((x.noun_frames as Record<string, unknown>).source) &&
       isList(x.oblique) &&
