@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs'
 import { repoFile } from '../../util/paths.js'
 import { entityDraft } from '../entities/gazetteer.js'
 import type { EntityDraft, MentionDraft } from '../extract.js'
+import { numberData } from './reference.js'
 import { phraseAt, phraseIndex, phraseWords, type Token } from './tokens.js'
 
 interface GroupData {
@@ -19,6 +20,7 @@ interface GroupData {
   readonly premodifiers: readonly string[]
   readonly victims: readonly string[]
   readonly collectives: readonly string[]
+  readonly facilities: readonly string[]
 }
 
 interface GroupLexicon {
@@ -28,6 +30,7 @@ interface GroupLexicon {
   readonly determiners: ReadonlySet<string>
   readonly premodifiers: ReadonlySet<string>
   readonly collectives: ReadonlySet<string>
+  readonly facilities: ReadonlySet<string>
   /** Names of the groups that suffer violence and never carry it out (`civils`). */
   readonly victims: ReadonlySet<string>
 }
@@ -43,7 +46,8 @@ function groupLexicon(): GroupLexicon {
     !Array.isArray(data.determiners) ||
     !Array.isArray(data.premodifiers) ||
     !Array.isArray(data.victims) ||
-    !Array.isArray(data.collectives)
+    !Array.isArray(data.collectives) ||
+    !Array.isArray(data.facilities)
   )
     throw new Error(`${file}: unexpected shape`)
   const forms: string[] = []
@@ -53,12 +57,15 @@ function groupLexicon(): GroupLexicon {
       forms.push(f)
       nameOf.set(phraseWords(f).join(' '), name)
     }
+  // a number word counts as a determiner (`quarante civils`), and so does each word of a compound
+  const numbers = Object.keys(numberData().units).filter((w) => w !== 'zéro')
   lexicon = {
     index: phraseIndex(forms),
     nameOf,
-    determiners: new Set(data.determiners),
+    determiners: new Set([...data.determiners, ...numbers, 'mille']),
     premodifiers: new Set(data.premodifiers),
     collectives: new Set(data.collectives),
+    facilities: new Set(data.facilities),
     victims: new Set(data.victims),
   }
   return lexicon
@@ -82,7 +89,14 @@ export interface NamedMention {
 export const GROUP_CONFIDENCE = 0.6
 
 /** Whether a group, by its name (`civils`, `journalistes russes`), only ever suffers violence. */
-export const isVictim = (name: string): boolean => groupLexicon().victims.has(name.split(' ')[0]!)
+export const isVictim = (name: string): boolean =>
+  groupLexicon().victims.has(name.split(' ')[0]!) || isFacility(name)
+
+/** Whether a group is a place an attack strikes (`hôpital`, `école`): only a violent event's target. */
+export const isFacility = (name: string): boolean => {
+  const { facilities } = groupLexicon()
+  return facilities.has(name) || facilities.has(name.split(' ')[0]!)
+}
 
 /** The unnamed participants of a sentence (its tokens), left to right. */
 export function findGroups(

@@ -12,7 +12,7 @@ import type { Extracted, ExtractInput, Extractor } from '../extract.js'
 import { dateEvent, expressionsIn, owns } from './dating.js'
 import { deliveredAt } from './deliveries.js'
 import { type FatalityStatement, findFatalities, mentionsNonViolentCause } from './fatalities.js'
-import { findGroups, type GroupMention, isVictim } from './groups.js'
+import { findGroups, type GroupMention, isFacility, isVictim } from './groups.js'
 import { type EntityFacts, eventOf, groupReadings, type Reading } from './merge-mentions.js'
 import type { Qualifier } from './quantities.js'
 import { roleData, typeInfo } from './reference.js'
@@ -269,6 +269,12 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         targets = targets.filter((id) => typeOf.get(id) !== 'place')
       }
       let actors = chosen.actors.filter((id) => id !== place?.entity_id)
+      // a hospital or a school is struck by violence, it takes part in nothing else
+      if (!info.violent) {
+        const facility = (id: string) => typeOf.get(id) === 'group' && isFacility(facts.get(id)!.name)
+        actors = actors.filter((id) => !facility(id))
+        targets = targets.filter((id) => !facility(id))
+      }
       // civilians and the like suffer an attack, they never carry it out; nor do those its toll
       // counts (`7 soldats ont trouvé la mort au cours des attaques`)
       if (info.violent) {

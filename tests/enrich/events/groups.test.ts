@@ -56,3 +56,30 @@ describe('unnamed participants', () => {
     expect(out.mentions ?? []).toEqual([])
   })
 })
+
+describe('facilities', () => {
+  it('makes the hospital a drone strikes the target of the attack', () => {
+    const text = 'Une frappe de drone contre un hôpital a fait 70 morts samedi.'
+    const a = eventsOf(text).find((e) => e.event_type === 'attack')!
+    expect(names(text, a.target_entity_ids)).toEqual(['hôpital'])
+    expect(a.actor_entity_ids).toEqual([])
+  })
+
+  it('keeps a hospital out of events that are not violent', () => {
+    const text = "L'hôpital saoudien fournit des médicaments aux blessés."
+    const d = eventsOf(text).find((e) => e.event_type === 'delivery')!
+    expect([...d.actor_entity_ids, ...d.target_entity_ids]).toEqual([])
+  })
+})
+
+describe('hosts', () => {
+  it('makes the country of the place of an agreement its other side', () => {
+    const MOSCOU: EntitySpec = { name: 'Moscou', type: 'place', surfaces: ['Moscou'], country_code: 'RU' }
+    const RUSSIE: EntitySpec = { name: 'Russie', type: 'country', surfaces: ['Russie'], country_code: 'RU' }
+    const NIGER: EntitySpec = { name: 'Niger', type: 'country', surfaces: ['nigérien'], country_code: 'NE' }
+    const text = 'Le Premier ministre nigérien a signé un accord militaire à Moscou. La Russie salue.'
+    const a = eventsOf(text, [MOSCOU, RUSSIE, NIGER]).find((e) => e.event_type === 'agreement')!
+    expect(a.location_entity_id).toBe(idOf('Moscou'))
+    expect(a.target_entity_ids).toContain(idOf('Russie'))
+  })
+})

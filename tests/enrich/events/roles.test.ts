@@ -53,7 +53,8 @@ describe('location', () => {
     )
     const attack = ofType(ev, 'attack')!
     expect(attack.location_entity_id).toBe(idOf('Djibo'))
-    expect(attack.target_entity_ids).toEqual([])
+    // the town is no participant: the civilians and the convoy are what the attack struck
+    expect(attack.target_entity_ids).toEqual([entityId('group', 'civils'), entityId('group', 'convoi')])
     expect(ofType(ev, 'statement')?.location_entity_id).toBeNull()
   })
 
