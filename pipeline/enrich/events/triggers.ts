@@ -105,6 +105,8 @@ const FUTURE_OR_CONDITIONAL = /\p{L}{2,}(?:ra|ront|rait|raient|rai)$/u
 /** An infinitive (`livrer`, `fournir`, `se rendre`, `recevoir`). */
 const INFINITIVE = /\p{L}{2,}(?:er|ir|re)$/u
 const COORDINATION: ReadonlySet<string> = new Set(['et', 'ou', 'puis'])
+/** How many words before a noun trigger a verb governing it may stand (`allons apporter notre`). */
+const NOUN_OBJECT_REACH = 4
 
 /**
  * Whether the trigger at `[first, next)` names an event that has not happened: the trigger verb in
@@ -121,6 +123,15 @@ export function isUnreal(tokens: readonly Token[], first: number, next: number):
   const noun = roles.skip.includes(prev) || roles.definite.includes(prev)
   const last = tokens[next - 1]!.norm
   if (!noun && FUTURE_OR_CONDITIONAL.test(last)) return true
+  // a noun that is the object of a verb of intention (`allons apporter notre soutien`): a few words
+  // back, within the clause
+  if (noun) {
+    for (let j = first - 1, steps = 0; j >= 0 && steps < NOUN_OBJECT_REACH; j--, steps++) {
+      const w = tokens[j]!
+      if (w.kind !== 'word') break
+      if (unreal.includes(w.norm)) return w.norm !== 'pour' && w.norm !== 'afin'
+    }
+  }
   let k = first - 1
   while (k >= 0 && adverbs.includes(tokens[k]!.norm)) k--
   if (k >= 0 && aux.includes(tokens[k]!.norm)) return true

@@ -64,6 +64,7 @@ describe('event types', () => {
     ['coup', 'Le CNSP a renversé le régime de Mohamed Bazoum.'],
     ['request', 'Les ministres ont tour à tour envoyé un appel à l’unité.'],
     ['meeting', 'Le président a reçu mardi au palais le roi Mohammed VI.'],
+    ['support', 'La Russie a apporté son soutien aux forces armées maliennes.'],
   ])('%s: %s', (type, text) => {
     expect(types(eventsOf(text))).toContain(type)
   })
@@ -92,6 +93,9 @@ describe('event types', () => {
     ['coup', "La Côte d'Ivoire a renversé la Nigeria en finale (2-1)."],
     ['delivery', 'Les ministres ont tour à tour envoyé un appel à l’unité.'],
     ['accusation', 'La Chambre vous condamne à la peine d’emprisonnement à perpétuité.'],
+    ['support', 'Nous allons apporter notre soutien au règlement des problèmes du continent.'],
+    ['protest', 'Jusqu’au 19 avril, il interdit toutes les manifestations privées et publiques.'],
+    ['attack', 'Les États-Unis viennent de lancer une offensive diplomatique sur le continent.'],
   ])('no %s in: %s', (type, text) => {
     expect(types(eventsOf(text))).not.toContain(type)
   })
