@@ -269,6 +269,20 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         targets = targets.filter((id) => typeOf.get(id) !== 'place')
       }
       let actors = chosen.actors.filter((id) => id !== place?.entity_id)
+      // a two-sided event whose clause names one side: the sentence's other participants may be the
+      // other (used only when no mention of the event names one: see `eventOf`)
+      let others: string[] = []
+      if (targets.length === 0 && actors.length > 0 && roleData().joint_types.includes(t.type)) {
+        const taken = new Set([...actors, ...exclude])
+        const named = roles.filter(
+          (r) =>
+            (r.type === 'person' || r.type === 'organization' || r.type === 'country') &&
+            !r.source &&
+            !r.geographic &&
+            !taken.has(r.entity_id),
+        )
+        others = [...new Set(named.map((r) => r.entity_id))]
+      }
       // a hospital or a school is struck by violence, it takes part in nothing else
       if (!info.violent) {
         const facility = (id: string) => typeOf.get(id) === 'group' && isFacility(facts.get(id)!.name)
@@ -332,6 +346,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         location_entity_id: place?.entity_id ?? null,
         actors,
         targets: targets.filter((id) => typeOf.get(id) !== 'equipment'),
+        other_side: others,
         equipment:
           info.violent || t.type === 'delivery' ? [...new Set(equipment.map((e) => e.entity_id))] : [],
         fatalities: isInteger(toll.count) ? toll.count : null,

@@ -43,6 +43,8 @@ export interface Reading {
   readonly location_entity_id: string | null
   readonly actors: readonly string[]
   readonly targets: readonly string[]
+  /** Of a two-sided event with no target: the sentence's other participants, the other side if no mention names one. */
+  readonly other_side?: readonly string[]
   readonly equipment: readonly string[]
   readonly fatalities: number | null
   readonly fatalities_qualifier: Qualifier | null
@@ -297,7 +299,9 @@ export function eventOf(
     .filter((id) => id !== location)
     .slice(0, MAX_ACTORS)
   const taken = new Set([...actors, ...(location ? [location] : [])])
-  const targets = uniq(group.flatMap((r) => r.targets)).filter((id) => !taken.has(id))
+  let targets = uniq(group.flatMap((r) => r.targets)).filter((id) => !taken.has(id))
+  if (targets.length === 0)
+    targets = uniq(group.flatMap((r) => r.other_side ?? [])).filter((id) => !taken.has(id))
   const delivered = group.find((r) => r.quantity_qualifier !== null)
   const mentions: EventMentionDraft[] = group.map((r) => ({
     event_type: r.event_type,

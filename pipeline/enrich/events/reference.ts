@@ -97,6 +97,7 @@ export interface RoleData {
   readonly geographic_nouns: readonly string[]
   readonly source_markers: readonly string[]
   readonly time_nouns: readonly string[]
+  readonly joint_types: readonly string[]
   readonly noun_frames: { readonly patient: readonly string[]; readonly source: readonly string[] }
 }
 
@@ -140,6 +141,7 @@ export const roleData = (): RoleData =>
       isList(x.geographic_nouns) &&
       isList(x.source_markers) &&
       isList(x.time_nouns) &&
+      isList(x.joint_types) &&
       isList((x.noun_frames as Record<string, unknown>).patient) &&
       isList((x.noun_frames as Record<string, unknown>).source) &&
       isList(x.oblique) &&

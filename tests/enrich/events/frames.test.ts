@@ -169,3 +169,24 @@ describe('who takes no part', () => {
     expect([...e.actor_entity_ids, ...e.target_entity_ids]).not.toContain(idOf('Ministère'))
   })
 })
+
+describe('two-sided events', () => {
+  it('reads the other side of a signing elsewhere in the sentence when its clause names none', () => {
+    const NIGER: EntitySpec = { name: 'Niger', type: 'country', surfaces: ['Niger'], country_code: 'NE' }
+    const ev = eventsOf('Le Niger a signé, en présence de la délégation de la Russie, un accord militaire.', [
+      NIGER,
+      RUSSIE,
+    ])
+    const e = ofType(ev, 'agreement')!
+    expect(e.actor_entity_ids).toEqual([idOf('Niger')])
+    expect(e.target_entity_ids).toEqual([idOf('Russie')])
+  })
+
+  it('does not read another side into a one-sided event', () => {
+    const ev = eventsOf('Le Mali a dénoncé, en présence de la délégation de la Russie, un accord.', [
+      MALI,
+      RUSSIE,
+    ])
+    expect(ofType(ev, 'accusation')!.target_entity_ids).toEqual([])
+  })
+})
