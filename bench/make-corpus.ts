@@ -1,10 +1,10 @@
 /**
- * Builds a benchmark corpus of N articles of realistic length by recombining the sentences of the real
- * articles in a source folder (../shared/bench/ when it holds real articles, else seeds/ and the test
- * fixtures), with the header forms real copy-pasted articles carry. Deterministic for a given N and
- * source: the same corpus every time, so runs are comparable.
+ * Builds a benchmark corpus of N distinct articles of realistic length by recombining the sentences of
+ * the real articles in one or more source folders (`make bench` uses seeds/ and ../shared/dev/raw/: many
+ * outlets and regions), with the header forms real copy-pasted articles carry. Deterministic for a given
+ * N and sources: the same corpus every time, so runs are comparable.
  *
- *   node build/bench/make-corpus.js <source-dir> <out-dir> <count>
+ *   node build/bench/make-corpus.js <out-dir> <count> <source-dir>...
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -90,15 +90,15 @@ export function article(i: number, sentences: readonly string[], rnd: () => numb
 }
 
 function main(): void {
-  const [source, out, countArg] = process.argv.slice(2)
-  if (!source || !out || !countArg) {
-    process.stderr.write('usage: make-corpus.js <source-dir> <out-dir> <count>\n')
+  const [out, countArg, ...sourceDirs] = process.argv.slice(2)
+  if (!out || !countArg || sourceDirs.length === 0) {
+    process.stderr.write('usage: make-corpus.js <out-dir> <count> <source-dir>...\n')
     process.exit(2)
   }
   const count = Number(countArg)
-  const sources = files(source).map((f) => readFileSync(f, 'utf8'))
+  const sources = sourceDirs.flatMap((d) => files(d)).map((f) => readFileSync(f, 'utf8'))
   const sentences = sentencesOf(sources)
-  if (sentences.length === 0) throw new Error(`no sentences in ${source}`)
+  if (sentences.length === 0) throw new Error(`no sentences in ${sourceDirs.join(', ')}`)
   const rnd = mulberry32(count)
   let bytes = 0
   for (let i = 0; i < count; i++) {

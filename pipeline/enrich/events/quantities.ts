@@ -167,7 +167,10 @@ function coreAt(tokens: readonly Token[], j: number, opts: QuantityOptions): Cor
   }
   if (data.indefinite_alone[t.norm] !== undefined)
     return { value: null, qualifier: 'indefinite', min: data.indefinite_alone[t.norm]!, next: j + 1 }
-  // number words, possibly over several tokens (`deux cent mille`, `vingt et un`)
+  // number words, possibly over several tokens (`deux cent mille`, `vingt et un`); most words are not
+  // one, and that is known from their first part without building the word list
+  const dash = t.norm.indexOf('-')
+  if (wordValue(dash < 0 ? t.norm : t.norm.slice(0, dash)) === undefined) return null
   const words: string[] = []
   let k = j
   let best: { value: number; next: number } | null = null
