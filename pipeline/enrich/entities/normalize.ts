@@ -17,15 +17,32 @@ export interface Token {
 const WORD = /[\p{L}\p{N}]+/gu
 const MARKS = /\p{M}/gu
 
+/** Keys of the non-ASCII words met so far: words repeat, and NFD plus four replacements cost. */
+const FOLDED = new Map<string, string>()
+const FOLDED_MAX = 50_000
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false
+  return true
+}
+
 /** Accent-, case- and ligature-insensitive key of a word or phrase. */
 export function foldKey(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(MARKS, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
+  if (isAscii(s)) return s.toLowerCase()
+  let k = FOLDED.get(s)
+  if (k === undefined) {
+    k = s
+      .normalize('NFD')
+      .replace(MARKS, '')
+      .toLowerCase()
+      .replace(/œ/g, 'oe')
+      .replace(/æ/g, 'ae')
+      .replace(/ß/g, 'ss')
+    // a bounded memo: cleared when full, so memory stays flat whatever the corpus
+    if (FOLDED.size >= FOLDED_MAX) FOLDED.clear()
+    FOLDED.set(s, k)
+  }
+  return k
 }
 
 /** Folds accents and ligatures but keeps case: what an `exact` alias is compared with. */
