@@ -191,13 +191,13 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     }
     const seen = mine.length + duplicates
     return await atomicRun(opts.out, guard, async (dir) => {
-      const out = new DatasetWriter(dir)
+      const out = new DatasetWriter(dir, shard?.index ?? 0)
       out.corrections = corrections
       let done = 0
       for await (const r of mapOrdered(mine, (k) => exec.run(task(k)) as Promise<BuildResult>, window)) {
         opts.onProgress?.('build', ++done, mine.length)
         // let the event loop run: the Arrow files are written by streams that drain only there
-        if (done % 32 === 0) await tick()
+        if (done % 32 === 0 || out.wantsDrain()) await tick()
         if (r.kind === 'reject') out.addReject(r.reject)
         else out.addDocument(r.rows, r.rows.entities)
       }

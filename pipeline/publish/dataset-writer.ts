@@ -1,13 +1,14 @@
 /**
- * Writes a dataset into a (staging) folder as rows arrive: the data tables in every format, rejects,
- * the codebook and the manifest. `build` feeds it documents as they are processed; `merge` feeds it
+ * Writes a dataset into a (staging) folder as rows arrive: the data tables in every format, their
+ * by-year partitions, rejects, the codebook, the manifest and the report — the last two from figures
+ * gathered as the rows went by, so no file is read back. `build` feeds it documents as they are processed; `merge` feeds it
  * the rows of shard outputs in the same order; both give the same bytes for the same rows. Event rows
  * are spooled to disk and written at the end, once the corpus-level event clusters
  * (`corpus/event-clusters.ts`) are known.
  */
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import type { EntitiesRow, EventsRow, RejectsRow } from '../_generated/tables.js'
+import type { EntitiesRow, EventsRow, RejectsRow, TableRows } from '../_generated/tables.js'
 import { EventClusterIndex } from '../corpus/event-clusters.js'
 import { Corrections } from '../corrections/corrections.js'
 import type { DocumentRows } from '../document.js'
@@ -17,6 +18,9 @@ import { stableId } from '../util/hash.js'
 import { JsonlCursor } from '../util/jsonl-cursor.js'
 import { versions } from '../versions.js'
 import { codebook } from './codebook.js'
+import { PARTITIONED_TABLES, type PartitionedTable, YearPartitions } from './parquet-by-year.js'
+import { writeReport } from './report/index.js'
+import { StatsCollector } from './stats.js'
 import { TableWriter } from './table-writer.js'
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -74,8 +78,15 @@ export class DatasetWriter {
   private readonly rejectExamples: DatasetCounts['rejectExamples'][number][] = []
   private readonly eventSpool: number
   private readonly eventKeys = new EventClusterIndex()
+  private readonly stats = new StatsCollector()
+  private readonly years: YearPartitions
 
-  constructor(private readonly dir: string) {
+  /** `shardIndex` names the by-year files (`part-<k>.parquet`) so several shards' trees can be read together. */
+  constructor(
+    private readonly dir: string,
+    shardIndex = 0,
+  ) {
+    this.years = new YearPartitions(dir, shardIndex)
     mkdirSync(join(dir, 'data'), { recursive: true })
     this.writers = Object.fromEntries(
       DATA_TABLES.map((t) => [
@@ -97,18 +108,36 @@ export class DatasetWriter {
   addDocument(rows: Omit<DocumentRows, 'entities'>, entities: readonly EntityCore[]): void {
     this.documents++
     const fix = this.corrections
-    this.writers.documents.append([fix.apply('documents', rows.documents)])
-    this.writers.mentions.append(fix.applyAll('mentions', rows.mentions))
-    this.writers.quotes.append(fix.applyAll('quotes', rows.quotes))
-    this.writers.temporal_expressions.append(fix.applyAll('temporal_expressions', rows.temporal_expressions))
+    const doc = fix.apply('documents', rows.documents)
+    const year = YearPartitions.yearOf(doc.published)
+    this.put('documents', [doc], year)
+    this.put('mentions', fix.applyAll('mentions', rows.mentions), year)
+    this.put('quotes', fix.applyAll('quotes', rows.quotes), year)
+    this.put('temporal_expressions', fix.applyAll('temporal_expressions', rows.temporal_expressions), year)
     for (const e of fix.applyAll('events', rows.events)) {
-      writeSync(this.eventSpool, `${JSON.stringify(e)}\n`)
+      writeSync(this.eventSpool, `${JSON.stringify({ year, row: e })}\n`)
       this.eventKeys.add(e)
     }
-    this.writers.event_mentions.append(fix.applyAll('event_mentions', rows.event_mentions))
+    this.put('event_mentions', fix.applyAll('event_mentions', rows.event_mentions), year)
     const counts = new Map<string, number>()
     for (const m of rows.mentions) counts.set(m.entity_id, (counts.get(m.entity_id) ?? 0) + 1)
     for (const e of entities) this.addEntity(e, counts.has(e.entity_id) ? 1 : 0, counts.get(e.entity_id) ?? 0)
+  }
+
+  /** Rows of a table, to every format, the report's figures and (with a year) the by-year partitions. */
+  private put<T extends DataTable>(table: T, rows: readonly TableRows[T][], year: string | null): void {
+    this.writers[table].append(rows)
+    const partitioned = year !== null && (PARTITIONED_TABLES as readonly string[]).includes(table)
+    for (const r of rows) {
+      this.stats.add(table, r)
+      if (partitioned)
+        this.years.add(table as PartitionedTable, r as unknown as Readonly<Record<string, unknown>>, year)
+    }
+  }
+
+  /** Whether the by-year scratch files' streams should be let drain (the caller awaits a tick). */
+  wantsDrain(): boolean {
+    return this.years.wantsDrain()
   }
 
   /** An entity with counts to add (a shard's entity row, when merging). */
@@ -122,6 +151,7 @@ export class DatasetWriter {
 
   addReject(r: RejectsRow): void {
     this.rejected++
+    this.stats.reject(r)
     writeSync(this.rejectsFd, `${JSON.stringify(r)}\n`)
     if (this.rejectExamples.length < MAX_REJECT_EXAMPLES)
       this.rejectExamples.push({
@@ -138,20 +168,24 @@ export class DatasetWriter {
     closeSync(this.eventSpool)
     const clusters = this.eventKeys.clusters((id) => this.entities.get(id)?.row)
     const spool = join(this.dir, EVENT_SPOOL)
-    const cursor = new JsonlCursor<EventsRow>(spool)
+    const cursor = new JsonlCursor<{ year: string; row: EventsRow }>(spool)
     let batch: EventsRow[] = []
-    for (let e = cursor.next(); e !== null; e = cursor.next()) {
+    let year: string | null = null
+    for (let x = cursor.next(); x !== null; x = cursor.next()) {
+      const e = x.row
       const c = clusters.get(e.event_id)
       // a shard's own clusters are recomputed over the whole corpus when shards are merged
       const own = { event_cluster: stableId('evc', e.event_id), event_cluster_size: 1 }
-      batch.push({ ...e, ...(c ? { event_cluster: c.cluster, event_cluster_size: c.size } : own) })
-      if (batch.length >= SPOOL_BATCH) {
-        this.writers.events.append(batch)
+      // a batch holds the rows of one year (documents come in order, so a year change cuts it)
+      if (batch.length > 0 && (x.year !== year || batch.length >= SPOOL_BATCH)) {
+        this.put('events', batch, year)
         batch = []
         await tick()
       }
+      year = x.year
+      batch.push({ ...e, ...(c ? { event_cluster: c.cluster, event_cluster_size: c.size } : own) })
     }
-    this.writers.events.append(batch)
+    this.put('events', batch, year)
     cursor.close()
     rmSync(spool)
   }
@@ -163,10 +197,12 @@ export class DatasetWriter {
       const { n_documents: _d, n_mentions: _m, ...core } = e.row as EntitiesRow
       return { ...core, n_documents: e.docs, n_mentions: e.mentions } as EntitiesRow
     })
-    this.writers.entities.append(this.corrections.applyAll('entities', entityRows))
+    this.put('entities', this.corrections.applyAll('entities', entityRows), null)
     await this.writeEvents()
     for (const t of DATA_TABLES) await this.writers[t].close()
     closeSync(this.rejectsFd)
+    await this.years.finish()
+    await writeReport(this.dir, facts.dataset, this.stats.result())
     const rows = Object.fromEntries(DATA_TABLES.map((t) => [t, this.writers[t].rows]))
     const examples = new Map(
       DATA_TABLES.map((t) => [t, this.writers[t].examples as ReadonlyMap<string, unknown>]),

@@ -15,8 +15,7 @@ import { dataPackage } from './datapackage.js'
 import { CORRECTIONS_REPORT } from './dataset-writer.js'
 import { assertReplaceable, type GuardOptions } from './output-guard.js'
 import { arrowFileToParquet } from './parquet.js'
-import { writeYearPartitions } from './parquet-by-year.js'
-import { REPORT_FILE, writeReport } from './report/index.js'
+import { REPORT_FILE } from './report/index.js'
 
 export async function atomicRun<T extends object>(
   outArg: string,
@@ -38,19 +37,12 @@ export async function atomicRun<T extends object>(
       const arrow = join(dir, 'data', `${t}.arrow`)
       if (existsSync(arrow)) await arrowFileToParquet(arrow, join(dir, 'data', `${t}.parquet`))
     }
-    // the same rows, partitioned by publication year for query engines (hive layout); a shard names its
-    // files after its index, so several shards' trees can be read together without merging
+    // the by-year partitions and the report were written by the body's dataset writer, as rows went by
     const manifest = join(dir, 'manifest.json')
-    const facts = existsSync(manifest)
-      ? (JSON.parse(readFileSync(manifest, 'utf8')) as {
-          shard?: { index: number }
-          dataset?: DatasetMetadata
-        })
-      : {}
-    const shard = facts.shard
-    const dataset = facts.dataset ?? defaultMetadata(v.version)
-    if (existsSync(join(dir, 'data', 'documents.jsonl'))) await writeYearPartitions(dir, shard?.index ?? 0)
-    await writeReport(dir, dataset)
+    const dataset = existsSync(manifest)
+      ? ((JSON.parse(readFileSync(manifest, 'utf8')) as { dataset?: DatasetMetadata }).dataset ??
+        defaultMetadata(v.version))
+      : defaultMetadata(v.version)
     const pkg = dataPackage(dir, dataset, [
       ...(existsSync(join(dir, CORRECTIONS_REPORT))
         ? [

@@ -10,22 +10,21 @@
  * the trees of several shards can be queried together without merging:
  *   SELECT … FROM read_parquet('out/shard-*\/data/by-year/mentions/*\/*.parquet', hive_partitioning = true)
  *
- * Rows are read back from the JSON Lines files and batched per year through the same Arrow builders as
- * the other formats. Every table is written in document order (a document's rows follow one another,
- * documents in the order of `documents.jsonl`), so a row's year comes from a second cursor over
- * `documents.jsonl` that moves in step with it: no doc id → year index.
+ * Rows come as the dataset writer writes them (`dataset-writer.ts`), each with its document's year, and
+ * are batched per table and year through the same Arrow builders as the other formats: nothing is read
+ * back from the JSON Lines files.
  *
- * Each year's batches go first to a scratch Arrow file beside its Parquet file; the scratch files are
- * then converted one at a time (`arrowFileToParquet`) and removed. Memory holds one batch being filled
- * per year and a single Parquet writer's row group — not one writer per year, which would keep a row
- * group per year in WebAssembly memory (which never shrinks) — whatever the corpus size.
+ * Each table-year's batches go first to a scratch Arrow file beside its Parquet file; the scratch files
+ * are converted one at a time at the end (`arrowFileToParquet`) and removed. Memory holds one batch
+ * being filled per table and year and a single Parquet writer's row group — not one writer per year,
+ * which would keep a row group per year in WebAssembly memory (which never shrinks) — whatever the
+ * corpus size.
  */
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { finished } from 'node:stream/promises'
 import { RecordBatchFileWriter } from 'apache-arrow'
 import type { DataTable } from '../schema/tables.js'
-import { JsonlCursor } from '../util/jsonl-cursor.js'
 import { arrowFileToParquet } from './parquet.js'
 import { RecordBatcher } from './table-writer.js'
 
@@ -37,9 +36,8 @@ export const PARTITIONED_TABLES = [
   'events',
   'event_mentions',
 ] as const satisfies readonly DataTable[]
+export type PartitionedTable = (typeof PARTITIONED_TABLES)[number]
 export const NO_YEAR = '__HIVE_DEFAULT_PARTITION__'
-
-const tick = () => new Promise<void>((r) => setImmediate(r))
 
 /** One year of one table: rows batched into a scratch Arrow file. */
 class YearFile {
@@ -72,60 +70,50 @@ class YearFile {
   }
 }
 
-/** The year of each row's document, for rows that come in document order. */
-class YearOfDocument {
-  private readonly docs: JsonlCursor<{ doc_id: string; published: string | null }>
-  private current: { id: string; year: string } | null = null
+/**
+ * The by-year files of every partitioned table, fed row by row as the dataset is written (each row
+ * with its document's year), then converted to Parquet by `finish`.
+ */
+export class YearPartitions {
+  private readonly files = new Map<string, YearFile>()
+  private rowsSinceTick = 0
 
-  constructor(private readonly path: string) {
-    this.docs = new JsonlCursor(path)
+  constructor(
+    private readonly dir: string,
+    private readonly shardIndex: number,
+  ) {}
+
+  /** The partition value of a document's `published` date. */
+  static yearOf(published: string | null): string {
+    return published ? published.slice(0, 4) : NO_YEAR
   }
 
-  of(docId: string): string {
-    while (this.current?.id !== docId) {
-      const d = this.docs.next()
-      if (d === null)
-        throw new Error(
-          `by-year partitions: a row of document ${docId} is out of document order, or its document is not in ${this.path}`,
-        )
-      this.current = { id: d.doc_id, year: d.published ? d.published.slice(0, 4) : NO_YEAR }
+  add(table: PartitionedTable, row: Readonly<Record<string, unknown>>, year: string): void {
+    const key = `${table}\u0000${year}`
+    let f = this.files.get(key)
+    if (!f) {
+      const folder = join(this.dir, 'data', 'by-year', table, `published_year=${year}`)
+      mkdirSync(folder, { recursive: true })
+      const name = `part-${this.shardIndex}`
+      f = new YearFile(table, join(folder, `.${name}.arrow.partial`), join(folder, `${name}.parquet`))
+      this.files.set(key, f)
     }
-    return this.current.year
+    f.batcher.append(row)
+    if (f.batcher.full) f.flush()
+    this.rowsSinceTick++
   }
 
-  close(): void {
-    this.docs.close()
+  /** Whether enough rows came since the last call that the scratch files' streams should drain. */
+  wantsDrain(): boolean {
+    if (this.rowsSinceTick < 1024) return false
+    this.rowsSinceTick = 0
+    return true
   }
-}
 
-export async function writeYearPartitions(dir: string, shardIndex: number): Promise<void> {
-  for (const table of PARTITIONED_TABLES) {
-    const files = new Map<string, YearFile>()
-    const years = new YearOfDocument(join(dir, 'data', 'documents.jsonl'))
-    const rows = new JsonlCursor<Record<string, unknown>>(join(dir, 'data', `${table}.jsonl`))
-    try {
-      let n = 0
-      for (let r = rows.next(); r !== null; r = rows.next()) {
-        const year = years.of(r.doc_id as string)
-        let f = files.get(year)
-        if (!f) {
-          const folder = join(dir, 'data', 'by-year', table, `published_year=${year}`)
-          mkdirSync(folder, { recursive: true })
-          const name = `part-${shardIndex}`
-          f = new YearFile(table, join(folder, `.${name}.arrow.partial`), join(folder, `${name}.parquet`))
-          files.set(year, f)
-        }
-        f.batcher.append(r)
-        if (f.batcher.full) f.flush()
-        // let the scratch files' streams drain
-        if (++n % 1024 === 0) await tick()
-      }
-    } finally {
-      rows.close()
-      years.close()
-    }
-    for (const f of files.values()) await f.close()
-    for (const f of files.values()) {
+  async finish(): Promise<void> {
+    const all = [...this.files.values()]
+    for (const f of all) await f.close()
+    for (const f of all) {
       await arrowFileToParquet(f.scratch, f.parquet)
       rmSync(f.scratch)
     }

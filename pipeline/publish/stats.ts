@@ -68,60 +68,70 @@ export function ranked(m: ReadonlyMap<string, number>): [string, number][] {
 export const byKey = (m: ReadonlyMap<string, number>): [string, number][] =>
   [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 
-export async function collectStats(dir: string): Promise<DatasetStats> {
-  const data = (t: DataTable) => join(dir, 'data', `${t}.jsonl`)
-  const rows = Object.fromEntries(DATA_TABLES.map((t) => [t, 0])) as Record<DataTable, number>
+/**
+ * Gathers the figures row by row: a build feeds it the rows as it writes them (no file is read back);
+ * `collectStats` feeds it a finished folder's files.
+ */
+export class StatsCollector {
+  private readonly rows = Object.fromEntries(DATA_TABLES.map((t) => [t, 0])) as Record<DataTable, number>
+  private readonly articlesByMonth = new Map<string, number>()
+  private readonly outlets = new Map<string, number>()
+  private readonly languages = new Map<string, number>()
+  private readonly articlesByPrecision = new Map<string, number>()
+  private yearOnly = 0
+  private undated = 0
+  private from: string | null = null
+  private to: string | null = null
+  private words = 0
+  private readonly eventsByMonth = new Map<string, number>()
+  private readonly eventsByType = new Map<string, number>()
+  private readonly eventsByPrecision = new Map<string, number>()
+  private eventsWithPlace = 0
+  private eventsWithFatalities = 0
+  private fatalities = 0
+  private readonly quotesBySpeaker = new Map<string, number>()
+  private unattributed = 0
+  private readonly entities: EntityFacts[] = []
+  private readonly rejectsByReason = new Map<string, number>()
+  private rejects = 0
 
-  const articlesByMonth = new Map<string, number>()
-  const outlets = new Map<string, number>()
-  const languages = new Map<string, number>()
-  let yearOnly = 0
-  let undated = 0
-  let from: string | null = null
-  let to: string | null = null
-  let words = 0
-  const articlesByPrecision = new Map<string, number>()
-  for await (const d of jsonLines<DocumentsRow>(data('documents'))) {
-    rows.documents++
-    bump(articlesByPrecision, d.published_precision ?? 'undated')
-    words += d.n_words
-    if (d.published === null) undated++
-    else if (d.published_precision === 'year') yearOnly++
-    else bump(articlesByMonth, d.published.slice(0, 7))
-    if (d.published_min !== null && (from === null || d.published_min < from)) from = d.published_min
-    if (d.published_max !== null && (to === null || d.published_max > to)) to = d.published_max
-    bump(outlets, d.outlet ?? '(unknown outlet)')
-    bump(languages, d.language ?? '(unknown)')
+  /** One row of a data table, as written. */
+  add(table: DataTable, row: unknown): void {
+    this.rows[table]++
+    if (table === 'documents') this.document(row as DocumentsRow)
+    else if (table === 'events') this.event(row as EventsRow)
+    else if (table === 'quotes') this.quote(row as QuotesRow)
+    else if (table === 'entities') this.entity(row as EntitiesRow)
   }
 
-  const eventsByMonth = new Map<string, number>()
-  const eventsByType = new Map<string, number>()
-  const eventsByPrecision = new Map<string, number>()
-  let eventsWithPlace = 0
-  let eventsWithFatalities = 0
-  let fatalities = 0
-  for await (const e of jsonLines<EventsRow>(data('events'))) {
-    rows.events++
-    bump(eventsByPrecision, e.date_precision ?? 'undated')
-    if (e.location_entity_id !== null) eventsWithPlace++
-    if (e.fatalities !== null) eventsWithFatalities++
-    bump(eventsByType, e.event_type)
-    if (e.date !== null && e.date.length >= 7) bump(eventsByMonth, e.date.slice(0, 7))
-    fatalities += e.fatalities ?? 0
+  private document(d: DocumentsRow): void {
+    bump(this.articlesByPrecision, d.published_precision ?? 'undated')
+    this.words += d.n_words
+    if (d.published === null) this.undated++
+    else if (d.published_precision === 'year') this.yearOnly++
+    else bump(this.articlesByMonth, d.published.slice(0, 7))
+    if (d.published_min !== null && (this.from === null || d.published_min < this.from)) this.from = d.published_min
+    if (d.published_max !== null && (this.to === null || d.published_max > this.to)) this.to = d.published_max
+    bump(this.outlets, d.outlet ?? '(unknown outlet)')
+    bump(this.languages, d.language ?? '(unknown)')
   }
 
-  const quotesBySpeaker = new Map<string, number>()
-  let unattributed = 0
-  for await (const q of jsonLines<QuotesRow>(data('quotes'))) {
-    rows.quotes++
-    if (q.speaker === null) unattributed++
-    else bump(quotesBySpeaker, q.speaker)
+  private event(e: EventsRow): void {
+    bump(this.eventsByPrecision, e.date_precision ?? 'undated')
+    if (e.location_entity_id !== null) this.eventsWithPlace++
+    if (e.fatalities !== null) this.eventsWithFatalities++
+    bump(this.eventsByType, e.event_type)
+    if (e.date !== null && e.date.length >= 7) bump(this.eventsByMonth, e.date.slice(0, 7))
+    this.fatalities += e.fatalities ?? 0
   }
 
-  const entities: EntityFacts[] = []
-  for await (const e of jsonLines<EntitiesRow>(data('entities'))) {
-    rows.entities++
-    entities.push({
+  private quote(q: QuotesRow): void {
+    if (q.speaker === null) this.unattributed++
+    else bump(this.quotesBySpeaker, q.speaker)
+  }
+
+  private entity(e: EntitiesRow): void {
+    this.entities.push({
       entity_id: e.entity_id,
       name: e.name,
       type: e.type,
@@ -133,36 +143,43 @@ export async function collectStats(dir: string): Promise<DatasetStats> {
     })
   }
 
-  for (const t of DATA_TABLES.filter((t) => !['documents', 'entities', 'quotes', 'events'].includes(t)))
-    for await (const _ of jsonLines<unknown>(data(t))) rows[t]++
-
-  const rejectsByReason = new Map<string, number>()
-  let rejects = 0
-  for await (const r of jsonLines<RejectsRow>(join(dir, 'rejects.jsonl'))) {
-    rejects++
-    bump(rejectsByReason, `${r.stage}: ${r.reason}`)
+  reject(r: RejectsRow): void {
+    this.rejects++
+    bump(this.rejectsByReason, `${r.stage}: ${r.reason}`)
   }
 
-  return {
-    rows,
-    rejects,
-    articlesByMonth,
-    articlesYearOnly: yearOnly,
-    articlesUndated: undated,
-    articlesByPrecision,
-    dateRange: from !== null && to !== null ? { from, to } : null,
-    outlets,
-    languages,
-    words,
-    eventsByMonth,
-    eventsByType,
-    eventsByPrecision,
-    eventsWithPlace,
-    eventsWithFatalities,
-    fatalities,
-    quotesBySpeaker,
-    unattributedQuotes: unattributed,
-    entities,
-    rejectsByReason,
+  result(): DatasetStats {
+    const { from, to } = this
+    return {
+      rows: { ...this.rows },
+      rejects: this.rejects,
+      articlesByMonth: this.articlesByMonth,
+      articlesYearOnly: this.yearOnly,
+      articlesUndated: this.undated,
+      articlesByPrecision: this.articlesByPrecision,
+      dateRange: from !== null && to !== null ? { from, to } : null,
+      outlets: this.outlets,
+      languages: this.languages,
+      words: this.words,
+      eventsByMonth: this.eventsByMonth,
+      eventsByType: this.eventsByType,
+      eventsByPrecision: this.eventsByPrecision,
+      eventsWithPlace: this.eventsWithPlace,
+      eventsWithFatalities: this.eventsWithFatalities,
+      fatalities: this.fatalities,
+      quotesBySpeaker: this.quotesBySpeaker,
+      unattributedQuotes: this.unattributed,
+      entities: this.entities,
+      rejectsByReason: this.rejectsByReason,
+    }
   }
+}
+
+/** The figures of a finished output folder, read from its JSON Lines files one line at a time. */
+export async function collectStats(dir: string): Promise<DatasetStats> {
+  const c = new StatsCollector()
+  for (const t of DATA_TABLES)
+    for await (const r of jsonLines<unknown>(join(dir, 'data', `${t}.jsonl`))) c.add(t, r)
+  for await (const r of jsonLines<RejectsRow>(join(dir, 'rejects.jsonl'))) c.reject(r)
+  return c.result()
 }

@@ -58,7 +58,34 @@ const qualifierOf = (words: readonly string[]): Qualifier => {
   return qualifierByWords.get(words.join(' ')) ?? 'exact'
 }
 
-const wordValue = (w: string): number | undefined => numberData().units[w] ?? numberData().multipliers[w]
+/** The number words as maps (own keys only: `constructor` is no number), built once. */
+interface NumberWords {
+  readonly values: ReadonlyMap<string, number>
+  readonly multipliers: ReadonlyMap<string, number>
+  readonly approximate: ReadonlyMap<string, number>
+  readonly indefinite: ReadonlyMap<string, number>
+  readonly indefiniteAlone: ReadonlyMap<string, number>
+  readonly indefiniteDeterminers: ReadonlySet<string>
+}
+let numberWordsCache: NumberWords | undefined
+function numberWords(): NumberWords {
+  if (numberWordsCache) return numberWordsCache
+  const d = numberData()
+  const map = (o: Readonly<Record<string, number>>) => new Map(Object.entries(o))
+  const values = map(d.multipliers)
+  for (const [w, v] of Object.entries(d.units)) values.set(w, v)
+  numberWordsCache = {
+    values,
+    multipliers: map(d.multipliers),
+    approximate: map(d.approximate),
+    indefinite: map(d.indefinite),
+    indefiniteAlone: map(d.indefinite_alone),
+    indefiniteDeterminers: new Set(d.indefinite_determiners),
+  }
+  return numberWordsCache
+}
+
+const wordValue = (w: string): number | undefined => numberWords().values.get(w)
 const isTens = (v: number) => v >= 20 && v < 100 && v % 10 === 0
 
 /** Whether number word `cur` may follow `prev` inside one French numeral. */
@@ -133,7 +160,7 @@ interface Core {
 
 /** Multipliers after a number (`3,5 millions`, `deux milliards`). */
 function withMultiplier(tokens: readonly Token[], j: number, value: number): Core {
-  const m = tokens[j]?.kind === 'word' ? numberData().multipliers[tokens[j]!.norm] : undefined
+  const m = tokens[j]?.kind === 'word' ? numberWords().multipliers.get(tokens[j]!.norm) : undefined
   return m === undefined
     ? { value, qualifier: null, min: null, next: j }
     : { value: value * m, qualifier: null, min: null, next: j + 1 }
@@ -142,7 +169,7 @@ function withMultiplier(tokens: readonly Token[], j: number, value: number): Cor
 function coreAt(tokens: readonly Token[], j: number, opts: QuantityOptions): Core | null {
   const t = tokens[j]
   if (!t) return null
-  const data = numberData()
+  const data = numberWords()
   if (t.kind === 'number') {
     if (numberIsNotAmount(tokens, j)) return null
     const v = parseNumeral(t.text)
@@ -151,11 +178,11 @@ function coreAt(tokens: readonly Token[], j: number, opts: QuantityOptions): Cor
   if (t.kind !== 'word') return null
   // `une cinquantaine`, `un millier`: an article and an approximate noun
   const after = tokens[j + 1]
-  if ((t.norm === 'un' || t.norm === 'une') && after && data.approximate[after.norm] !== undefined)
-    return { value: data.approximate[after.norm]!, qualifier: 'approximate', min: null, next: j + 2 }
+  if ((t.norm === 'un' || t.norm === 'une') && after && data.approximate.has(after.norm))
+    return { value: data.approximate.get(after.norm)!, qualifier: 'approximate', min: null, next: j + 2 }
   // `des centaines`, `plusieurs dizaines`, `des dizaines de milliers`
-  if (data.indefinite_determiners.includes(t.norm) && after && data.indefinite[after.norm] !== undefined) {
-    let min = data.indefinite[after.norm]!
+  if (data.indefiniteDeterminers.has(t.norm) && after && data.indefinite.has(after.norm)) {
+    let min = data.indefinite.get(after.norm)!
     let next = j + 2
     const de = tokens[next]
     const big = tokens[next + 1]
@@ -165,8 +192,9 @@ function coreAt(tokens: readonly Token[], j: number, opts: QuantityOptions): Cor
     }
     return { value: null, qualifier: 'indefinite', min, next }
   }
-  if (data.indefinite_alone[t.norm] !== undefined)
-    return { value: null, qualifier: 'indefinite', min: data.indefinite_alone[t.norm]!, next: j + 1 }
+  const alone = data.indefiniteAlone.get(t.norm)
+  if (alone !== undefined)
+    return { value: null, qualifier: 'indefinite', min: alone, next: j + 1 }
   // number words, possibly over several tokens (`deux cent mille`, `vingt et un`); most words are not
   // one, and that is known from their first part without building the word list
   const dash = t.norm.indexOf('-')

@@ -2,15 +2,16 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DatasetMetadata } from '../../metadata/dataset.js'
-import { collectStats } from '../stats.js'
+import { collectStats, type DatasetStats } from '../stats.js'
 import { charts } from './charts.js'
 import { reportPage } from './html.js'
 import { placesMap, planMap } from './map.js'
 
 export const REPORT_FILE = 'report.html'
 
-export async function writeReport(dir: string, dataset: DatasetMetadata): Promise<void> {
-  const stats = await collectStats(dir)
+/** Writes the report of a folder, from figures gathered while it was written or else read from its files. */
+export async function writeReport(dir: string, dataset: DatasetMetadata, given?: DatasetStats): Promise<void> {
+  const stats = given ?? (await collectStats(dir))
   const plan = planMap(stats.entities)
   const page = reportPage({
     dataset,
