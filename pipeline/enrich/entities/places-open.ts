@@ -405,6 +405,28 @@ function placeName(surface: string): string {
   return s.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())
 }
 
+const lexes = new WeakMap<Gazetteer, Lex>()
+/** The word sets of a gazetteer's rules, built once per gazetteer (not once per document). */
+function lexOf(g: Gazetteer): Lex {
+  let L = lexes.get(g)
+  if (!L) {
+    L = {
+      stop: new Set(g.rules.stopwords.flatMap(aliasKeys)),
+      first: firstNameSet(g),
+      notPlace: new Set(
+        [
+          ...g.rules.organization_nouns,
+          ...g.rules.facility_words,
+          ...g.rules.titles,
+          ...g.rules.organization_heads,
+        ].flatMap(aliasKeys),
+      ),
+    }
+    lexes.set(g, L)
+  }
+  return L
+}
+
 export const OPEN_PLACE_CONFIDENCE = { listed: 0.75, listedFramed: 0.8, framed: 0.6 } as const
 
 /**
@@ -419,18 +441,7 @@ export function openPlaces(
   g: Gazetteer = gazetteer(),
 ): OpenPlace[] {
   const idx = placeIndex()
-  const L: Lex = {
-    stop: new Set(g.rules.stopwords.flatMap(aliasKeys)),
-    first: firstNameSet(g),
-    notPlace: new Set(
-      [
-        ...g.rules.organization_nouns,
-        ...g.rules.facility_words,
-        ...g.rules.titles,
-        ...g.rules.organization_heads,
-      ].flatMap(aliasKeys),
-    ),
-  }
+  const L = lexOf(g)
   const out: OpenPlace[] = []
   // After a frame, a list keeps the frame: `à Apakolu et à Masongo`, `les localités de Masongo, Apamayaya, Apakolu`.
   let listFrame: Frame = null

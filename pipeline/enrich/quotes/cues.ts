@@ -52,6 +52,8 @@ const alt = (xs: readonly string[]) =>
 const L = "(?<![\\p{L}\\p{N}'’-])"
 const R = '(?![\\p{L}\\p{N}-])'
 
+type PatternName = 'inverted' | 'compound' | 'present' | 'gerund' | 'infinitive' | 'markers'
+
 export interface CuePatterns {
   readonly inverted: RegExp
   readonly compound: RegExp
@@ -64,8 +66,8 @@ export interface CuePatterns {
   /** Sticky: a subject follows an incise verb (`, affirme un ministre`, `, estime Alain Antil`). */
   readonly inciseSubject: RegExp
   readonly markerKind: ReadonlyMap<string, 'selon' | 'source'>
-  /** First words (lower case, as tokenize gives them) at which a cue can begin. */
-  readonly triggers: ReadonlySet<string>
+  /** For each pattern, the first words (lower case, as tokenize gives them) at which it can match. */
+  readonly triggers: Readonly<Record<PatternName, ReadonlySet<string>>>
 }
 
 /** The verb forms of the lexicon, computed once. */
@@ -140,26 +142,18 @@ export function cuePatterns(lex: Lexicon, forms: VerbForms = verbForms(lex)): Cu
       'iuy',
     ),
     markerKind: new Map(lex.sourceMarkers.map((m) => [m.phrase, m.kind] as const)),
-    triggers: new Set(
-      [
-        ...participles,
-        ...presents,
-        ...forms.gerunds,
-        ...lex.auxiliaries,
-        ...lex.reflexiveAuxiliaries,
-        ...lex.sourceMarkers.map((m) => m.phrase),
-        'et',
-        'pour',
-        'de',
-        "d'",
-        'pu',
-        'voulu',
-        'su',
-        'afin',
-      ].flatMap(triggerWords),
-    ),
+    triggers: {
+      inverted: wordSet([...lex.auxiliaries, ...presents]),
+      compound: wordSet([...lex.auxiliaries, ...lex.reflexiveAuxiliaries]),
+      present: wordSet(presents),
+      gerund: wordSet([...forms.gerunds, 'et']),
+      infinitive: wordSet(['pour', 'de', 'et', 'pu', 'voulu', 'su', 'afin', "d'"]),
+      markers: wordSet(lex.sourceMarkers.map((m) => m.phrase)),
+    },
   }
 }
+
+const wordSet = (forms: readonly string[]): ReadonlySet<string> => new Set(forms.flatMap(triggerWords))
 
 /** The word a form starts with, as a token (`s'est` → `s'`, `a-t-il` → `a-t-il` and `a`). */
 function triggerWords(form: string): string[] {
@@ -182,13 +176,24 @@ export function findCues(text: string, p: CuePatterns, tokens: readonly Token[] 
     re.lastIndex = pos
     return re.test(text)
   }
-  const starts: number[] = []
-  for (const t of tokens) {
-    if (t.kind === 'word' && (p.triggers.has(t.lower) || p.triggers.has(t.lower.split('-')[0]!)))
-      starts.push(t.start)
+  // the word tokens, and for each pattern the starts of those that can begin it: each pattern is
+  // tried only there (the auxiliary `a` or `de` starts no present, a verb no marker)
+  const words = tokens.filter((t) => t.kind === 'word')
+  const startsOf = (name: PatternName): number[] => {
+    const set = p.triggers[name]
+    const out: number[] = []
+    for (const t of words) {
+      if (set.has(t.lower)) out.push(t.start)
+      else {
+        const dash = t.lower.indexOf('-')
+        if (dash > 0 && set.has(t.lower.slice(0, dash))) out.push(t.start)
+      }
+    }
+    return out
   }
   const each = (re: RegExp, f: (m: RegExpExecArray) => void) => {
-    for (const pos of starts) {
+    const name = (Object.keys(p.triggers) as PatternName[]).find((k) => p[k] === re)!
+    for (const pos of startsOf(name)) {
       const m = exec(re, pos)
       if (m) f(m)
     }
