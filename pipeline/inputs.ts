@@ -14,6 +14,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readlinkSync,
   realpathSync,
   statSync,
 } from 'node:fs'
@@ -211,7 +212,8 @@ export type ReadResult =
 /** Where the open file really is (Linux: its /proc entry), or null where the system cannot tell. */
 function openedPath(fd: number): string | null {
   try {
-    return realpathSync(`/proc/self/fd/${fd}`)
+    // the kernel's own answer, one call (realpathSync would stat every folder of the path again)
+    return readlinkSync(`/proc/self/fd/${fd}`)
   } catch {
     return null
   }
