@@ -6,7 +6,7 @@
  * are spooled to disk and written at the end, once the corpus-level event clusters
  * (`corpus/event-clusters.ts`) are known.
  */
-import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { EntitiesRow, EventsRow, RejectsRow, TableRows } from '../_generated/tables.js'
 import { EventClusterIndex } from '../corpus/event-clusters.js'
@@ -17,6 +17,7 @@ import { DATA_TABLES, type DataTable } from '../schema/tables.js'
 import { stableId } from '../util/hash.js'
 import { JsonlCursor } from '../util/jsonl-cursor.js'
 import { versions } from '../versions.js'
+import { BufferedFile } from './buffered-file.js'
 import { codebook } from './codebook.js'
 import { PARTITIONED_TABLES, type PartitionedTable, YearPartitions } from './parquet-by-year.js'
 import { writeReport } from './report/index.js'
@@ -70,13 +71,13 @@ export interface DatasetCounts {
 
 export class DatasetWriter {
   private readonly writers: { [T in DataTable]: TableWriter<T> }
-  private readonly rejectsFd: number
+  private readonly rejectsFile: BufferedFile
   private readonly entities = new Map<string, { row: EntityCore; docs: number; mentions: number }>()
   private documents = 0
   private rejected = 0
   private readonly byReason: Record<string, number> = {}
   private readonly rejectExamples: DatasetCounts['rejectExamples'][number][] = []
-  private readonly eventSpool: number
+  private readonly eventSpool: BufferedFile
   private readonly eventKeys = new EventClusterIndex()
   private readonly stats = new StatsCollector()
   private readonly years: YearPartitions
@@ -98,8 +99,8 @@ export class DatasetWriter {
         }),
       ]),
     ) as { [T in DataTable]: TableWriter<T> }
-    this.rejectsFd = openSync(join(dir, 'rejects.jsonl'), 'w')
-    this.eventSpool = openSync(join(dir, EVENT_SPOOL), 'w')
+    this.rejectsFile = new BufferedFile(join(dir, 'rejects.jsonl'))
+    this.eventSpool = new BufferedFile(join(dir, EVENT_SPOOL))
   }
 
   /** A researcher's corrections (corrections.csv beside the inputs), applied to rows as they are written. */
@@ -115,7 +116,7 @@ export class DatasetWriter {
     this.put('quotes', fix.applyAll('quotes', rows.quotes), year)
     this.put('temporal_expressions', fix.applyAll('temporal_expressions', rows.temporal_expressions), year)
     for (const e of fix.applyAll('events', rows.events)) {
-      writeSync(this.eventSpool, `${JSON.stringify({ year, row: e })}\n`)
+      this.eventSpool.write(`${JSON.stringify({ year, row: e })}\n`)
       this.eventKeys.add(e)
     }
     this.put('event_mentions', fix.applyAll('event_mentions', rows.event_mentions), year)
@@ -152,7 +153,7 @@ export class DatasetWriter {
   addReject(r: RejectsRow): void {
     this.rejected++
     this.stats.reject(r)
-    writeSync(this.rejectsFd, `${JSON.stringify(r)}\n`)
+    this.rejectsFile.write(`${JSON.stringify(r)}\n`)
     if (this.rejectExamples.length < MAX_REJECT_EXAMPLES)
       this.rejectExamples.push({
         source_file: r.source_file,
@@ -165,7 +166,7 @@ export class DatasetWriter {
 
   /** The spooled event rows, in document order, each with its corpus-level cluster. */
   private async writeEvents(): Promise<void> {
-    closeSync(this.eventSpool)
+    this.eventSpool.close()
     const clusters = this.eventKeys.clusters((id) => this.entities.get(id)?.row)
     const spool = join(this.dir, EVENT_SPOOL)
     const cursor = new JsonlCursor<{ year: string; row: EventsRow }>(spool)
@@ -200,7 +201,7 @@ export class DatasetWriter {
     this.put('entities', this.corrections.applyAll('entities', entityRows), null)
     await this.writeEvents()
     for (const t of DATA_TABLES) await this.writers[t].close()
-    closeSync(this.rejectsFd)
+    this.rejectsFile.close()
     await this.years.finish()
     await writeReport(this.dir, facts.dataset, this.stats.result())
     const rows = Object.fromEntries(DATA_TABLES.map((t) => [t, this.writers[t].rows]))
