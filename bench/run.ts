@@ -1,12 +1,15 @@
 /**
- * `make bench`: builds benchmark corpora (10k and 100k articles by default) and runs the CLI on each
- * under GNU time, printing articles/s, MB/s and peak RSS, and the speed-up from 1 to 2 jobs.
+ * `make bench`: builds benchmark corpora (10k and 100k articles by default, recombined from the real
+ * sentences of seeds/ and ../shared/dev/raw/) and runs the CLI on each under GNU time at 1 and 2 jobs,
+ * printing articles/s, MB/s, peak RSS, the ratio to a plain read + decode + NFC + write pass over the
+ * same files measured in the same run (`plain-pass.ts`), and the speed-up from 1 to 2 jobs.
  * Figures are printed, never asserted: a benchmark never fails a build.
  *
  *   node build/bench/run.js [counts…]      e.g. node build/bench/run.js 10000 100000
+ *   BENCH_JOBS="2" node build/bench/run.js 1000000     (one configuration only)
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = new URL('../../', import.meta.url).pathname
@@ -22,12 +25,17 @@ function sizeOf(dir: string): number {
   return n
 }
 
+/** The folders whose real sentences the corpus recombines: seeds/ and the development set, when present. */
+function sources(): string[] {
+  return [join(root, 'seeds'), join(root, '../shared/dev/raw')].filter(
+    (d) => existsSync(d) && readdirSync(d).length > 0,
+  )
+}
+
 function corpus(count: number): string {
   const dir = join(benchDir, 'corpus', String(count))
   if (!existsSync(dir)) {
-    const shared = join(root, '../shared/bench')
-    const source = existsSync(shared) && readdirSync(shared).length > 0 ? shared : join(root, 'seeds')
-    execFileSync('node', [join(root, 'build/bench/make-corpus.js'), source, dir, String(count)], {
+    execFileSync('node', [join(root, 'build/bench/make-corpus.js'), dir, String(count), ...sources()], {
       stdio: 'inherit',
     })
   }
@@ -39,11 +47,19 @@ interface Measure {
   rssMb: number
 }
 
+function timed(args: string[]): Measure {
+  const r = spawnSync('/usr/bin/time', ['-v', ...args], { encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`benchmark run failed: ${r.stderr}`)
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr)
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)
+  const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN
+  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN }
+}
+
 function measure(input: string, jobs: number | null): Measure {
   const out = join(benchDir, 'out', `${input.split('/').at(-1)}-${jobs ?? 'default'}`)
   rmSync(out, { recursive: true, force: true })
-  const args = [
-    '-v',
+  const m = timed([
     'node',
     cli,
     'build',
@@ -52,14 +68,18 @@ function measure(input: string, jobs: number | null): Measure {
     out,
     '--quiet',
     ...(jobs ? ['--jobs', String(jobs)] : []),
-  ]
-  const r = spawnSync('/usr/bin/time', args, { encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`benchmark run failed: ${r.stderr}`)
-  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr)
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)
-  const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN
+  ])
   rmSync(out, { recursive: true, force: true })
-  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN }
+  return m
+}
+
+/** The plain read + decode + NFC + write pass over the same files. */
+function plain(input: string): Measure {
+  const out = join(benchDir, 'out', `${input.split('/').at(-1)}-plain.jsonl`)
+  mkdirSync(join(benchDir, 'out'), { recursive: true })
+  const m = timed(['node', join(root, 'build/bench/plain-pass.js'), input, out])
+  rmSync(out, { force: true })
+  return m
 }
 
 function supportsJobs(): boolean {
@@ -74,11 +94,15 @@ const counts = process.argv
 const plan = counts.length > 0 ? counts : [10_000, 100_000]
 const jobs = supportsJobs()
 process.stdout.write(
-  `| articles | MB | jobs | seconds | articles/s | MB/s | peak RSS MB |\n|---|---|---|---|---|---|---|\n`,
+  `| articles | MB | jobs | seconds | articles/s | MB/s | peak RSS MB | % of plain pass |\n|---|---|---|---|---|---|---|---|\n`,
 )
 for (const n of plan) {
   const dir = corpus(n)
   const mb = sizeOf(dir) / 1e6
+  const base = plain(dir)
+  process.stdout.write(
+    `| ${n} | ${mb.toFixed(1)} | plain pass | ${base.seconds.toFixed(1)} | ${(n / base.seconds).toFixed(0)} | ${(mb / base.seconds).toFixed(2)} | ${base.rssMb.toFixed(0)} | 100 |\n`,
+  )
   // BENCH_JOBS="2" skips the one-job run (long at 100k articles); the speed-up needs both
   const jobList = (process.env.BENCH_JOBS ?? '1 2').split(/\s+/).filter(Boolean).map(Number)
   const runs: [number | null, Measure][] = jobs
@@ -86,7 +110,7 @@ for (const n of plan) {
     : [[null, measure(dir, null)]]
   for (const [j, m] of runs)
     process.stdout.write(
-      `| ${n} | ${mb.toFixed(1)} | ${j ?? 1} | ${m.seconds.toFixed(1)} | ${(n / m.seconds).toFixed(0)} | ${(mb / m.seconds).toFixed(2)} | ${m.rssMb.toFixed(0)} |\n`,
+      `| ${n} | ${mb.toFixed(1)} | ${j ?? 1} | ${m.seconds.toFixed(1)} | ${(n / m.seconds).toFixed(0)} | ${(mb / m.seconds).toFixed(2)} | ${m.rssMb.toFixed(0)} | ${((100 * base.seconds) / m.seconds).toFixed(2)} |\n`,
     )
   if (runs.length === 2 && runs[0]![0] === 1)
     process.stdout.write(
