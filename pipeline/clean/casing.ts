@@ -6,7 +6,12 @@
 import type { MappedText } from '../util/mapped-text.js'
 import { CAMEL_CASE_WORDS } from './reference-words.js'
 
-const WORD = /\p{L}{5,}/gu
+/**
+ * A word (a whole run of letters) in which a lower-case letter is followed by a capital: only such a
+ * word can have the four case flips of an accident, so the others are not even visited (testing every
+ * word of five letters or more cost a callback each).
+ */
+const FLIPPED_WORD = /(?<!\p{L})\p{L}*\p{Ll}\p{Lu}\p{L}*/gu
 const SENTENCE_START = /(^|\n|[.!?…]\s)(\p{Ll})(?=\p{Ll}+[\s,;:])/gu
 // lower-case starts after these are normal (`etc. ou`, `M. de Villepin`)
 const NO_CAP_AFTER = /\b(?:etc|cf|p|pp|env|av|apr|J\.-C|M|Mme|MM|Dr|Pr|St|n°|art|al)\.\s$/u
@@ -29,9 +34,9 @@ export interface CasingResult {
 
 export function repairCasing(input: MappedText): CasingResult {
   let repaired = 0
-  let t = input.replace(WORD, (m) => {
+  let t = input.replace(FLIPPED_WORD, (m) => {
     const w = m[0]
-    if (w === w.toUpperCase() || CAMEL_CASE_WORDS.has(w) || flips(w) < 4) return w
+    if (w.length < 5 || w === w.toUpperCase() || CAMEL_CASE_WORDS.has(w) || flips(w) < 4) return w
     repaired++
     return w[0]!.toUpperCase() + w.slice(1).toLowerCase()
   })

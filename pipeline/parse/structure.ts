@@ -295,7 +295,9 @@ export function structure(input: MappedText, known: Header = {}): Structured {
     const j = nextKept(lines, drop, i)
     if (j < 0) break
     const a = lines[i]!.t.text
-    if (norm(a) === norm(lines[j]!.t.text) && words(a) >= 2 && words(a) <= 40) {
+    // a headline is short: a long paragraph is not normalised to be compared
+    const n = words(a)
+    if (n >= 2 && n <= 40 && norm(a) === norm(lines[j]!.t.text)) {
       if (!header.title) header.title = { value: { text: a, how: 'repeated' }, place: place(lines[i]!) }
       drop.add(i)
       drop.add(j)
