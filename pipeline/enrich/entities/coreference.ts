@@ -12,7 +12,7 @@ import { CONFIDENCE } from './confidence.js'
 import { countryQualifierAt } from './demonyms.js'
 import { type Gazetteer, gazetteer } from './gazetteer.js'
 import { portfolioAt } from './institutions.js'
-import { aliasKeys, isCapitalized, joinableGap, type Token } from './normalize.js'
+import { aliasKeys, isCapitalized, joinableBetween, type Token } from './normalize.js'
 import { type TokenTrie, tokenTrie } from './trie.js'
 
 export interface Found {
@@ -104,8 +104,7 @@ function roleAt(
   const direct = t.walk(text, tokens, i).at(-1)
   if (direct) {
     const q =
-      direct[0] < tokens.length &&
-      joinableGap(text.slice(tokens[direct[0] - 1]!.end, tokens[direct[0]]!.start))
+      direct[0] < tokens.length && joinableBetween(text, tokens[direct[0] - 1]!.end, tokens[direct[0]]!.start)
         ? countryQualifierAt(text, tokens, direct[0], g)
         : null
     if (q)

@@ -5,7 +5,7 @@
  */
 import { type AliasKind, type Gazetteer, gazetteer } from './gazetteer.js'
 import { aliasTrie } from './matcher.js'
-import { joinableGap, type Token } from './normalize.js'
+import { joinableBetween, type Token } from './normalize.js'
 
 export interface CountryAt {
   /** Index of the token after the phrase. */
@@ -50,7 +50,7 @@ export function countryComplementAt(
 ): CountryAt | null {
   let j = i
   while (j < tokens.length && j - i < 2 && OF.has(tokens[j]!.key)) {
-    if (j + 1 < tokens.length && !joinableGap(text.slice(tokens[j]!.end, tokens[j + 1]!.start))) return null
+    if (j + 1 < tokens.length && !joinableBetween(text, tokens[j]!.end, tokens[j + 1]!.start)) return null
     j++
   }
   if (j === i || j >= tokens.length) return null

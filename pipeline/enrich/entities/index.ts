@@ -23,7 +23,7 @@ import {
 import { entityDraft, type Gazetteer, gazetteer } from './gazetteer.js'
 import { ministries, ministryName } from './institutions.js'
 import { type Candidate, gazetteerCandidates, selectLongest } from './matcher.js'
-import { aliasKeys, foldKey, isCapitalized, joinableGap, tokenize } from './normalize.js'
+import { aliasKeys, foldKey, isCapitalized, joinableBetween, tokenize } from './normalize.js'
 import { openOrganizations } from './organizations-open.js'
 import { firstNameSet, openPlaces } from './places-open.js'
 import { afterFacility, unknownNames } from './unknown-names.js'
@@ -93,7 +93,7 @@ export function findEntities(text: string, g: Gazetteer = gazetteer()): Entities
       prev &&
       isCapitalized(prev.raw) &&
       firstNames.has(prev.key) &&
-      joinableGap(text.slice(prev.end, c.start)) &&
+      joinableBetween(text, prev.end, c.start) &&
       !text.slice(prev.end, c.start).includes('\n')
     ) {
       if (prev.key.charAt(0) !== foldKey(entity.name).charAt(0)) continue

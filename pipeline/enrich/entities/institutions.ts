@@ -9,7 +9,7 @@ import { CONFIDENCE } from './confidence.js'
 import { countryAdjectiveAt, countryQualifierAt } from './demonyms.js'
 import { type Gazetteer, gazetteer, type Portfolio } from './gazetteer.js'
 import type { Candidate } from './matcher.js'
-import { aliasKeys, joinableGap, type Token } from './normalize.js'
+import { aliasKeys, joinableBetween, type Token } from './normalize.js'
 import { type TokenTrie, tokenTrie } from './trie.js'
 
 let portfolios: TokenTrie<Portfolio> | undefined
@@ -32,7 +32,7 @@ export function portfolioAt(
 ): { to: number; portfolio: Portfolio } | null {
   let j = i
   while (j < tokens.length && j - i < 2 && ARTICLES.has(tokens[j]!.key)) j++
-  if (j === i || j >= tokens.length || !joinableGap(text.slice(tokens[j - 1]!.end, tokens[j]!.start)))
+  if (j === i || j >= tokens.length || !joinableBetween(text, tokens[j - 1]!.end, tokens[j]!.start))
     return null
   const hits = portfolioTrie(g).walk(text, tokens, j)
   const last = hits.at(-1)
@@ -62,10 +62,10 @@ export function ministries(
   for (let i = 0; i < tokens.length; i++) {
     if (!g.ministryHeads.has(tokens[i]!.key)) continue
     const adjA = countryAdjectiveAt(text, tokens, i + 1, g)
-    if (adjA && !joinableGap(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) continue
+    if (adjA && !joinableBetween(text, tokens[i]!.end, tokens[i + 1]!.start)) continue
     const p = portfolioAt(text, tokens, adjA ? adjA.to : i + 1, g)
     if (!p) continue
-    const after = p.to < tokens.length && joinableGap(text.slice(tokens[p.to - 1]!.end, tokens[p.to]!.start))
+    const after = p.to < tokens.length && joinableBetween(text, tokens[p.to - 1]!.end, tokens[p.to]!.start)
     const adjB = after ? countryQualifierAt(text, tokens, p.to, g) : null
     const country = adjA ?? adjB
     const to = adjB ? adjB.to : p.to

@@ -70,11 +70,20 @@ export function aliasKeys(alias: string): string[] {
  * blank line ends a name, so `Mali. Burkina` never reads as one.
  */
 export function joinableGap(gap: string): boolean {
-  if (gap.length === 0 || gap.length > 3) return gap.length === 0
+  return joinableBetween(gap, 0, gap.length)
+}
+
+const JOINERS = " \t\u00a0\u202f-\u2010\u2011\u2013'\u2019"
+
+/** `joinableGap` of `text.slice(from, to)`, without making the slice. */
+export function joinableBetween(text: string, from: number, to: number): boolean {
+  const n = to - from
+  if (n <= 0 || n > 3) return n === 0
   let newlines = 0
-  for (const c of gap) {
+  for (let k = from; k < to; k++) {
+    const c = text[k]!
     if (c === '\n') newlines++
-    else if (!" \t\u00a0\u202f-\u2010\u2011\u2013'\u2019".includes(c)) return false
+    else if (!JOINERS.includes(c)) return false
   }
   return newlines <= 1
 }

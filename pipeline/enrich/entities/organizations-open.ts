@@ -18,6 +18,7 @@ import {
   foldAccents,
   foldKey,
   isCapitalized,
+  joinableBetween,
   joinableGap,
   type Token,
   tokenize,
@@ -387,7 +388,7 @@ export function openOrganizations(
     const end = i // the long name ends at the token before `(`
     let best = -1
     for (let k = end - 1; k >= 0 && end - k <= 14; k--) {
-      if (k < end - 1 && !joinableGap(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break
+      if (k < end - 1 && !joinableBetween(text, tokens[k]!.end, tokens[k + 1]!.start)) break
       if (!isCapitalized(tokens[k]!.raw) || FUNCTION.has(tokens[k]!.key) || L.stop.has(tokens[k]!.key))
         continue
       if (

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs'
 import { repoFile } from '../../util/paths.js'
 import type { EntityDraft } from '../extract.js'
 import { entityDraft, type Gazetteer, gazetteer } from './gazetteer.js'
-import { aliasKeys, foldKey, isCapitalized, joinableGap, type Token } from './normalize.js'
+import { aliasKeys, foldKey, isCapitalized, joinableBetween, joinableGap, type Token } from './normalize.js'
 
 export interface Town {
   readonly id: number
@@ -126,7 +126,10 @@ export function placeIndex(): PlaceIndex {
     const [id, cc, pop, lat, lon, , keys] = line.split('\t')
     // one string per country code, shared by its towns
     let c = country.get(cc!)
-    if (c === undefined) country.set(cc!, (c = cc!))
+    if (c === undefined) {
+      c = cc!
+      country.set(c, c)
+    }
     const row = towns.addRow(Number(id), c, Number(pop), Number(lat), Number(lon))
     // Keys are precomputed by the build script: `articleKey(foldKey(word))` joined by spaces.
     for (const raw of keys!.split('|')) {
@@ -294,7 +297,7 @@ export function frameBefore(text: string, tokens: readonly Token[], i: number): 
   if (DIRECT_NOUNS.has(prevHyphenated) && !isCapitalized(prev.raw)) return 'noun'
   if (!OF.has(prev.key)) return null
   const noun = tokens[i - 2]
-  if (!noun || !joinableGap(text.slice(noun.end, prev.start))) return null
+  if (!noun || !joinableBetween(text, noun.end, prev.start)) return null
   // `région de l'Extrême-Nord`, `province du Cabo Delgado`.
   const key = noun.key
   const hyphenated =
@@ -310,7 +313,7 @@ function frameAt(text: string, tokens: readonly Token[], i: number): Frame {
   const direct = frameBefore(text, tokens, i)
   if (direct) return direct
   const prev = tokens[i - 1]
-  if (prev && (prev.key === 'l' || prev.key === 'la') && joinableGap(text.slice(prev.end, tokens[i]!.start)))
+  if (prev && (prev.key === 'l' || prev.key === 'la') && joinableBetween(text, prev.end, tokens[i]!.start))
     return frameBefore(text, tokens, i - 1)
   return null
 }
@@ -355,7 +358,7 @@ function nameRun(text: string, tokens: readonly Token[], covered: Uint8Array, i:
       NAME_PARTICLES.has(t.raw) &&
       next &&
       covered[j + 1] === 0 &&
-      joinableGap(text.slice(t.end, next.start)) &&
+      joinableBetween(text, t.end, next.start) &&
       isCapitalized(next.raw) &&
       !L.stop.has(next.key)
     ) {
@@ -481,8 +484,8 @@ export function openPlaces(
       after.key !== 'la' &&
       after.key !== 'le' &&
       isCapitalized(afterNext.raw) &&
-      joinableGap(text.slice(tokens[runEnd - 1]!.end, after.start)) &&
-      joinableGap(text.slice(after.end, afterNext.start))
+      joinableBetween(text, tokens[runEnd - 1]!.end, after.start) &&
+      joinableBetween(text, after.end, afterNext.start)
     ) {
       i = runEnd - 1
       continue
@@ -532,7 +535,7 @@ export function openPlaces(
       const next = tokens[runEnd]
       // `à Babagana Zulum`, `à Jeune Afrique`: after a bare `à`, only a one-word name (hyphens and
       // particles aside) that no capitalised word follows; never a first name or an institution's head.
-      const followedByName = next && isCapitalized(next.raw) && joinableGap(text.slice(end, next.start))
+      const followedByName = next && isCapitalized(next.raw) && joinableBetween(text, end, next.start)
       let spaced = false
       for (let k = i + 1; k < runEnd; k++)
         spaced ||=

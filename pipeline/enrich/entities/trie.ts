@@ -3,7 +3,7 @@
  * in a text costs one walk per token (bounded by the longest alias), whatever the number of names.
  * Built once when the module loads; never one regular expression per name.
  */
-import { joinableGap, type Token } from './normalize.js'
+import { joinableBetween, type Token } from './normalize.js'
 
 interface Node<T> {
   readonly next: Map<string, Node<T>>
@@ -40,10 +40,12 @@ export function tokenTrie<T>(): TokenTrie<T> {
     },
     walk(text, tokens, i) {
       const out: Array<[number, readonly T[]]> = []
+      // most tokens start no name: one map lookup and no allocation for them
+      if (i >= tokens.length || !root.next.has(tokens[i]!.key)) return out
       let node: Node<T> | undefined = root
       for (let j = i; j < tokens.length && node; j++) {
         const tok = tokens[j]!
-        if (j > i && !joinableGap(text.slice(tokens[j - 1]!.end, tok.start))) break
+        if (j > i && !joinableBetween(text, tokens[j - 1]!.end, tok.start)) break
         node = node.next.get(tok.key)
         if (node && node.values.length > 0) out.push([j + 1, node.values])
       }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { repoFile } from '../../util/paths.js'
 import { CONFIDENCE } from './confidence.js'
 import { type Gazetteer, gazetteer } from './gazetteer.js'
-import { aliasKeys, foldKey, isCapitalized, joinableGap, type Token } from './normalize.js'
+import { aliasKeys, foldKey, isCapitalized, joinableBetween, joinableGap, type Token } from './normalize.js'
 import { firstNameSet } from './places-open.js'
 
 export interface UnknownName {
@@ -75,11 +75,11 @@ function portfolioOfTitle(text: string, tokens: readonly Token[], i: number, L: 
   let k = i - 1
   let steps = 0
   while (k >= 0 && steps < 2 && OF_ARTICLES.has(tokens[k]!.key)) {
-    if (!joinableGap(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return false
+    if (!joinableBetween(text, tokens[k]!.end, tokens[k + 1]!.start)) return false
     k--
     steps++
   }
-  if (steps === 0 || k < 0 || !joinableGap(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return false
+  if (steps === 0 || k < 0 || !joinableBetween(text, tokens[k]!.end, tokens[k + 1]!.start)) return false
   return L.titles.has(tokens[k]!.key) || titleEndingAt(tokens, text, k, L)
 }
 
@@ -107,7 +107,7 @@ function inCredit(text: string, start: number): boolean {
 function afterSpeechVerb(text: string, tokens: readonly Token[], i: number, L: Lexicon): boolean {
   const verb = tokens[i - 1]
   const aux = tokens[i - 2]
-  if (!verb || !aux || !joinableGap(text.slice(verb.end, tokens[i]!.start))) return false
+  if (!verb || !aux || !joinableBetween(text, verb.end, tokens[i]!.start)) return false
   return L.participles.has(verb.key) && L.auxiliaries.has(aux.key)
 }
 const LETTER = /\p{L}/u
@@ -172,7 +172,7 @@ export function afterFacility(
   let k = i - 1
   for (let steps = 0; steps < 4 && k >= 0; steps++, k--) {
     const t = tokens[k]!
-    if (!joinableGap(text.slice(t.end, tokens[k + 1]!.start))) return false
+    if (!joinableBetween(text, t.end, tokens[k + 1]!.start)) return false
     if (L.facilities.has(t.key)) return true
     if (!(L.titles.has(t.key) || L.facilityAdjectives.has(t.key) || t.key === 'de' || t.key === 'du'))
       return false
@@ -212,7 +212,7 @@ export function unknownNames(
       if (
         L.particles.has(tokens[j]!.key) &&
         next &&
-        joinableGap(text.slice(tokens[j]!.end, next.start)) &&
+        joinableBetween(text, tokens[j]!.end, next.start) &&
         isNameToken(next, covered[j + 1] === 1, L)
       ) {
         j += 2
@@ -236,7 +236,7 @@ export function unknownNames(
       prev &&
       !prev.raw.match(/^\p{Lu}/u) &&
       L.orgNouns.has(prev.key) &&
-      joinableGap(text.slice(prev.end, start))
+      joinableBetween(text, prev.end, start)
     // `Institut Clingendael`, `Fondation Mo Ibrahim`: the name itself says what it is.
     const orgHead = to - from >= 2 && L.orgNouns.has(tokens[from]!.key)
     if ((orgApp && L.orgNouns.has(foldKey(orgApp[1]!))) || before || orgHead) {

@@ -193,8 +193,7 @@ function coreAt(tokens: readonly Token[], j: number, opts: QuantityOptions): Cor
     return { value: null, qualifier: 'indefinite', min, next }
   }
   const alone = data.indefiniteAlone.get(t.norm)
-  if (alone !== undefined)
-    return { value: null, qualifier: 'indefinite', min: alone, next: j + 1 }
+  if (alone !== undefined) return { value: null, qualifier: 'indefinite', min: alone, next: j + 1 }
   // number words, possibly over several tokens (`deux cent mille`, `vingt et un`); most words are not
   // one, and that is known from their first part without building the word list
   const dash = t.norm.indexOf('-')
