@@ -152,8 +152,8 @@ export interface EventsRow {
   readonly date: string | null
   /** Precision of `date`. */
   readonly date_precision: "day" | "month" | "year" | null
-  /** Where `date` comes from: `expression` — a date expression of a sentence telling the event, nearest its trigger (see temporal_expressions and `date_mention_id`); null when no sentence dates the event (then `date` and `date_min` are null and `date_max` is the publication date). */
-  readonly date_source: "expression" | null
+  /** Where `date` comes from: `expression` — a date expression of a sentence telling the event, nearest its trigger (see temporal_expressions and `date_mention_id`); `published` — no sentence dates the event, and it is the article's news (told in its first sentences, not in the pluperfect): the publication date at its precision stands for it, as ACLED dates a report (`date_min` is then null, `date_max` the publication date's last day); null when neither (`date` and `date_min` null, `date_max` the publication date's last day when known). */
+  readonly date_source: "expression" | "published" | null
   /** First day the event may have happened: the first day of `date` when it comes from a date expression; null when the text dates it only by the publication date. */
   readonly date_min: string | null
   /** Last day the event may have happened: the last day of `date` (`2024-03` → 2024-03-31); for an event no sentence dates, the last day of the publication date (it happened before the article); null when neither is known. */

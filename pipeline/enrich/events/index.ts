@@ -42,6 +42,16 @@ const timeNouns = () => {
 /** `de` and its forms: a date after one completes the noun before it. */
 const FROM_WORDS: ReadonlySet<string> = new Set(['de', 'du', "d'"])
 
+/** The sentences of an article's lead: what they tell without a date is the article's news. */
+const LEAD_SENTENCES = 3
+const PLUPERFECT: ReadonlySet<string> = new Set(['avait', 'avaient', 'était', 'étaient', 'eut', 'eurent'])
+/** Whether a trigger's clause is in the pluperfect (`avait attaqué`, `des combats avaient éclaté`): background. */
+function isPluperfect(tokens: readonly Token[], first: number, next: number): boolean {
+  const [a, b] = clauseOf(tokens, first, next)
+  for (let k = a; k < b; k++) if (PLUPERFECT.has(tokens[k]!.norm)) return true
+  return false
+}
+
 /** Event types whose trigger reports what the sentence told before it. */
 const SPEECH_REPORT: ReadonlySet<string> = new Set(['statement'])
 
@@ -179,7 +189,9 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
   const readings: Reading[] = []
   const groupFound: GroupMention[] = []
   let m0 = 0
+  let sentenceNo = -1
   for (const s of input.sentences) {
+    sentenceNo++
     while (m0 < mentions.length && mentions[m0]!.start < s.start) m0++
     const tokens = tokenize(input.text, s.start, s.end)
     // a related-article headline (`Lire aussi :`) or a caption reports no event of this article, nor
@@ -343,6 +355,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         date: when.date,
         date_precision: when.date_precision,
         date_source: when.date_source,
+        news: sentenceNo < LEAD_SENTENCES && !isPluperfect(tokens, t.first, t.next),
         location_entity_id: place?.entity_id ?? null,
         actors,
         targets: targets.filter((id) => typeOf.get(id) !== 'equipment'),
@@ -364,7 +377,9 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       })
     }
   }
-  const published = input.published ? { max: input.published.max } : null
+  const published = input.published
+    ? { max: input.published.max, value: input.published.value, precision: input.published.precision }
+    : null
   const known = (id: string) => facts.get(id)
   const events = groupReadings(readings, known).map((g) => eventOf(g, known, published))
   // a group is kept where it takes part in an event

@@ -40,6 +40,8 @@ export interface Reading {
   readonly date: string | null
   readonly date_precision: Precision | null
   readonly date_source: 'expression' | 'published' | null
+  /** Told as the news of the article (present or passé composé, in its lead), not as background. */
+  readonly news?: boolean
   readonly location_entity_id: string | null
   readonly actors: readonly string[]
   readonly targets: readonly string[]
@@ -72,6 +74,9 @@ export interface EntityFacts {
 export interface PublishedBound {
   /** Last day of the publication date's period: the event happened before. */
   readonly max: string
+  /** The publication date at its precision: the date of the news the article reports. */
+  readonly value?: string
+  readonly precision?: Precision
 }
 
 const RANK: Readonly<Record<Precision, number>> = { day: 3, month: 2, year: 1 }
@@ -291,6 +296,9 @@ export function eventOf(
       tollFrom = k
   })
   const dated = dateFrom === null ? null : group[dateFrom]!
+  // no sentence dates it: the news the article reports (its lead, not in the pluperfect) happened
+  // on the publication date, at its precision — as ACLED dates a report
+  const ofTheDay = !dated && published?.value !== undefined && group.some((r) => r.news === true)
   const toll = tollFrom === null ? null : group[tollFrom]!
   const location = locationFrom === null ? null : group[locationFrom]!.location_entity_id
   const where = location ? facts(location) : undefined
@@ -327,9 +335,9 @@ export function eventOf(
     trigger: first.trigger,
     trigger_start: first.trigger_start,
     trigger_end: first.trigger_end,
-    date: dated ? dated.date : null,
-    date_precision: dated ? dated.date_precision : null,
-    date_source: dated ? 'expression' : null,
+    date: dated ? dated.date : ofTheDay ? published!.value! : null,
+    date_precision: dated ? dated.date_precision : ofTheDay ? published!.precision! : null,
+    date_source: dated ? 'expression' : ofTheDay ? 'published' : null,
     date_min: bounds ? bounds[0] : null,
     date_max: bounds ? bounds[1] : (published?.max ?? null),
     location_entity_id: location,

@@ -1,6 +1,6 @@
 /** Which date expression of a sentence dates which event. */
 import { describe, expect, it } from 'vitest'
-import { type EntitySpec, eventsOf, ofType } from './fixtures.js'
+import { type EntitySpec, eventsOf, ofType, PUBLISHED } from './fixtures.js'
 
 const LAVROV: EntitySpec = { name: 'Sergueï Lavrov', type: 'person', surfaces: ['Lavrov'] }
 const TRAORE: EntitySpec = { name: 'Ibrahim Traoré', type: 'person', surfaces: ['Ibrahim Traoré'] }
@@ -12,7 +12,8 @@ describe('the date of the event’s own clause', () => {
       [LAVROV, TRAORE],
       [{ surface: 'en septembre 2022', value: '2022-09', precision: 'month' }],
     )
-    expect(ofType(ev, 'meeting')).toMatchObject({ date: null, date_source: null })
+    // the lead's undated news: the publication date, never the coup's
+    expect(ofType(ev, 'meeting')).toMatchObject({ date: PUBLISHED.value, date_source: 'published' })
     expect(ofType(ev, 'coup')).toMatchObject({ date: '2022-09', date_source: 'expression' })
   })
 
@@ -34,7 +35,7 @@ describe('the date of the event’s own clause', () => {
       [SONKO],
       [{ surface: '2024', value: '2024', precision: 'year' }],
     )
-    expect(ofType(ev, 'conviction')).toMatchObject({ date: null })
+    expect(ofType(ev, 'conviction')).toMatchObject({ date: PUBLISHED.value, date_source: 'published' })
   })
 
   it('keeps a date after `de` when a word of time or the trigger stands before it', () => {

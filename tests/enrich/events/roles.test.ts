@@ -232,15 +232,24 @@ describe('dates', () => {
     })
   })
 
-  it('never takes the publication date for the date: it is only the upper bound', () => {
+  it('dates the undated news of the lead by the publication date, said as such, with no lower bound', () => {
     const ev = eventsOf('Des affrontements ont éclaté à Kidal.')
     expect(ofType(ev, 'fight')).toMatchObject({
-      date: null,
-      date_precision: null,
-      date_source: null,
+      date: PUBLISHED.value,
+      date_precision: PUBLISHED.precision,
+      date_source: 'published',
       date_min: null,
       date_max: PUBLISHED.max,
     })
+  })
+
+  it('never takes the publication date for background: past the lead, or in the pluperfect', () => {
+    const later = eventsOf(
+      'Le calme est revenu. Les habitants sont rentrés chez eux. Les écoles ont rouvert. Des affrontements ont éclaté à Kidal.',
+    )
+    expect(ofType(later, 'fight')).toMatchObject({ date: null, date_source: null, date_max: PUBLISHED.max })
+    const pluperfect = eventsOf('Des affrontements avaient éclaté à Kidal.')
+    expect(ofType(pluperfect, 'fight')).toMatchObject({ date: null, date_source: null })
   })
 
   it('leaves the date empty with neither', () => {
@@ -259,7 +268,12 @@ describe('dates', () => {
       [],
       [{ surface: 'Le 3 mars', value: '2024-03-03', precision: 'day' }],
     )
-    expect(ofType(ev, 'fight')).toMatchObject({ date: null, date_source: null, date_max: PUBLISHED.max })
+    // the other sentence's date is not this event's: the lead's news is dated by the publication
+    expect(ofType(ev, 'fight')).toMatchObject({
+      date: PUBLISHED.value,
+      date_source: 'published',
+      date_max: PUBLISHED.max,
+    })
   })
 })
 
