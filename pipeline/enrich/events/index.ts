@@ -267,6 +267,8 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         // a noun trigger (`le départ des forces françaises`) has its actor after it too
         SPEECH_TYPES.has(t.type) || (t.first > 0 && roleData().skip.includes(tokens[t.first - 1]!.norm)),
         nounFrame(tokens[t.first]!.norm, tokens[t.first - 1]?.norm),
+        // the other side named in an apposition is a meeting's or a call's, not an attack's
+        !info.violent,
       )
       // an event that happens at a place has a town as its location, never as a participant
       // (`l'attaque contre Kati`): the first one read as a target becomes the place if it has none
@@ -281,6 +283,16 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         targets = targets.filter((id) => typeOf.get(id) !== 'place')
       }
       let actors = chosen.actors.filter((id) => id !== place?.entity_id)
+      // a capital that acts speaks for its country (`Moscou dément`): the country acts too
+      for (const id of [...actors]) {
+        const f = facts.get(id)
+        const country = f?.type === 'place' && f.country_code ? countryOf.get(f.country_code) : undefined
+        if (country && !actors.includes(country) && !targets.includes(country)) actors = [...actors, country]
+      }
+      // what a force withdraws from is the country it leaves (`réduire sa présence militaire au Mali`)
+      if (place && roleData().source_types.includes(t.type) && typeOf.get(place.entity_id) === 'country')
+        if (!targets.includes(place.entity_id) && !actors.includes(place.entity_id))
+          targets = [...targets, place.entity_id]
       // a two-sided event whose clause names one side: the sentence's other participants may be the
       // other (used only when no mention of the event names one: see `eventOf`)
       let others: string[] = []

@@ -19,7 +19,7 @@ import type { Precision } from '../../types.js'
 import { parseIsoPartial, periodBounds } from '../dates/calendar.js'
 import type { EventDraft, EventMentionDraft } from '../extract.js'
 import type { Qualifier } from './quantities.js'
-import { typeInfo } from './reference.js'
+import { roleData, typeInfo } from './reference.js'
 import { MAX_ACTORS } from './roles.js'
 
 /** First and last day of an ISO date at its precision; null for a malformed one. */
@@ -306,7 +306,10 @@ export function eventOf(
   const actors = uniq(group.flatMap((r) => r.actors))
     .filter((id) => id !== location)
     .slice(0, MAX_ACTORS)
-  const taken = new Set([...actors, ...(location ? [location] : [])])
+  // the place is no participant — save the country a force leaves (roles.json `source_types`)
+  const leaves =
+    location !== null && where?.type === 'country' && roleData().source_types.includes(first.event_type)
+  const taken = new Set([...actors, ...(location && !leaves ? [location] : [])])
   let targets = uniq(group.flatMap((r) => r.targets)).filter((id) => !taken.has(id))
   if (targets.length === 0)
     targets = uniq(group.flatMap((r) => r.other_side ?? [])).filter((id) => !taken.has(id))

@@ -98,6 +98,7 @@ export interface RoleData {
   readonly source_markers: readonly string[]
   readonly time_nouns: readonly string[]
   readonly joint_types: readonly string[]
+  readonly source_types: readonly string[]
   readonly noun_frames: { readonly patient: readonly string[]; readonly source: readonly string[] }
 }
 
@@ -142,6 +143,7 @@ export const roleData = (): RoleData =>
       isList(x.source_markers) &&
       isList(x.time_nouns) &&
       isList(x.joint_types) &&
+      isList(x.source_types) &&
       isList((x.noun_frames as Record<string, unknown>).patient) &&
       isList((x.noun_frames as Record<string, unknown>).source) &&
       isList(x.oblique) &&

@@ -248,6 +248,7 @@ export function chooseParticipants(
   passive = false,
   subjectMayFollow = true,
   frame: NounFrame = null,
+  apposition = true,
 ): Participants {
   const [a, b] = clauseOf(tokens, first, next)
   const usable = mentions.filter(
@@ -261,6 +262,7 @@ export function chooseParticipants(
   // the one acted upon may be named in an apposition (`a rencontré le chef de la junte, le capitaine
   // Traoré`): with nobody after the trigger in its clause, read on past one comma before an article
   if (
+    apposition &&
     after.every((m) => m.type === 'group') &&
     tokens[b]?.text === ',' &&
     roleData().skip.includes(tokens[b + 1]?.norm ?? '')
@@ -335,17 +337,22 @@ function assign(actors: readonly RoleMention[], pool: readonly RoleMention[]): P
   const actorIds = uniq(namedFirst(actors).map((m) => m.entity_id)).slice(0, MAX_ACTORS)
   const taken = new Set(actorIds)
   const rest = pool.filter((m) => !taken.has(m.entity_id) && !actors.includes(m))
-  return { actors: actorIds, targets: uniq(namedFirst(rest).map((m) => m.entity_id)) }
+  return { actors: actorIds, targets: uniq(namedFirst(rest, true).map((m) => m.entity_id)) }
 }
 
 /**
  * A group the text does not name (`des soldats`) fills a role only where no named entity does, or
- * beside the country whose adjective it holds (`soldats maliens`: the group and Mali).
+ * (a target) nearer the trigger than any named one, or beside the country whose adjective it holds
+ * (`soldats maliens`: the group and Mali).
  */
-function namedFirst(ms: readonly RoleMention[]): readonly RoleMention[] {
-  if (!ms.some((m) => m.type !== 'group')) return ms
+function namedFirst(ms: readonly RoleMention[], nearer = false): readonly RoleMention[] {
+  const firstNamed = ms.findIndex((m) => m.type !== 'group')
+  if (firstNamed < 0) return ms
   const national = (g: RoleMention) => ms.some((o) => o !== g && g.start <= o.start && o.end <= g.end)
-  return ms.filter((m) => m.type !== 'group' || national(m))
+  // a target group nearer the trigger than any named one, and not the complement of a noun, is kept
+  // too (`son soutien aux autorités de la transition … avec Kiev`; not `le chef du régime, X`)
+  const near = (m: RoleMention, i: number) => nearer && i < firstNamed && !FROM.has(m.governor)
+  return ms.filter((m, i) => m.type !== 'group' || national(m) || near(m, i))
 }
 
 const uniq = (xs: readonly string[]): string[] => [...new Set(xs)]

@@ -4,6 +4,7 @@
  * `à`, the host of a visit.
  */
 import { describe, expect, it } from 'vitest'
+import { entityId } from '../../../pipeline/enrich/entities/gazetteer.js'
 import { type EntitySpec, eventsOf, idOf, ofType } from './fixtures.js'
 
 const MALI: EntitySpec = { name: 'Mali', type: 'country', surfaces: ['Mali'], country_code: 'ML' }
@@ -188,5 +189,44 @@ describe('two-sided events', () => {
       RUSSIE,
     ])
     expect(ofType(ev, 'accusation')!.target_entity_ids).toEqual([])
+  })
+})
+
+describe('capitals and the country left', () => {
+  it('makes the country of a capital that acts act too', () => {
+    const MOSCOU: EntitySpec = { name: 'Moscou', type: 'place', surfaces: ['Moscou'], country_code: 'RU' }
+    const ev = eventsOf(
+      'Moscou dément tout lien avec les sociétés de sécurité privées. La Russie reste prudente.',
+      [MOSCOU, RUSSIE],
+    )
+    expect(ofType(ev, 'rejection')!.actor_entity_ids).toEqual([idOf('Moscou'), idOf('Russie')])
+  })
+
+  it('makes the country a force withdraws from a target as well as the place', () => {
+    const FRANCE: EntitySpec = { name: 'France', type: 'country', surfaces: ['France'], country_code: 'FR' }
+    const ev = eventsOf('La France a décidé de réduire sa présence militaire au Mali.', [FRANCE, MALI])
+    const e = ofType(ev, 'withdrawal')!
+    expect(e.location_entity_id).toBe(idOf('Mali'))
+    expect(e.target_entity_ids).toEqual([idOf('Mali')])
+  })
+})
+
+describe('groups nearer than named ones', () => {
+  it('keeps the authorities a support goes to before a country named further on', () => {
+    const MOSCOU: EntitySpec = { name: 'Moscou', type: 'place', surfaces: ['Moscou'], country_code: 'RU' }
+    const KIEV: EntitySpec = { name: 'Kiev', type: 'place', surfaces: ['Kiev'], country_code: 'UA' }
+    const ev = eventsOf(
+      'Moscou a affirmé son soutien aux autorités de la transition après la rupture des relations avec Kiev.',
+      [MOSCOU, KIEV],
+    )
+    expect(ofType(ev, 'support')!.target_entity_ids[0]).toBe(entityId('group', 'autorités'))
+  })
+
+  it('reads no apposition into an attack (`…, la Fédération de Russie a réaffirmé …`)', () => {
+    const ev = eventsOf(
+      'À la suite de l’attaque terroriste contre l’école de gendarmerie, la Fédération de Russie a réaffirmé son soutien.',
+      [{ name: 'Russie', type: 'country', surfaces: ['Fédération de Russie'], country_code: 'RU' }],
+    )
+    expect(ofType(ev, 'attack')!.actor_entity_ids).toEqual([])
   })
 })

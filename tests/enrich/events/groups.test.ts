@@ -17,7 +17,8 @@ describe('unnamed participants', () => {
     const ev = eventsOf(text, [MALI])
     const a = ev.find((e) => e.event_type === 'attack')!
     expect(names(text, a.actor_entity_ids, [MALI])).toEqual(['hommes armés'])
-    expect(names(text, a.target_entity_ids, [MALI])).toEqual(['soldats maliens', idOf('Mali')])
+    // the convoy struck, and the soldiers in it with their country
+    expect(names(text, a.target_entity_ids, [MALI])).toEqual(['convoi', 'soldats maliens', idOf('Mali')])
     const out = extractEvents(inputOf(text), soFarOf(text, [MALI]))
     const soldiers = out.entities!.find((e) => e.name === 'soldats maliens')!
     expect(soldiers).toMatchObject({ type: 'group', country_code: 'ML', source: 'inferred' })
