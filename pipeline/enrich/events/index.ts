@@ -52,6 +52,8 @@ function isPluperfect(tokens: readonly Token[], first: number, next: number): bo
   return false
 }
 
+const POSSESSIVE: ReadonlySet<string> = new Set(['son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos'])
+
 /** Event types whose trigger reports what the sentence told before it. */
 const SPEECH_REPORT: ReadonlySet<string> = new Set(['statement'])
 
@@ -257,6 +259,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         const speech = triggers.find((o) => o.first >= t.next && SPEECH_REPORT.has(o.type))
         if (speech) for (const r of roles) if (r.token >= speech.first) exclude.add(r.entity_id)
       }
+      const isNoun = t.first > 0 && roleData().skip.includes(tokens[t.first - 1]!.norm)
       const chosen = chooseParticipants(
         tokens,
         roles,
@@ -269,7 +272,34 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         nounFrame(tokens[t.first]!.norm, tokens[t.first - 1]?.norm),
         // the other side named in an apposition is a meeting's or a call's, not an attack's
         !info.violent,
+        // a noun trigger after another event's verb in its clause (`a condamné l'attaque`): its own
+        // subject stands after that verb, if anywhere
+        // (not after `annonce`, which its subject's own act follows, nor after a possessive: `a
+        // annoncé son retrait`)
+        isNoun && !POSSESSIVE.has(tokens[t.first - 1]!.norm)
+          ? Math.max(
+              0,
+              ...triggers
+                .filter(
+                  (o) =>
+                    o.next <= t.first &&
+                    o.next > c0 &&
+                    !SPEECH_REPORT.has(o.type) &&
+                    // a verb, not another noun (`la poursuite du soutien … par des livraisons`)
+                    !(
+                      o.first > 0 &&
+                      (roleData().skip.includes(tokens[o.first - 1]!.norm) ||
+                        roleData().definite.includes(tokens[o.first - 1]!.norm))
+                    ),
+                )
+                .map((o) => o.next),
+            )
+          : 0,
       )
+      // the group a trigger names is its actor (`incendiée par des manifestants`, `les kamikazes`)
+      const named = roles.find((r) => r.type === 'group' && r.start <= t.start && t.end <= r.end)
+      if (named && !chosen.actors.includes(named.entity_id) && !isVictim(facts.get(named.entity_id)!.name))
+        chosen.actors.unshift(named.entity_id)
       // an event that happens at a place has a town as its location, never as a participant
       // (`l'attaque contre Kati`): the first one read as a target becomes the place if it has none
       let targets = chosen.targets

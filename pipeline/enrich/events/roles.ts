@@ -128,6 +128,8 @@ export function roleMentions(
       FROM.has(gov) &&
       head !== null &&
       (geoNouns().has(head.norm) || placeEnds.has(head.end))
+    const placeWord =
+      (type === 'place' || type === 'country') && geoNouns().has(gov) && tokens[g + 1]?.norm === 'des'
     const source = g >= 0 && phraseEndingAt(tokens, g, sourceMarkers()) > 0
     out.push({
       entity_id: m.entity_id,
@@ -141,7 +143,7 @@ export function roleMentions(
       agent: roles.agent.includes(gov),
       attributed,
       governor: gov,
-      geographic,
+      geographic: geographic || placeWord,
       source,
     })
   }
@@ -237,6 +239,23 @@ export function nounFrame(norm: string, prev: string | undefined): NounFrame {
 }
 
 const FROM: ReadonlySet<string> = new Set(['de', "d'", 'du', 'des'])
+/**
+ * Whether the `par` agent at token `at` after a trigger is the trigger's: no past participle of another
+ * verb stands between, unless it is passive itself (`le texte diffusé la veille par la présidence`
+ * names who diffused; `des appels … ont été lancés par des ONG` who appealed).
+ */
+function ownAgent(tokens: readonly Token[], next: number, at: number): boolean {
+  const aux = roleData().passive_auxiliary
+  for (let k = next; k < at; k++) {
+    const w = tokens[k]!
+    if (w.kind === 'word' && PARTICIPLE.test(w.norm) && !aux.includes(tokens[k - 1]?.norm ?? '')) return false
+  }
+  return true
+}
+const PARTICIPLE = /\p{L}{2,}(?:é|ée|és|ées)$/u
+
+/** How many tokens past its clause the `par` agent of a passive may stand. */
+const AGENT_REACH = 12
 const POSSESSIVES: ReadonlySet<string> = new Set(['son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos'])
 
 export function chooseParticipants(
@@ -249,8 +268,11 @@ export function chooseParticipants(
   subjectMayFollow = true,
   frame: NounFrame = null,
   apposition = true,
+  floor = 0,
 ): Participants {
-  const [a, b] = clauseOf(tokens, first, next)
+  const [a0, b] = clauseOf(tokens, first, next)
+  // a noun that another event's verb governs (`a condamné l'attaque`) has no subject of its own there
+  const a = Math.max(a0, floor)
   const usable = mentions.filter(
     (m) => ACTOR_TYPES.has(m.type) && !exclude.has(m.entity_id) && !m.source && !m.geographic,
   )
@@ -288,13 +310,25 @@ export function chooseParticipants(
     // France au Mali, a été convoqué`): with none in the clause, the ungoverned ones before it
     const undergoers = before.filter((m) => !adjectivalPlace(m))
     const subject =
-      undergoers.length > 0 ? undergoers : usable.filter((m) => m.token < a && canAct(m)).reverse()
-    return assign(
-      after.filter((m) => m.agent || (by >= 0 && m.token > by && m.locative === null)),
-      [...subject, ...after],
-    )
+      undergoers.length > 0 ? undergoers : usable.filter((m) => m.token < a0 && canAct(m)).reverse()
+    let agentsFound = after.filter((m) => m.agent || (by >= 0 && m.token > by && m.locative === null))
+    // `ont été tués à Kazaroho, toujours dans la même région par des ADF`: the agent may come after a
+    // comma, before the sentence goes on to anything else
+    if (agentsFound.length === 0) {
+      const stop = Math.min(tokens.length, b + AGENT_REACH)
+      for (let k = b; k < stop && by < 0; k++) {
+        if (agents.includes(tokens[k]!.norm)) by = k
+        else if (tokens[k]!.kind === 'punct' && tokens[k]!.text !== ',') break
+      }
+      if (by >= 0) {
+        let c = by + 1
+        while (c < tokens.length && !isClauseBoundary(tokens[c]!)) c++
+        agentsFound = usable.filter((m) => m.token > by && m.token < c && m.locative === null)
+      }
+    }
+    return assign(agentsFound, [...subject, ...after])
   }
-  const earlier = () => usable.filter((m) => m.token < a && canAct(m)).reverse()
+  const earlier = () => usable.filter((m) => m.token < a0 && canAct(m)).reverse()
   if (frame === 'patient' || (frame === 'source' && POSSESSIVES.has(tokens[first - 1]?.norm ?? ''))) {
     // the complements undergo it; its author is a `par` agent, else the subject of the clause, else
     // the nearest one before (`annonce, par la ministre Mélanie Joly, de l'expulsion du diplomate`)
@@ -325,9 +359,14 @@ export function chooseParticipants(
   let actors = before.filter(canAct)
   // a subject set off by an apposition (`Le général X, chef de la junte, a reçu …`) stands before the
   // clause; only speech verbs and noun triggers have theirs after (`…, a déclaré le ministre`)
-  if (actors.length === 0 && !subjectMayFollow) actors = after.filter((m) => m.agent)
+  // `reçu par le ministre`; but `rejeté le texte diffusé la veille par la présidence` names who diffused
+  if (actors.length === 0 && !subjectMayFollow)
+    actors = after.filter((m) => m.agent && ownAgent(tokens, next, m.token))
   if (actors.length === 0 && !subjectMayFollow) actors = earlier()
-  if (actors.length === 0) actors = after.filter((m) => m.agent || (canAct(m) && m.type !== 'place'))
+  if (actors.length === 0)
+    actors = after.filter((m) =>
+      m.agent ? subjectMayFollow || ownAgent(tokens, next, m.token) : canAct(m) && m.type !== 'place',
+    )
   if (actors.length === 0) actors = earlier()
   return assign(actors, [...before.filter((m) => m.oblique), ...after])
 }

@@ -230,3 +230,44 @@ describe('groups nearer than named ones', () => {
     expect(ofType(ev, 'attack')!.actor_entity_ids).toEqual([])
   })
 })
+
+describe('agents and subjects further off', () => {
+  it('reads the `par` agent of a passive past a comma', () => {
+    const ADF: EntitySpec = { name: 'ADF', type: 'organization', surfaces: ['ADF'] }
+    const ev = eventsOf(
+      'Deux autres civils ont été tués à Kazaroho, toujours dans la même région par des ADF.',
+      [ADF, { name: 'Kazaroho', type: 'place', surfaces: ['Kazaroho'] }],
+    )
+    expect(ofType(ev, 'attack')!.actor_entity_ids).toEqual([idOf('ADF')])
+  })
+
+  it('never takes the agent of another participle for the actor of an active verb', () => {
+    const ANP: EntitySpec = { name: 'Armée nationale populaire', type: 'organization', surfaces: ['ANP'] }
+    const ev = eventsOf(
+      'Selon nos sources, le texte diffusé la veille par la présidence a été rejeté par l’ANP.',
+      [ANP],
+    )
+    expect(ofType(ev, 'rejection')!.actor_entity_ids).toEqual([idOf('Armée nationale populaire')])
+    const active = eventsOf('Hier, ils ont rejeté le texte diffusé la veille par la présidence.')
+    expect(ofType(active, 'rejection')!.actor_entity_ids).toEqual([])
+  })
+
+  it('makes the group a trigger names its actor', () => {
+    const text = "L'Assemblée nationale était en flammes après avoir été incendiée par des manifestants."
+    const e = ofType(eventsOf(text), 'protest')!
+    expect(e.actor_entity_ids).toEqual([entityId('group', 'manifestants')])
+  })
+
+  it('gives a noun governed by another event’s verb no subject from before that verb', () => {
+    const SA: EntitySpec = { name: 'Arabie saoudite', type: 'country', surfaces: ['Arabie saoudite'] }
+    const ev = eventsOf("L'Arabie saoudite a condamné l'attaque contre l'hôpital d'El-Facher.", [SA])
+    expect(ofType(ev, 'accusation')!.actor_entity_ids).toEqual([idOf('Arabie saoudite')])
+    expect(ofType(ev, 'attack')!.actor_entity_ids).toEqual([])
+  })
+
+  it('never lets a region said as a region act (`la région des Savanes`)', () => {
+    const SAVANES: EntitySpec = { name: 'Savanes', type: 'place', surfaces: ['Savanes'] }
+    const ev = eventsOf('La région des Savanes est sous état d’urgence sécuritaire.', [SAVANES])
+    expect(ofType(ev, 'arrest')!.actor_entity_ids).toEqual([])
+  })
+})
