@@ -363,9 +363,21 @@ export function chooseParticipants(
   if (actors.length === 0 && !subjectMayFollow)
     actors = after.filter((m) => m.agent && ownAgent(tokens, next, m.token))
   if (actors.length === 0 && !subjectMayFollow) actors = earlier()
+  // a speech verb's subject after it ends its clause (`…, a déclaré mardi le ministère.`); one followed
+  // by more is its object (`ont accusé les autorités d'avoir …`, `exhorte les Européens à agir`)
+  const noun =
+    first > 0 &&
+    (roleData().skip.includes(tokens[first - 1]!.norm) ||
+      roleData().definite.includes(tokens[first - 1]!.norm))
+  const endsClause = (m: RoleMention) => {
+    const k = tokenAt(tokens, m.end)
+    return k >= tokens.length || tokens[k]!.kind === 'punct'
+  }
   if (actors.length === 0)
     actors = after.filter((m) =>
-      m.agent ? subjectMayFollow || ownAgent(tokens, next, m.token) : canAct(m) && m.type !== 'place',
+      m.agent
+        ? subjectMayFollow || ownAgent(tokens, next, m.token)
+        : canAct(m) && m.type !== 'place' && (noun || !subjectMayFollow || endsClause(m)),
     )
   if (actors.length === 0) actors = earlier()
   return assign(actors, [...before.filter((m) => m.oblique), ...after])

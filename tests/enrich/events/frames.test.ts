@@ -271,3 +271,20 @@ describe('agents and subjects further off', () => {
     expect(ofType(ev, 'arrest')!.actor_entity_ids).toEqual([])
   })
 })
+
+describe('speech verbs', () => {
+  it('reads the object of an accusation, not an inverted subject, when more follows it', () => {
+    const DONDRA: EntitySpec = {
+      name: 'Henri-Marie Dondra',
+      type: 'person',
+      surfaces: ['Henri-Marie Dondra'],
+    }
+    const ev = eventsOf(
+      'Les candidats de l’opposition, dont Henri-Marie Dondra, ont accusé les autorités d’avoir imposé des restrictions.',
+      [DONDRA],
+    )
+    const e = ofType(ev, 'accusation')!
+    expect(e.actor_entity_ids).toEqual([idOf('Henri-Marie Dondra')])
+    expect(e.target_entity_ids).toEqual([entityId('group', 'autorités')])
+  })
+})
