@@ -6,7 +6,7 @@
  * are spooled to disk and written at the end, once the corpus-level event clusters
  * (`corpus/event-clusters.ts`) are known.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import type { EntitiesRow, EventsRow, RejectsRow, TableRows } from '../_generated/tables.js'
 import { EventClusterIndex } from '../corpus/event-clusters.js'
@@ -17,7 +17,6 @@ import { DATA_TABLES, type DataTable } from '../schema/tables.js'
 import { stableId } from '../util/hash.js'
 import { JsonlCursor } from '../util/jsonl-cursor.js'
 import { versions } from '../versions.js'
-import { BufferedFile } from './buffered-file.js'
 import { codebook } from './codebook.js'
 import { PARTITIONED_TABLES, type PartitionedTable, YearPartitions } from './parquet-by-year.js'
 import { writeReport } from './report/index.js'
@@ -71,13 +70,13 @@ export interface DatasetCounts {
 
 export class DatasetWriter {
   private readonly writers: { [T in DataTable]: TableWriter<T> }
-  private readonly rejectsFile: BufferedFile
+  private readonly rejectsFd: number
   private readonly entities = new Map<string, { row: EntityCore; docs: number; mentions: number }>()
   private documents = 0
   private rejected = 0
   private readonly byReason: Record<string, number> = {}
   private readonly rejectExamples: DatasetCounts['rejectExamples'][number][] = []
-  private readonly eventSpool: BufferedFile
+  private readonly eventSpool: number
   private readonly eventKeys = new EventClusterIndex()
   private readonly stats = new StatsCollector()
   private readonly years: YearPartitions
@@ -99,8 +98,8 @@ export class DatasetWriter {
         }),
       ]),
     ) as { [T in DataTable]: TableWriter<T> }
-    this.rejectsFile = new BufferedFile(join(dir, 'rejects.jsonl'))
-    this.eventSpool = new BufferedFile(join(dir, EVENT_SPOOL))
+    this.rejectsFd = openSync(join(dir, 'rejects.jsonl'), 'w')
+    this.eventSpool = openSync(join(dir, EVENT_SPOOL), 'w')
   }
 
   /** A researcher's corrections (corrections.csv beside the inputs), applied to rows as they are written. */
@@ -116,7 +115,7 @@ export class DatasetWriter {
     this.put('quotes', fix.applyAll('quotes', rows.quotes), year)
     this.put('temporal_expressions', fix.applyAll('temporal_expressions', rows.temporal_expressions), year)
     for (const e of fix.applyAll('events', rows.events)) {
-      this.eventSpool.write(`${JSON.stringify({ year, row: e })}\n`)
+      writeSync(this.eventSpool, `${JSON.stringify({ year, row: e })}\n`)
       this.eventKeys.add(e)
     }
     this.put('event_mentions', fix.applyAll('event_mentions', rows.event_mentions), year)
@@ -153,7 +152,7 @@ export class DatasetWriter {
   addReject(r: RejectsRow): void {
     this.rejected++
     this.stats.reject(r)
-    this.rejectsFile.write(`${JSON.stringify(r)}\n`)
+    writeSync(this.rejectsFd, `${JSON.stringify(r)}\n`)
     if (this.rejectExamples.length < MAX_REJECT_EXAMPLES)
       this.rejectExamples.push({
         source_file: r.source_file,
@@ -166,7 +165,7 @@ export class DatasetWriter {
 
   /** The spooled event rows, in document order, each with its corpus-level cluster. */
   private async writeEvents(): Promise<void> {
-    this.eventSpool.close()
+    closeSync(this.eventSpool)
     const clusters = this.eventKeys.clusters((id) => this.entities.get(id)?.row)
     const spool = join(this.dir, EVENT_SPOOL)
     const cursor = new JsonlCursor<{ year: string; row: EventsRow }>(spool)
@@ -201,7 +200,7 @@ export class DatasetWriter {
     this.put('entities', this.corrections.applyAll('entities', entityRows), null)
     await this.writeEvents()
     for (const t of DATA_TABLES) await this.writers[t].close()
-    this.rejectsFile.close()
+    closeSync(this.rejectsFd)
     await this.years.finish()
     await writeReport(this.dir, facts.dataset, this.stats.result())
     const rows = Object.fromEntries(DATA_TABLES.map((t) => [t, this.writers[t].rows]))

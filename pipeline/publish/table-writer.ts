@@ -6,7 +6,7 @@
  */
 
 import { once } from 'node:events'
-import { createWriteStream } from 'node:fs'
+import { closeSync, createWriteStream, openSync, writeSync } from 'node:fs'
 import {
   Bool,
   DataType,
@@ -27,7 +27,6 @@ import {
 import Papa from 'papaparse'
 import type { TableName, TableRows } from '../_generated/tables.js'
 import { type Column, columns, tableSchema } from '../schema/tables.js'
-import { BufferedFile } from './buffered-file.js'
 import { type Cell, csvCell, epochMs, orderedRow } from './cells.js'
 import { type ColumnBuilder, listOfStrings, Utf8Column, Utf8ListColumn } from './string-columns.js'
 
@@ -151,8 +150,8 @@ export class RecordBatcher {
 export class TableWriter<T extends TableName = TableName> {
   readonly cols: Column[]
   readonly schema: Schema
-  private readonly csvFile: BufferedFile
-  private readonly jsonFile: BufferedFile
+  private readonly csvFd: number
+  private readonly jsonFd: number
   private readonly arrow: RecordBatchFileWriter
   private readonly arrowOut: ReturnType<typeof createWriteStream>
   private readonly batcher: RecordBatcher
@@ -167,9 +166,9 @@ export class TableWriter<T extends TableName = TableName> {
   ) {
     this.cols = columns(table)
     this.schema = arrowSchema(table)
-    this.csvFile = new BufferedFile(paths.csv)
-    this.jsonFile = new BufferedFile(paths.jsonl)
-    this.csvFile.write(`${Papa.unparse([this.cols.map((c) => c.name)], { newline: '\n' })}\n`)
+    this.csvFd = openSync(paths.csv, 'w')
+    this.jsonFd = openSync(paths.jsonl, 'w')
+    writeSync(this.csvFd, `${Papa.unparse([this.cols.map((c) => c.name)], { newline: '\n' })}\n`)
     this.arrow = new RecordBatchFileWriter()
     this.arrowOut = createWriteStream(paths.arrow)
     this.arrow.toNodeStream().pipe(this.arrowOut)
@@ -195,8 +194,9 @@ export class TableWriter<T extends TableName = TableName> {
       this.rows++
       if (this.batcher.full) this.flushArrow()
     }
-    this.jsonFile.write(json)
-    this.csvFile.write(
+    writeSync(this.jsonFd, json)
+    writeSync(
+      this.csvFd,
       `${Papa.unparse(csv, { newline: '\n', escapeFormulae: FORMULA_START, header: false })}\n`,
     )
   }
@@ -209,8 +209,8 @@ export class TableWriter<T extends TableName = TableName> {
 
   async close(): Promise<void> {
     if (this.batcher.pending > 0 || this.batches === 0) this.flushArrow()
-    this.csvFile.close()
-    this.jsonFile.close()
+    closeSync(this.csvFd)
+    closeSync(this.jsonFd)
     this.arrow.finish()
     this.arrow.close()
     if (!this.arrowOut.writableFinished) await once(this.arrowOut, 'finish')
