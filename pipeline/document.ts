@@ -16,7 +16,7 @@ import type {
 import { cleanBody } from './clean/body.js'
 import { cleanCharacters, cleanMappedCharacters } from './clean/characters.js'
 import type { NearDuplicate } from './corpus/near-duplicates.js'
-import { parseAbsoluteDate } from './enrich/dates/parse-absolute.js'
+import { parseAbsoluteDate } from './dates/parse-absolute.js'
 import { detectLanguage } from './enrich/document/language.js'
 import { resolveOutlet } from './enrich/document/outlet.js'
 import { explicitPublished, type Published, resolvePublished } from './enrich/document/published.js'

@@ -8,7 +8,7 @@
  * A sentence that merely contains a date is body: these shapes start with the date, or put a capitalised
  * `Par <Name>` or a time of day next to it.
  */
-import { type ParsedDate, parseAbsoluteDate } from '../enrich/dates/parse-absolute.js'
+import { type ParsedDate, parseAbsoluteDate } from '../dates/parse-absolute.js'
 
 const DECOR = String.raw`[\s\-–—|•·:]*`
 /** A weekday (checked by `parseAbsoluteDate`), a day, a month word or abbreviation, a year; or digits. */

@@ -7,7 +7,7 @@
  * Nothing here depends on a particular outlet: each form is a shape of line, and what it yields
  * (outlet names, dates) is interpreted later against reference data.
  */
-import { type ParsedDate, parseAbsoluteDate } from '../enrich/dates/parse-absolute.js'
+import { type ParsedDate, parseAbsoluteDate } from '../dates/parse-absolute.js'
 import { type Message, message, type Span } from '../types.js'
 import { MappedText } from '../util/mapped-text.js'
 import { readDatedHeadline, readDateLine } from './header-lines.js'

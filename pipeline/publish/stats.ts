@@ -110,7 +110,8 @@ export class StatsCollector {
     if (d.published === null) this.undated++
     else if (d.published_precision === 'year') this.yearOnly++
     else bump(this.articlesByMonth, d.published.slice(0, 7))
-    if (d.published_min !== null && (this.from === null || d.published_min < this.from)) this.from = d.published_min
+    if (d.published_min !== null && (this.from === null || d.published_min < this.from))
+      this.from = d.published_min
     if (d.published_max !== null && (this.to === null || d.published_max > this.to)) this.to = d.published_max
     bump(this.outlets, d.outlet ?? '(unknown outlet)')
     bump(this.languages, d.language ?? '(unknown)')

@@ -5,8 +5,8 @@
  * or in title case; a dateline gives a date or an agency, or both (a place and a dash alone are a
  * heading, not a dateline).
  */
-import { isRealDate } from '../dates/calendar.js'
-import { monthNumber, weekdayNumber } from '../dates/french-words.js'
+import { isRealDate } from '../../dates/calendar.js'
+import { monthNumber, weekdayNumber } from '../../dates/french-words.js'
 
 export interface Dateline {
   readonly city: string

@@ -7,10 +7,11 @@
  *              one where that day falls on that weekday, nearest before the reference date.
  * The reference date is the corpus's latest explicit date, or `--reference-date`: never the clock.
  */
+
+import { formatPartial, isRealDate, periodBounds, precisionOf, weekdayOf } from '../../dates/calendar.js'
+import { MONTH_RE, monthNumber, WEEKDAY_RE, weekdayNumber } from '../../dates/french-words.js'
 import type { Header } from '../../parse/structure.js'
 import type { PartialDate, Precision, Span } from '../../types.js'
-import { formatPartial, isRealDate, periodBounds, precisionOf, weekdayOf } from '../dates/calendar.js'
-import { MONTH_RE, monthNumber, WEEKDAY_RE, weekdayNumber } from '../dates/french-words.js'
 import { findDateline } from './dateline.js'
 import { unwrapArchived } from './domain-name.js'
 

@@ -15,8 +15,9 @@
  * The event keeps the most precise date, the most specific place and the largest toll of its
  * mentions, and says which mention each came from.
  */
+
+import { parseIsoPartial, periodBounds } from '../../dates/calendar.js'
 import type { Precision } from '../../types.js'
-import { parseIsoPartial, periodBounds } from '../dates/calendar.js'
 import type { EventDraft, EventMentionDraft } from '../extract.js'
 import type { Qualifier } from './quantities.js'
 import { roleData, typeInfo } from './reference.js'

@@ -9,7 +9,7 @@
  * smallest number the phrase can mean. A count is never invented from a vague plural (ACLED codes
  * `dozens` as 12; we leave that choice to the researcher, who has `min`).
  */
-import { monthNumber } from '../dates/french-words.js'
+import { monthNumber } from '../../dates/french-words.js'
 import { numberData, type Qualifier } from './reference.js'
 import { phraseAt, phraseIndex, phraseWords, type Token, tokenize } from './tokens.js'
 

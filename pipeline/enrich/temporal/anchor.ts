@@ -5,9 +5,10 @@
  * but `mardi` could be any of four Tuesdays and stays null. Checking the first and last day of the
  * period is enough, as every resolver is monotonic in its anchor.
  */
+
+import { formatPartial } from '../../dates/calendar.js'
+import { type Day, parseIsoDay } from '../../dates/day.js'
 import type { PartialDate } from '../../types.js'
-import { formatPartial } from '../dates/calendar.js'
-import { type Day, parseIsoDay } from '../dates/day.js'
 import type { Published } from '../document/published.js'
 
 export function againstPublished(

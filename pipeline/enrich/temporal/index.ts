@@ -9,9 +9,10 @@
  * Values are never finer than the text and the publication date allow: what cannot be placed keeps
  * a null value (it is still a row: a researcher sees the expression and why it has no date).
  */
+
+import { formatPartial, isRealDate, precisionOf, weekdayOf } from '../../dates/calendar.js'
+import { type Day, makeDay, parseIsoDay, shiftDays, shiftMonth } from '../../dates/day.js'
 import type { PartialDate, Span } from '../../types.js'
-import { formatPartial, isRealDate, precisionOf, weekdayOf } from '../dates/calendar.js'
-import { type Day, makeDay, parseIsoDay, shiftDays, shiftMonth } from '../dates/day.js'
 import type { Published } from '../document/published.js'
 import type { Extractor, TemporalDraft } from '../extract.js'
 import { againstPublished } from './anchor.js'

@@ -5,8 +5,8 @@
  * runs of 100,000 dots): scanning a text is linear in its length.
  * Sources use capturing groups; each rule reads its own groups (see `rules.ts`).
  */
-import { ENGLISH_MONTH_RE } from '../dates/english-words.js'
-import { FULL_MONTH_NAMES, MONTHS, WEEKDAY_ABBREVIATION_RE, WEEKDAY_RE } from '../dates/french-words.js'
+import { ENGLISH_MONTH_RE } from '../../dates/english-words.js'
+import { FULL_MONTH_NAMES, MONTHS, WEEKDAY_ABBREVIATION_RE, WEEKDAY_RE } from '../../dates/french-words.js'
 import {
   DAY_PARTS,
   FUTURE_MODIFIERS,

@@ -13,9 +13,10 @@
  * A day without its month (`jeudi 14`) is looked for in the months around the day of writing, on the
  * weekday the text gives.
  */
+
+import { isRealDate } from '../../dates/calendar.js'
+import { type Day, dayOfWeek, daysBetween, makeDay, monthIndex } from '../../dates/day.js'
 import type { PartialDate } from '../../types.js'
-import { isRealDate } from '../dates/calendar.js'
-import { type Day, dayOfWeek, daysBetween, makeDay, monthIndex } from '../dates/day.js'
 import type { CalendarReading, Direction, Tense } from './readings.js'
 
 /** How far from the day of writing a year-less date is looked for: the year before to the year after. */

@@ -6,7 +6,7 @@
  *    given as the month, or the year, that holds all of it (see `covering`): a week is not a day;
  *  - months → the month; years → the year.
  */
-import type { PartialDate } from '../../types.js'
+
 import {
   covering,
   type Day,
@@ -17,7 +17,8 @@ import {
   shiftDays,
   shiftMonth,
   shiftMonthsKeepingDay,
-} from '../dates/day.js'
+} from '../../dates/day.js'
+import type { PartialDate } from '../../types.js'
 import type { Unit } from './lexicon.js'
 import type { Direction, Tense, WeekdayReading } from './readings.js'
 

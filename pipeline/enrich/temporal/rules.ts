@@ -5,9 +5,9 @@
  * Confidence is fixed per rule (the codebook lists it): how often the rule's matches are dates, and
  * how safely their value follows.
  */
-import { isRealDate, weekdayOf } from '../dates/calendar.js'
-import { englishMonthNumber } from '../dates/english-words.js'
-import { monthNumber, WEEKDAY_ABBREVIATION_RE, weekdayNumber } from '../dates/french-words.js'
+import { isRealDate, weekdayOf } from '../../dates/calendar.js'
+import { englishMonthNumber } from '../../dates/english-words.js'
+import { monthNumber, WEEKDAY_ABBREVIATION_RE, weekdayNumber } from '../../dates/french-words.js'
 import { DEICTIC_DAYS, FUTURE_MODIFIERS, NUMBER_WORDS, PAST_MODIFIERS, UNITS } from './lexicon.js'
 import {
   AP,

@@ -9,9 +9,10 @@
  * Relative expressions (`hier`, `samedi`, `la veille`) are then resolved against it (anchor
  * `expression`): the first-level values (from the publication date) are kept where they exist.
  */
+
+import { formatPartial } from '../../dates/calendar.js'
+import { type Day, parseIsoDay } from '../../dates/day.js'
 import type { PartialDate } from '../../types.js'
-import { formatPartial } from '../dates/calendar.js'
-import { type Day, parseIsoDay } from '../dates/day.js'
 import type { Published } from '../document/published.js'
 import type { Reading } from './readings.js'
 

@@ -10,7 +10,11 @@ import { placesMap, planMap } from './map.js'
 export const REPORT_FILE = 'report.html'
 
 /** Writes the report of a folder, from figures gathered while it was written or else read from its files. */
-export async function writeReport(dir: string, dataset: DatasetMetadata, given?: DatasetStats): Promise<void> {
+export async function writeReport(
+  dir: string,
+  dataset: DatasetMetadata,
+  given?: DatasetStats,
+): Promise<void> {
   const stats = given ?? (await collectStats(dir))
   const plan = planMap(stats.entities)
   const page = reportPage({

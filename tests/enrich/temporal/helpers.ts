@@ -1,5 +1,5 @@
 /** Running the temporal extractor on a fragment, with a publication date given as `YYYY[-MM[-DD]]`. */
-import { parseIsoPartial, periodBounds, precisionOf } from '../../../pipeline/enrich/dates/calendar.js'
+import { parseIsoPartial, periodBounds, precisionOf } from '../../../pipeline/dates/calendar.js'
 import type { Published } from '../../../pipeline/enrich/document/published.js'
 import { EMPTY, type TemporalDraft } from '../../../pipeline/enrich/extract.js'
 import { sentenceSpans } from '../../../pipeline/enrich/sentences.js'

@@ -8,7 +8,7 @@ import {
   saturdayBefore,
   shiftDays,
   shiftMonth,
-} from '../../../pipeline/enrich/dates/day.js'
+} from '../../pipeline/dates/day.js'
 
 const d = (s: string) => {
   const x = parseIsoDay(s)

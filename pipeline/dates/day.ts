@@ -13,7 +13,7 @@ import {
   previousSaturday,
   startOfISOWeek,
 } from 'date-fns'
-import type { PartialDate } from '../../types.js'
+import type { PartialDate } from '../types.js'
 import { isRealDate, parseIsoPartial } from './calendar.js'
 
 export interface Day {

@@ -2,7 +2,7 @@
  * Parsing of one explicit French date written out in full, as found in header lines:
  * `mardi 24 septembre 2024`, `1er août 2024`, `24/09/2024`, `11.11.2021`, `2024-09-24`, `septembre 2024`.
  */
-import type { PartialDate } from '../../types.js'
+import type { PartialDate } from '../types.js'
 import { isRealDate } from './calendar.js'
 import { MONTH_RE, monthNumber, WEEKDAY_RE, weekdayNumber } from './french-words.js'
 

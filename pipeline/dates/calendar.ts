@@ -1,6 +1,6 @@
 /** Calendar arithmetic on partial dates (year, year-month, or full day), with date-fns. */
 import { endOfMonth, isValid } from 'date-fns'
-import type { PartialDate, Precision } from '../../types.js'
+import type { PartialDate, Precision } from '../types.js'
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0')
 
