@@ -29,33 +29,16 @@ import { extractHtml, type HtmlMeta } from './parse/html.js'
 import { binarySignature, looksLikeHtml } from './parse/sniff.js'
 import { type Header, structure } from './parse/structure.js'
 import type { OutletList } from './reference/outlets.js'
+import { MIN_WORDS, type RejectReason, rejectRow } from './rejects.js'
 import type { Message, PartialDate, SourceInfo, Span, Stage } from './types.js'
 import { codePointIndex } from './util/codepoints.js'
 import { sha256Hex, stableId } from './util/hash.js'
 import type { MappedText } from './util/mapped-text.js'
+import { validateRows } from './validate/document-rows.js'
 import type { RowValidator } from './validate/schema-validator.js'
 
-/** Below this many words, a cleaned body is not an article. */
-export const MIN_WORDS = 10
 /** Above this share of control characters, bytes are binary, not text. */
 export const MAX_CONTROL_RATIO = 0.05
-
-export type RejectReason =
-  | 'unreadable'
-  | 'too-large'
-  | 'symlink-outside-input'
-  | 'symlink-broken'
-  | 'path-too-long'
-  | 'folder-unreadable'
-  | 'empty'
-  | 'whitespace-only'
-  | 'binary'
-  | 'url-only'
-  | 'no-text'
-  | 'html-no-text'
-  | 'schema'
-  | 'integrity'
-  | 'internal-error'
 
 /**
  * Longest article text processed (UTF-16 units, after HTML extraction): an article is processed whole,
@@ -67,49 +50,6 @@ export type RejectReason =
 export const MAX_TEXT_UNITS = 8_000_000
 const MEMORY_AT_CAP = 'about 1.3 GB'
 const millions = (n: number) => (n / 1e6).toFixed(1)
-
-export const REJECT_HINTS: Readonly<Record<RejectReason, string>> = {
-  unreadable: 'Check the file permissions (the pipeline needs read access) and that the file still exists.',
-  'too-large':
-    'An article, even a saved web page, is far smaller: this is likely an archive, a dump or a media file. Split it into one file per article, or remove it from the input folder.',
-  'symlink-outside-input':
-    'Copy the target into the input folder if it belongs to the corpus: links out of the input folder are never followed.',
-  'symlink-broken':
-    'The symbolic link points to nothing (its target was moved or deleted, or links loop): fix or remove the link.',
-  'path-too-long':
-    'The path is longer than the system can open (PATH_MAX): move the folder higher up or shorten the names of the folders on its path.',
-  'folder-unreadable':
-    'The folder could not be listed: give the pipeline read and execute permission on it, and do not move it during a run.',
-  empty: 'Remove the file, or fill it with the article text.',
-  'whitespace-only': 'The file holds only spaces and line breaks: remove it, or paste the article text in.',
-  binary:
-    'This is not a text file (an image or other binary data named like text): remove it or convert it to text.',
-  'url-only':
-    'The file holds only the link to the article: save the article itself (its text in a .txt file, or the page as .html) instead.',
-  'no-text': `After removing header lines (URL, dates, credits), fewer than ${MIN_WORDS} words remain: add the article body.`,
-  'html-no-text':
-    'No article text was found in this HTML page (looked in <article>, <main>, then <p> paragraphs): save the page once it has fully loaded, or paste the article text into a .txt file.',
-  schema: 'A value extracted from this article broke the dataset schema: report it as a bug with this file.',
-  integrity:
-    'A row of this article refers to something that does not exist: report it as a bug with this file.',
-  'internal-error': 'The pipeline failed on this file: report it as a bug with this file.',
-}
-
-export const rejectRow = (
-  source: { path: string; sha256: string | null },
-  stage: Stage,
-  reason: RejectReason,
-  msg: string,
-  details: readonly string[] = [],
-): RejectsRow => ({
-  source_file: source.path,
-  source_sha256: source.sha256,
-  stage: stage === 'publish' ? 'validate' : stage,
-  reason,
-  message: msg,
-  hint: REJECT_HINTS[reason],
-  details,
-})
 
 /** What parse and clean make of an input: enough for the corpus passes (duplicates, reference date). */
 export interface Prepared {
@@ -406,58 +346,6 @@ function placeRows(docId: string, x: Extracted, place: Placer) {
     events: events.sort((a, b) => byStart(a, b) || (a.event_type < b.event_type ? -1 : 1)),
     event_mentions: event_mentions.sort((a, b) => byStart(a, b) || (a.event_type < b.event_type ? -1 : 1)),
   }
-}
-
-/** Schema errors and, within the document, referential integrity (every entity id is defined). */
-function validateRows(r: DocumentRows, validate: RowValidator): string[] {
-  const errs: string[] = []
-  const push = (table: string, i: number, list: { path: string; message: string }[]) => {
-    for (const e of list) errs.push(`schema: ${table}[${i}]${e.path} ${e.message}`)
-  }
-  push('documents', 0, validate('documents', r.documents))
-  for (const [i, row] of r.mentions.entries()) push('mentions', i, validate('mentions', row))
-  for (const [i, row] of r.quotes.entries()) push('quotes', i, validate('quotes', row))
-  for (const [i, row] of r.temporal_expressions.entries())
-    push('temporal_expressions', i, validate('temporal_expressions', row))
-  for (const [i, row] of r.events.entries()) push('events', i, validate('events', row))
-  for (const [i, row] of r.event_mentions.entries())
-    push('event_mentions', i, validate('event_mentions', row))
-  for (const [i, row] of r.entities.entries())
-    push('entities', i, validate('entities', { ...row, n_documents: 1, n_mentions: 1 }))
-  const ids = new Set(r.entities.map((e) => e.entity_id))
-  const check = (table: string, id: string | null | undefined) => {
-    if (id != null && !ids.has(id)) errs.push(`integrity: ${table} refers to unknown entity ${id}`)
-  }
-  for (const m of r.mentions) check('mentions', m.entity_id)
-  for (const q of r.quotes) check('quotes', q.speaker_entity_id)
-  for (const e of r.events) {
-    check('events', e.location_entity_id)
-    for (const a of e.actor_entity_ids) check('events', a)
-    for (const a of e.target_entity_ids) check('events', a)
-  }
-  // every mention tells an event of the document; every event has its mentions, and the ones it
-  // names as the source of its date, place and toll are among them
-  const eventIds = new Set(r.events.map((e) => e.event_id))
-  const mentionsOf = new Map<string, Set<string>>()
-  for (const m of r.event_mentions) {
-    check('event_mentions', m.location_entity_id)
-    if (!eventIds.has(m.event_id))
-      errs.push(`integrity: event_mentions refers to unknown event ${m.event_id}`)
-    const set = mentionsOf.get(m.event_id) ?? new Set<string>()
-    set.add(m.event_mention_id)
-    mentionsOf.set(m.event_id, set)
-  }
-  for (const e of r.events) {
-    const mine = mentionsOf.get(e.event_id)
-    if (!mine || mine.size !== e.n_mentions)
-      errs.push(`integrity: event ${e.event_id} has ${mine?.size ?? 0} mentions, not ${e.n_mentions}`)
-    for (const id of [e.date_mention_id, e.location_mention_id, e.fatalities_mention_id])
-      if (id !== null && !mine?.has(id))
-        errs.push(`integrity: event ${e.event_id} refers to unknown mention ${id}`)
-  }
-  return errs.sort((a, b) =>
-    a.startsWith('integrity') === b.startsWith('integrity') ? 0 : a.startsWith('integrity') ? -1 : 1,
-  )
 }
 
 export const sourceInfo = (path: string, bytes: Uint8Array): SourceInfo => ({

@@ -24,6 +24,7 @@ import { CORRECTIONS_FILE } from './corrections/corrections.js'
 import { DATASET_FILE } from './metadata/dataset.js'
 import { SET_ASIDE_MARKER, STAGING_MARKER } from './publish/atomic.js'
 import { isOutputManifest, OUTPUT_MARKER } from './publish/output-guard.js'
+import { PROBLEM_MESSAGES } from './rejects.js'
 
 export type InputProblem = 'symlink-outside-input' | 'symlink-broken' | 'path-too-long' | 'folder-unreadable'
 
@@ -38,13 +39,6 @@ export interface Input {
 }
 
 /** The reject message of an input that is not read at all. */
-export const PROBLEM_MESSAGES: Readonly<Record<InputProblem, string>> = {
-  'symlink-outside-input': 'symbolic link to a place outside the input folder: not followed',
-  'symlink-broken': 'symbolic link whose target does not exist (or a loop of links): nothing to read',
-  'path-too-long':
-    'the path is longer than the system allows (PATH_MAX, 4,096 bytes on Linux): it cannot be opened',
-  'folder-unreadable': 'this folder could not be listed (permission denied, or it vanished during the run)',
-}
 
 export interface Discovery {
   readonly inputs: readonly Input[]

@@ -16,11 +16,11 @@ import {
   type Prepared,
   prepare,
   type Rejected,
-  rejectRow,
   sourceInfo,
 } from './document.js'
 import type { Input } from './inputs.js'
-import { MAX_INPUT_BYTES, PROBLEM_MESSAGES, readInput } from './inputs.js'
+import { MAX_INPUT_BYTES, readInput } from './inputs.js'
+import { PROBLEM_MESSAGES, rejectRow } from './rejects.js'
 
 export interface ScanResult {
   readonly sha256: string | null

@@ -19,6 +19,7 @@ import { Piscina } from 'piscina'
 import { DocCache } from './cache.js'
 import { CorpusFingerprint } from './corpus/fingerprint.js'
 import { type NearDuplicate, NearDuplicateIndex } from './corpus/near-duplicates.js'
+import { type Shard, shardOf } from './corpus/shards.js'
 import { readCorrections } from './corrections/corrections.js'
 import { formatPartial, parseIsoPartial } from './dates/calendar.js'
 import { PipelineError } from './errors.js'
@@ -32,11 +33,6 @@ import { assertReplaceable } from './publish/output-guard.js'
 import type { PartialDate } from './types.js'
 import { fingerprint, versions } from './versions.js'
 import runTask, { type TaskResult, type WorkerTask } from './worker.js'
-
-export interface Shard {
-  readonly index: number
-  readonly count: number
-}
 
 export interface BuildOptions {
   readonly input: string
@@ -65,19 +61,6 @@ export interface BuildSummary extends DatasetCounts {
 }
 
 export const defaultJobs = (): number => Math.max(1, availableParallelism())
-
-/** The partition of an input: by document id when it has one (so identical texts share a shard), else by path. */
-export function shardOf(docId: string | null, path: string, count: number): number {
-  if (count <= 1) return 0
-  const key = docId ? docId.slice(4, 12) : fnv(path).toString(16)
-  return Number.parseInt(key, 16) % count
-}
-
-function fnv(s: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
-  return h >>> 0
-}
 
 /** Runs tasks inline or on worker threads; counts the results served from the cache. */
 interface Executor {

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process'
 import { chmodSync, mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { REJECT_HINTS } from '../../pipeline/document.js'
+import { REJECT_HINTS } from '../../pipeline/rejects.js'
 import {
   buildFolder,
   PNG_HEADER,
