@@ -22,10 +22,12 @@ import type {
   RejectsRow,
   TemporalExpressionsRow,
 } from './_generated/tables.js'
+import { type CorrectionReport, mergeCorrectionReports } from './corrections/corrections.js'
 import { PipelineError } from './errors.js'
 import { type DatasetMetadata, defaultMetadata } from './metadata/dataset.js'
 import { fileSha256, listFiles } from './publish/checksums.js'
 import {
+  CORRECTIONS_REPORT,
   type CorpusIdentity,
   type DatasetCounts,
   DatasetWriter,
@@ -209,6 +211,18 @@ export async function merge(opts: {
   const open = <T>(table: string) => shards.map((s) => new JsonlCursor<T>(join(s.dir, table)))
   return atomicRun(opts.out, { protect: opts.shards, force: opts.force === true }, async (dir) => {
     const out = new DatasetWriter(dir)
+    // the rows come corrected from the shards; their reports of what was corrected are combined
+    out.correctionReport = mergeCorrectionReports(
+      shards.map((s) => {
+        const f = join(s.dir, CORRECTIONS_REPORT)
+        return existsSync(f)
+          ? readFileSync(f, 'utf8')
+              .split('\n')
+              .filter((l) => l !== '')
+              .map((l) => JSON.parse(l) as CorrectionReport)
+          : []
+      }),
+    )
     const docs = open<DocumentsRow>('data/documents.jsonl')
     const mentions = open<MentionsRow>('data/mentions.jsonl')
     const quotes = open<QuotesRow>('data/quotes.jsonl')

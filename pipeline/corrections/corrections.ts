@@ -171,3 +171,27 @@ export class Corrections {
     }))
   }
 }
+
+/**
+ * The corrections reports of the shards of one build, as one: the shards read the same corrections.csv,
+ * so each lists every correction; a correction is applied when some shard applied it (the row was
+ * there), with the value it replaced there. Throws when the shards list different corrections.
+ */
+export function mergeCorrectionReports(
+  reports: readonly (readonly CorrectionReport[])[],
+): CorrectionReport[] {
+  const key = (c: CorrectionReport) => `${c.line}\u001f${c.table}\u001f${c.id}\u001f${c.field}`
+  const given = reports.filter((r) => r.length > 0)
+  if (given.length === 0) return []
+  const first = given[0]!
+  const merged = new Map(first.map((c) => [key(c), c]))
+  for (const r of given.slice(1)) {
+    if (r.length !== first.length || r.some((c) => !merged.has(key(c))))
+      throw new PipelineError(
+        'E_MERGE',
+        'the shards were built with different corrections.csv files: rebuild them from one input folder',
+      )
+    for (const c of r) if (c.applied && !merged.get(key(c))!.applied) merged.set(key(c), c)
+  }
+  return first.map((c) => merged.get(key(c))!)
+}

@@ -10,7 +10,7 @@ import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from
 import { join } from 'node:path'
 import type { EntitiesRow, EventsRow, RejectsRow, TableRows } from '../_generated/tables.js'
 import { EventClusterIndex } from '../corpus/event-clusters.js'
-import { Corrections } from '../corrections/corrections.js'
+import { type CorrectionReport, Corrections } from '../corrections/corrections.js'
 import type { DocumentRows } from '../document.js'
 import type { DatasetMetadata } from '../metadata/dataset.js'
 import { DATA_TABLES, type DataTable } from '../schema/tables.js'
@@ -104,6 +104,11 @@ export class DatasetWriter {
 
   /** A researcher's corrections (corrections.csv beside the inputs), applied to rows as they are written. */
   corrections = new Corrections([])
+  /**
+   * When merging shards: their corrections reports combined (`mergeCorrectionReports`), since their rows
+   * come already corrected; otherwise null, and the report is that of `corrections`.
+   */
+  correctionReport: readonly CorrectionReport[] | null = null
 
   addDocument(rows: Omit<DocumentRows, 'entities'>, entities: readonly EntityCore[]): void {
     this.documents++
@@ -209,6 +214,7 @@ export class DatasetWriter {
     )
     writeFileSync(join(this.dir, 'CODEBOOK.md'), codebook(examples))
     const rejectsByReason = Object.fromEntries(Object.entries(this.byReason).sort(([a], [b]) => cmp(a, b)))
+    const report = this.correctionReport ?? this.corrections.report()
     const manifest = {
       pipeline: versions(),
       corpus: { fingerprint: facts.corpus.fingerprint, inputs: facts.corpus.inputs },
@@ -225,23 +231,12 @@ export class DatasetWriter {
       skipped: facts.skipped.map((s) => ({ path: s.path, why: s.why })),
       rows,
       dataset: facts.dataset,
-      ...(this.corrections.list.length > 0
-        ? {
-            corrections: {
-              given: this.corrections.list.length,
-              applied: this.corrections.report().filter((c) => c.applied).length,
-            },
-          }
+      ...(report.length > 0
+        ? { corrections: { given: report.length, applied: report.filter((c) => c.applied).length } }
         : {}),
     }
-    if (this.corrections.list.length > 0)
-      writeFileSync(
-        join(this.dir, CORRECTIONS_REPORT),
-        this.corrections
-          .report()
-          .map((c) => `${JSON.stringify(c)}\n`)
-          .join(''),
-      )
+    if (report.length > 0)
+      writeFileSync(join(this.dir, CORRECTIONS_REPORT), report.map((c) => `${JSON.stringify(c)}\n`).join(''))
     writeFileSync(join(this.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
     return {
       documents: this.documents,

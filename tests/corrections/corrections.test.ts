@@ -7,7 +7,11 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { parseCorrections } from '../../pipeline/corrections/corrections.js'
+import {
+  type CorrectionReport,
+  mergeCorrectionReports,
+  parseCorrections,
+} from '../../pipeline/corrections/corrections.js'
 import { PipelineError } from '../../pipeline/errors.js'
 import { seedNames, seedsDir, tempDir } from '../helpers.js'
 import { compiledCli } from '../hostile/cli.js'
@@ -45,6 +49,31 @@ describe('corrections.csv is checked line by line', () => {
       `${head}entities,ent_0000000000000000,geonames_id,2460596,GeoNames lookup,https://www.geonames.org/2460596\n`,
     )
     expect(c).toMatchObject({ table: 'entities', field: 'geonames_id', value: 2460596, line: 2 })
+  })
+})
+
+describe('the corrections reports of shards, combined', () => {
+  const c = (line: number, applied: boolean, previous: unknown = null): CorrectionReport => ({
+    line,
+    table: 'documents',
+    id: `doc_${line}`,
+    field: 'title',
+    value: 'x',
+    previous,
+    applied,
+    reason: 'r',
+    source: 's',
+  })
+  test('a correction is applied when one shard applied it, with what it replaced there', () => {
+    expect(
+      mergeCorrectionReports([
+        [c(2, false), c(3, true, 'a')],
+        [c(2, true, 'b'), c(3, false)],
+      ]),
+    ).toEqual([c(2, true, 'b'), c(3, true, 'a')])
+  })
+  test('shards built with other corrections cannot be merged', () => {
+    expect(() => mergeCorrectionReports([[c(2, false)], [c(3, false)]])).toThrow(/different corrections/)
   })
 })
 
@@ -112,6 +141,27 @@ describe('a build with corrections', () => {
     expect(m.corrections).toEqual({ given: 3, applied: 2 })
     const pkg = JSON.parse(readFileSync(join(root, 'corrected', 'datapackage.json'), 'utf8'))
     expect(pkg.resources.map((r: { path: string }) => r.path)).toContain('corrections.jsonl')
+  })
+
+  test('shards merged keep the corrections report: the same as one run', () => {
+    for (const k of [0, 1]) {
+      const r = spawnSync(
+        process.execPath,
+        [compiledCli(), 'build', input, '--out', join(root, `shard${k}`), '--quiet', '--shard', `${k}/2`],
+        { encoding: 'utf8' },
+      )
+      expect(r.status, r.stderr).toBe(0)
+    }
+    const m = spawnSync(
+      process.execPath,
+      [compiledCli(), 'merge', join(root, 'shard0'), join(root, 'shard1'), '--out', join(root, 'merged')],
+      { encoding: 'utf8' },
+    )
+    expect(m.status, m.stderr).toBe(0)
+    const read = (o: string, f: string) => readFileSync(join(root, o, f), 'utf8')
+    expect(read('merged', 'corrections.jsonl')).toBe(read('corrected', 'corrections.jsonl'))
+    expect(JSON.parse(read('merged', 'manifest.json')).corrections).toEqual({ given: 3, applied: 2 })
+    expect(read('merged', 'data/documents.jsonl')).toBe(read('corrected', 'data/documents.jsonl'))
   })
 
   test('a rebuild gives the same bytes: corrections survive it', () => {
