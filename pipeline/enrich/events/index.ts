@@ -129,7 +129,7 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Fou
     violent.sort((a, b) => gap(a.trigger, anchor) - gap(b.trigger, anchor))
     const target = violent[0]
     if (target) target.tolls.push(toll)
-    else if (!mentionsNonViolentCause(tokens)) {
+    else if (!mentionsNonViolentCause(tokens) && !isCumulative(tokens)) {
       const first = tokenAt(tokens, toll.anchorStart)
       events.push({
         trigger: {
@@ -151,6 +151,16 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Fou
     }
   }
   return events.sort((a, b) => a.trigger.start - b.trigger.start)
+}
+
+/** A sentence summing a long conflict (`… plus de 20.000 morts depuis près de dix ans`). */
+function isCumulative(tokens: readonly Token[]): boolean {
+  const units = roleData().cumulative
+  for (let k = 0; k < tokens.length; k++)
+    if (tokens[k]!.norm === 'depuis')
+      for (let j = k + 1; j < Math.min(tokens.length, k + 5); j++)
+        if (units.includes(tokens[j]!.norm)) return true
+  return false
 }
 
 /** Several tolls of one event: distinct groups add up (`12 soldats … 3 civils`), else the largest. */

@@ -99,6 +99,7 @@ export interface RoleData {
   readonly time_nouns: readonly string[]
   readonly joint_types: readonly string[]
   readonly source_types: readonly string[]
+  readonly cumulative: readonly string[]
   readonly noun_frames: { readonly patient: readonly string[]; readonly source: readonly string[] }
 }
 
@@ -144,6 +145,7 @@ export const roleData = (): RoleData =>
       isList(x.time_nouns) &&
       isList(x.joint_types) &&
       isList(x.source_types) &&
+      isList(x.cumulative) &&
       isList((x.noun_frames as Record<string, unknown>).patient) &&
       isList((x.noun_frames as Record<string, unknown>).source) &&
       isList(x.oblique) &&

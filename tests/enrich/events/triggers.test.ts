@@ -65,6 +65,8 @@ describe('event types', () => {
     ['request', 'Les ministres ont tour à tour envoyé un appel à l’unité.'],
     ['meeting', 'Le président a reçu mardi au palais le roi Mohammed VI.'],
     ['support', 'La Russie a apporté son soutien aux forces armées maliennes.'],
+    ['rejection', 'Le gouvernement nigérien avait dénoncé cet accord avec les États-Unis.'],
+    ['coup', 'Plus de quatre mois après l’arrivée au pouvoir des militaires, la délégation est reçue.'],
   ])('%s: %s', (type, text) => {
     expect(types(eventsOf(text))).toContain(type)
   })
@@ -96,6 +98,11 @@ describe('event types', () => {
     ['support', 'Nous allons apporter notre soutien au règlement des problèmes du continent.'],
     ['protest', 'Jusqu’au 19 avril, il interdit toutes les manifestations privées et publiques.'],
     ['attack', 'Les États-Unis viennent de lancer une offensive diplomatique sur le continent.'],
+    ['accusation', 'Le gouvernement nigérien avait dénoncé cet accord avec les États-Unis.'],
+    [
+      'attack',
+      'Le pays est confronté à des violences qui ont fait plus de 20.000 morts depuis près de dix ans.',
+    ],
   ])('no %s in: %s', (type, text) => {
     expect(types(eventsOf(text))).not.toContain(type)
   })
