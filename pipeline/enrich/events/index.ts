@@ -257,9 +257,13 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       const owned = roles.filter((r) => {
         if (dative && r.type === 'country' && r.locative !== null && DATIVE.has(r.locative)) return false
         const mine = r.token >= c0 && r.token < c1 && r.locative !== null && !isOblique(r.locative)
-        const rivals = mine
-          ? triggers.filter((o) => o === t || canBePlace(r, physical.get(o)!, town.get(o)))
-          : triggers
+        // a place after a word that only says where (`dans la région de Mopti`) goes to the nearest
+        // event that can have a place, wherever it stands
+        const whereOnly = r.locative !== null && !isOblique(r.locative)
+        const rivals =
+          mine || whereOnly
+            ? triggers.filter((o) => o === t || canBePlace(r, physical.get(o)!, town.get(o)))
+            : triggers
         return owns(t, rivals, r)
       })
       let place: RoleMention | null = chooseLocation(owned, info.physical, t.start, town.get(t))

@@ -160,7 +160,7 @@ export function canBePlace(m: RoleMention, physical: boolean, town = false): boo
     (m.type === 'place' || m.type === 'country') &&
     m.locative !== null &&
     (physical ||
-      roleData().locative_nonphysical.includes(m.locative.split(' ')[0]!) ||
+      roleData().locative_nonphysical.includes(m.locative) ||
       (town && m.type === 'place' && !m.adjective && AT.has(m.locative)))
   )
 }

@@ -288,3 +288,17 @@ describe('speech verbs', () => {
     expect(e.target_entity_ids).toEqual([entityId('group', 'autorités')])
   })
 })
+
+describe('places said as places', () => {
+  it('gives a place after `dans la région de` to the attack, not to the condolences nearer it', () => {
+    const MOPTI: EntitySpec = { name: 'Mopti', type: 'place', surfaces: ['Mopti'], country_code: 'ML' }
+    const MOSCOU: EntitySpec = { name: 'Moscou', type: 'place', surfaces: ['Moscou'], country_code: 'RU' }
+    const BAMAKO: EntitySpec = { name: 'Bamako', type: 'place', surfaces: ['Bamako'], country_code: 'ML' }
+    const ev = eventsOf(
+      'Après l’attaque dans laquelle 31 civils ont péri au Mali, commise dans la région de Mopti, Moscou a présenté ses condoléances à Bamako.',
+      [MALI, MOPTI, MOSCOU, BAMAKO],
+    )
+    expect(ofType(ev, 'attack')!.location_entity_id).toBe(idOf('Mopti'))
+    expect(ofType(ev, 'support')!.location_entity_id).toBeNull()
+  })
+})
