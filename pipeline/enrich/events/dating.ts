@@ -31,6 +31,7 @@ export function dateEvent(
   allTriggers: readonly Span[],
   expressions: readonly TemporalDraft[],
   published: Published | null,
+  ownedOnly = false,
 ): EventDate {
   let best: TemporalDraft | null = null
   let bestOwned = false
@@ -42,6 +43,7 @@ export function dateEvent(
     // … arrivé au pouvoir par un coup d'État en septembre 2022`)
     const [from, to] = e.end <= trigger.start ? [e.end, trigger.start] : [trigger.end, e.start]
     if (!owned && allTriggers.some((t) => t !== trigger && t.start >= from && t.end <= to)) continue
+    if (!owned && ownedOnly) continue
     if ((owned && !bestOwned) || (owned === bestOwned && d < bestGap)) {
       best = e
       bestOwned = owned

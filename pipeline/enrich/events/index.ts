@@ -27,7 +27,7 @@ import {
   roleMentions,
   tokenAt,
 } from './roles.js'
-import { phraseAt, phraseIndex, type Token, tokenize } from './tokens.js'
+import { phraseAt, phraseEndingAt, phraseIndex, type Token, tokenize } from './tokens.js'
 import { findTriggers, type TriggerMatch } from './triggers.js'
 
 /** Event types whose verbs put their subject after them in an incise (`…, a déclaré le ministre`). */
@@ -53,6 +53,22 @@ function isPluperfect(tokens: readonly Token[], first: number, next: number): bo
 }
 
 const POSSESSIVE: ReadonlySet<string> = new Set(['son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos'])
+
+let priorIndex: ReturnType<typeof phraseIndex> | undefined
+/** Whether a noun trigger follows `à la suite de`, `après`, `au lendemain de`… (roles.json `prior`). */
+function isPrior(tokens: readonly Token[], first: number): boolean {
+  if (!priorIndex) priorIndex = phraseIndex(roleData().prior)
+  let k = first - 1
+  // past its determiner and one adjective (`après la brève attaque`)
+  for (let steps = 0; k >= 0 && steps < 2; steps++) {
+    const w = tokens[k]!.norm
+    if (!(roleData().skip.includes(w) || roleData().definite.includes(w) || /^\p{Ll}/u.test(tokens[k]!.text)))
+      break
+    if (phraseEndingAt(tokens, k, priorIndex) > 0) return true
+    k--
+  }
+  return k >= 0 && phraseEndingAt(tokens, k, priorIndex) > 0
+}
 
 /** Event types whose trigger reports what the sentence told before it. */
 const SPEECH_REPORT: ReadonlySet<string> = new Set(['statement'])
@@ -391,7 +407,9 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       // a statement reports the event: the date it gives is the event's too (`a déclaré ce jeudi le
       // ministre, en visite à Moscou`)
       const rivals = triggers.filter((o) => o === t || !SPEECH_REPORT.has(o.type))
-      const when = dateEvent(t, rivals, own, input.published)
+      // an earlier event the sentence starts from (`à la suite de l'attaque`) is no news of the day
+      const prior = isPrior(tokens, t.first)
+      const when = dateEvent(t, rivals, own, input.published, prior)
       const toll = combineTolls(f.tolls)
       const delivered =
         t.type === 'delivery'
@@ -411,7 +429,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         date: when.date,
         date_precision: when.date_precision,
         date_source: when.date_source,
-        news: sentenceNo < LEAD_SENTENCES && !isPluperfect(tokens, t.first, t.next),
+        news: sentenceNo < LEAD_SENTENCES && !isPluperfect(tokens, t.first, t.next) && !prior,
         location_entity_id: place?.entity_id ?? null,
         actors,
         targets: targets.filter((id) => typeOf.get(id) !== 'equipment'),

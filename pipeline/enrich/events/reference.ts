@@ -100,6 +100,7 @@ export interface RoleData {
   readonly joint_types: readonly string[]
   readonly source_types: readonly string[]
   readonly cumulative: readonly string[]
+  readonly prior: readonly string[]
   readonly noun_frames: { readonly patient: readonly string[]; readonly source: readonly string[] }
 }
 
@@ -146,6 +147,7 @@ export const roleData = (): RoleData =>
       isList(x.joint_types) &&
       isList(x.source_types) &&
       isList(x.cumulative) &&
+      isList(x.prior) &&
       isList((x.noun_frames as Record<string, unknown>).patient) &&
       isList((x.noun_frames as Record<string, unknown>).source) &&
       isList(x.oblique) &&

@@ -53,3 +53,24 @@ describe('the date of the event’s own clause', () => {
     expect(ofType(ev2, 'attack')).toMatchObject({ date: '2024-09-17' })
   })
 })
+
+describe('earlier events a sentence starts from', () => {
+  it('gives an attack after `à la suite de` neither the date of the reaction nor the publication date', () => {
+    const ev = eventsOf(
+      'À la suite de l’attaque contre l’école de gendarmerie, la Russie a réaffirmé, hier, son soutien au Mali.',
+      [],
+      [{ surface: 'hier', value: '2024-09-23', precision: 'day' }],
+    )
+    expect(ofType(ev, 'attack')).toMatchObject({ date: null, date_source: null })
+    expect(ofType(ev, 'support')).toMatchObject({ date: '2024-09-23', date_source: 'expression' })
+  })
+
+  it('still dates it by an expression of its own', () => {
+    const ev = eventsOf(
+      'Au lendemain du coup d’État du 5 septembre, la Russie a condamné toute tentative inconstitutionnelle.',
+      [],
+      [{ surface: 'du 5 septembre', value: '2021-09-05', precision: 'day' }],
+    )
+    expect(ofType(ev, 'coup')).toMatchObject({ date: '2021-09-05', date_source: 'expression' })
+  })
+})
