@@ -122,6 +122,9 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Fou
   // what is asked for has not happened (`exigé le départ des forces`): the rest of a request's clause
   let askedUntil = -1
   const habitual = roleData().habitual
+  // every violent trigger of the sentence, the second of a type too (`tuées le 13 septembre …,
+  // frappée le 3 septembre par un double attentat ayant fait 40 morts`)
+  const violentTriggers: TriggerMatch[] = []
   for (const t of findTriggers(tokens)) {
     if (unsaid && unsaid.type === t.type && t.first - unsaid.next <= OBJECT_REACH) continue
     if (t.first < askedUntil) continue
@@ -133,19 +136,34 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Fou
     // a generic or repeated state of affairs (`régulièrement la cible d'attaques`) is no event
     if (tokens.slice(c0, c1).some((w) => habitual.includes(w.norm))) continue
     if (typeInfo(t.type).code === 'REQUEST') askedUntil = c1
+    if (typeInfo(t.type).violent && !names.some((n) => n.start <= t.start && t.end <= n.end))
+      violentTriggers.push(t)
     if (found.has(t.type)) continue
     if (names.some((n) => n.start <= t.start && t.end <= n.end)) continue
     found.set(t.type, { trigger: t, inferred: false, tolls: [] })
   }
   const events = [...found.values()]
   // each death toll goes to the nearest violent event; with none, it is an attack of its own
+  // a toll summing a conflict (`le conflit a déjà causé plus de 3500 morts`) counts no event
+  const cumulative = isCumulative(tokens)
   for (const toll of findFatalities(tokens)) {
+    if (cumulative) continue
     const anchor = { start: toll.anchorStart, end: toll.anchorEnd }
     const violent = events.filter((e) => typeInfo(e.trigger.type).violent)
     violent.sort((a, b) => gap(a.trigger, anchor) - gap(b.trigger, anchor))
     const target = violent[0]
+    // nearer a second violent trigger than to any event kept: the toll of an event not kept
+    // (a trigger inside the toll itself, `tuant trois personnes`, is the kept event's death word)
+    const nearest = violentTriggers
+      .filter((t) => t.end <= toll.start || t.start >= toll.end)
+      .reduce<TriggerMatch | null>(
+        (best, t) => (best === null || gap(t, anchor) < gap(best, anchor) ? t : best),
+        null,
+      )
+    if (target && nearest && nearest !== target.trigger && gap(nearest, anchor) < gap(target.trigger, anchor))
+      continue
     if (target) target.tolls.push(toll)
-    else if (!mentionsNonViolentCause(tokens) && !isCumulative(tokens)) {
+    else if (!mentionsNonViolentCause(tokens)) {
       const first = tokenAt(tokens, toll.anchorStart)
       events.push({
         trigger: {
@@ -169,13 +187,18 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Fou
   return events.sort((a, b) => a.trigger.start - b.trigger.start)
 }
 
-/** A sentence summing a long conflict (`… plus de 20.000 morts depuis près de dix ans`). */
+/**
+ * A sentence summing a long conflict (`… plus de 20.000 morts depuis près de dix ans`, `le conflit
+ * anglophone a déjà causé plus de 3500 morts`).
+ */
 function isCumulative(tokens: readonly Token[]): boolean {
-  const units = roleData().cumulative
-  for (let k = 0; k < tokens.length; k++)
+  const { cumulative: units, conflicts } = roleData()
+  for (let k = 0; k < tokens.length; k++) {
+    if (conflicts.includes(tokens[k]!.norm)) return true
     if (tokens[k]!.norm === 'depuis')
       for (let j = k + 1; j < Math.min(tokens.length, k + 5); j++)
         if (units.includes(tokens[j]!.norm)) return true
+  }
   return false
 }
 

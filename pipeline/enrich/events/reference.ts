@@ -101,6 +101,7 @@ export interface RoleData {
   readonly source_types: readonly string[]
   readonly cumulative: readonly string[]
   readonly prior: readonly string[]
+  readonly conflicts: readonly string[]
   readonly noun_frames: { readonly patient: readonly string[]; readonly source: readonly string[] }
 }
 
@@ -148,6 +149,7 @@ export const roleData = (): RoleData =>
       isList(x.source_types) &&
       isList(x.cumulative) &&
       isList(x.prior) &&
+      isList(x.conflicts) &&
       isList((x.noun_frames as Record<string, unknown>).patient) &&
       isList((x.noun_frames as Record<string, unknown>).source) &&
       isList(x.oblique) &&

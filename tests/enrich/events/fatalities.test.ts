@@ -114,3 +114,26 @@ describe('fatalities on events', () => {
     expect(ev.every((e) => e.fatalities === null)).toBe(true)
   })
 })
+
+describe('tolls of no event, or of another', () => {
+  it('gives a toll summing a whole conflict to no event', () => {
+    const ev = eventsOf(
+      'Selon des ONG, le conflit anglophone a déjà causé plus de 3500 morts dont 1000 soldats.',
+    )
+    expect(ev.filter((e) => e.fatalities !== null)).toEqual([])
+  })
+
+  it('leaves the toll of a second attack told in passing off the first', () => {
+    const ev = eventsOf(
+      'Au moins sept personnes ont été tuées le 13 septembre à Kolofata, également frappée le 3 septembre par un double attentat ayant fait de 20 à 40 morts.',
+    )
+    expect(ev.find((e) => e.event_type === 'attack')!.fatalities).toBe(7)
+  })
+
+  it('keeps a toll whose death word is a trigger itself', () => {
+    const ev = eventsOf(
+      'Un double attentat-suicide a frappé dimanche le nord du pays, tuant trois personnes.',
+    )
+    expect(ev.find((e) => e.event_type === 'attack')!.fatalities).toBe(3)
+  })
+})
