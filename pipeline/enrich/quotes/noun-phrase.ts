@@ -41,12 +41,33 @@ const DE = new Set(['de', 'du', 'des', "d'"])
 const INNER_DET = new Set(['la', 'le', 'les', "l'"])
 const MAX_TOKENS = 16
 
+const roleFirsts = new WeakMap<Lexicon, ReadonlySet<string>>()
+/** The first token (lower case) of every role noun: `chef` of `chef de l'état`, `l'` of `l'envoyé`. */
+function roleFirstTokens(lex: Lexicon): ReadonlySet<string> {
+  let set = roleFirsts.get(lex)
+  if (!set) {
+    set = new Set(
+      [...lex.roles.keys()].map((k) => {
+        const space = k.indexOf(' ')
+        const word = space < 0 ? k : k.slice(0, space)
+        const apostrophe = word.indexOf("'")
+        return apostrophe < 0 ? word : word.slice(0, apostrophe + 1)
+      }),
+    )
+    roleFirsts.set(lex, set)
+  }
+  return set
+}
+
 /** The role noun (possibly several words) starting at token i, longest first. */
 export function roleAt(
   tokens: readonly Token[],
   i: number,
   lex: Lexicon,
 ): { key: string; next: number } | null {
+  // most tokens begin no role: known from one look-up, without building the keys of the words after
+  const first = tokens[i]
+  if (first?.kind !== 'word' || !roleFirstTokens(lex).has(first.lower)) return null
   let best: { key: string; next: number } | null = null
   let key = ''
   for (let j = i; j < tokens.length && j < i + lex.maxRoleWords; j++) {
