@@ -8,6 +8,8 @@
  *   A  QTY [de] VICTIM [modifiers ≤6] [(, dont …,)] [and QTY VICTIM …] [aux ≤4] PREDICATE
  *   B  QTY [de] DEATH-NOUN
  *   C  KILLING-VERB [word ≤2] QTY [de] VICTIM [and QTY VICTIM …]
+ *   D  TOLL-SUBJECT DEATHS [words ≤24, no full stop] TOLL-VERB QTY   (`le nombre de morts … a atteint 115`)
+ *      TOLL-RAISER QTY TOLL-SUBJECT DEATHS                         (`porte à 16 le nombre de personnes tuées`)
  *
  * Conjoined groups are added (`12 soldats et 3 civils ont été tués` → 15); a group without a number
  * (`et des civils`) makes the total a lower bound (`at_least`).
@@ -41,6 +43,11 @@ interface Lexicon {
   readonly predicates: Index
   readonly deathNouns: Index
   readonly killing: Index
+  readonly tollSubjects: Index
+  readonly tollVerbs: Index
+  readonly tollRaisers: Index
+  readonly tollAdverbs: ReadonlySet<string>
+  readonly tollFollowers: ReadonlySet<string>
 }
 
 let lex: Lexicon | undefined
@@ -55,6 +62,11 @@ function lexicon(): Lexicon {
     predicates: phraseIndex(d.predicates),
     deathNouns: phraseIndex(d.death_nouns),
     killing: phraseIndex(d.killing_verbs),
+    tollSubjects: phraseIndex(d.toll_subjects),
+    tollVerbs: phraseIndex(d.toll_verbs),
+    tollRaisers: phraseIndex(d.toll_raisers),
+    tollAdverbs: new Set(d.toll_adverbs),
+    tollFollowers: new Set(d.toll_followers),
   }
   return lex
 }
@@ -202,11 +214,64 @@ function fromKilling(tokens: readonly Token[], i: number): FatalityStatement | n
   return null
 }
 
+/** Words between a toll's subject and its verb (`le nombre de morts suite à l'attaque … , a atteint`). */
+const MAX_TOLL_GAP = 24
+const ENDS_CLAUSE = new Set(['.', ';', ':', '!', '?', '«', '»', '"'])
+
+/** `le nombre de morts`, `le bilan des personnes tuées`: a toll subject naming deaths, as its length in tokens. */
+function tollSubjectAt(tokens: readonly Token[], i: number): number {
+  const L = lexicon()
+  const s = phraseAt(tokens, i, L.tollSubjects)
+  if (s === 0) return 0
+  const dn = phraseAt(tokens, i + s, L.deathNouns)
+  if (dn > 0) return s + dn
+  // `personnes tuées`, `civils décédés`: victims and a word of death
+  const v = tokens[i + s]
+  if (v && L.victims.has(v.norm) && phraseAt(tokens, i + s + 1, L.predicates) > 0)
+    return s + 1 + phraseAt(tokens, i + s + 1, L.predicates)
+  return 0
+}
+
+/** Shape D, from a toll subject (`le nombre de morts … a atteint 115`) or a raiser (`porte à 16 le nombre de …`). */
+function fromToll(tokens: readonly Token[], i: number): FatalityStatement | null {
+  const L = lexicon()
+  const raise = phraseAt(tokens, i, L.tollRaisers)
+  if (raise > 0) {
+    const q = quantityAt(tokens, i + raise)
+    if (!q || q.value === null) return null
+    const s = tollSubjectAt(tokens, q.next)
+    if (s === 0) return null
+    return statement(tokens, i, q.next + s, { ...q, count: q.value, who: [] }, [q.next, q.next + s])
+  }
+  const s = tollSubjectAt(tokens, i)
+  if (s === 0) return null
+  for (let k = i + s; k < tokens.length && k <= i + s + MAX_TOLL_GAP; k++) {
+    if (ENDS_CLAUSE.has(tokens[k]!.text)) return null
+    const v = phraseAt(tokens, k, L.tollVerbs)
+    if (v === 0) continue
+    let j = k + v
+    for (let a = 0; a < 2 && tokens[j] && L.tollAdverbs.has(tokens[j]!.norm); a++) j++
+    if (isWord(tokens[j], 'à', 'de', "d'")) j++
+    let q = quantityAt(tokens, j)
+    if (!q || q.value === null) return null
+    // `est passé de 10 à 20`: the toll is the second number
+    const then = isWord(tokens[q.next], 'à') ? quantityAt(tokens, q.next + 1) : null
+    if (then && then.value !== null) q = then
+    // the number ends the clause, or a word of death or a little word follows it (`a atteint 115.`,
+    // `est de 20 morts`, `a atteint 40 selon…`): `a atteint 3 accords` is no toll
+    const dn = phraseAt(tokens, q.next, L.deathNouns)
+    const after = tokens[q.next]
+    if (after?.kind === 'word' && dn === 0 && !L.tollFollowers.has(after.norm)) return null
+    return statement(tokens, i, q.next + dn, { ...q, count: q.value, who: [] }, [i, i + s])
+  }
+  return null
+}
+
 /** Every fatality statement of a token list (a sentence), left to right, not overlapping. */
 export function findFatalities(tokens: readonly Token[]): FatalityStatement[] {
   const out: FatalityStatement[] = []
   for (let i = 0; i < tokens.length; ) {
-    const s = fromQuantity(tokens, i) ?? fromKilling(tokens, i)
+    const s = fromQuantity(tokens, i) ?? fromKilling(tokens, i) ?? fromToll(tokens, i)
     if (s) {
       out.push(s)
       i = s.next

@@ -71,6 +71,11 @@ export interface FatalityData {
   readonly killing_verbs: readonly string[]
   readonly aside_openers: readonly string[]
   readonly non_violent_causes: readonly string[]
+  readonly toll_subjects: readonly string[]
+  readonly toll_verbs: readonly string[]
+  readonly toll_raisers: readonly string[]
+  readonly toll_adverbs: readonly string[]
+  readonly toll_followers: readonly string[]
 }
 
 export interface RoleData {

@@ -74,6 +74,36 @@ describe('findFatalities', () => {
   ])('no toll in: %s', (text) => expect(tolls(text)).toEqual([]))
 })
 
+describe('a toll named as a subject (shape D)', () => {
+  it.each([
+    [
+      "Le nombre de morts suite à l'attaque d'un gang criminel dans la localité de Pont-Sondé en Haïti, le 3 octobre dernier, a atteint 115.",
+      115,
+      'exact',
+    ],
+    [
+      "D'après le ministère, un nouveau décès enregistré ce week-end porte à 16 le nombre de personnes tuées.",
+      16,
+      'exact',
+    ],
+    ['Le bilan des morts s’élève désormais à au moins 27 dans la province.', 27, 'at_least'],
+    ['Ce nombre de tués est passé à 40 selon la Croix-Rouge.', 40, 'exact'],
+    ['Le nombre de morts est passé de 10 à 20 en une nuit.', 20, 'exact'],
+  ])('%s → %d', (text, count, qualifier) => {
+    expect(tolls(text)).toEqual([{ count, qualifier, who: null }])
+  })
+
+  it.each([
+    'Le nombre de blessés a atteint 40 selon l’hôpital.',
+    'Le bilan de la réunion est de 3 accords signés.',
+    'Le nombre de morts a atteint des sommets inquiétants dans la région.',
+    'Le nombre de morts reste inconnu. Le chiffre de 12 circule sur les réseaux.',
+    'Le nombre de morts est inconnu à ce stade.',
+  ])('reads no toll in: %s', (text) => {
+    expect(tolls(text)).toEqual([])
+  })
+})
+
 describe('fatalities on events', () => {
   it('puts the toll on the attack of the sentence, not on the other events', () => {
     const ev = eventsOf(
