@@ -147,7 +147,18 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Fou
   // a toll summing a conflict (`le conflit a déjà causé plus de 3500 morts`) counts no event
   const cumulative = isCumulative(tokens)
   for (const toll of findFatalities(tokens)) {
-    if (cumulative) continue
+    if (cumulative) {
+      // kept as the conflict's toll, apart from any event (one per sentence)
+      const kept = events.find((e) => e.trigger.type === 'conflict_toll')
+      if (kept) kept.tolls.push(toll)
+      else
+        events.push({
+          trigger: inferredTrigger(tokens, toll, 'conflict_toll'),
+          inferred: true,
+          tolls: [toll],
+        })
+      continue
+    }
     const anchor = { start: toll.anchorStart, end: toll.anchorEnd }
     const violent = events.filter((e) => typeInfo(e.trigger.type).violent)
     violent.sort((a, b) => gap(a.trigger, anchor) - gap(b.trigger, anchor))
@@ -164,24 +175,7 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Fou
       continue
     if (target) target.tolls.push(toll)
     else if (!mentionsNonViolentCause(tokens)) {
-      const first = tokenAt(tokens, toll.anchorStart)
-      events.push({
-        trigger: {
-          type: 'attack',
-          lemma: tokens[first]?.norm ?? '',
-          first,
-          next: tokenAt(tokens, toll.anchorEnd),
-          start: toll.anchorStart,
-          end: toll.anchorEnd,
-          confidence: INFERRED_CONFIDENCE,
-          negated: false,
-          anaphoric: false,
-          definite: false,
-          unreal: false,
-        },
-        inferred: true,
-        tolls: [toll],
-      })
+      events.push({ trigger: inferredTrigger(tokens, toll, 'attack'), inferred: true, tolls: [toll] })
     }
   }
   return events.sort((a, b) => a.trigger.start - b.trigger.start)
@@ -200,6 +194,24 @@ function isCumulative(tokens: readonly Token[]): boolean {
         if (units.includes(tokens[j]!.norm)) return true
   }
   return false
+}
+
+/** The trigger of an event a death toll alone tells: its word of death. */
+function inferredTrigger(tokens: readonly Token[], toll: FatalityStatement, type: string): TriggerMatch {
+  const first = tokenAt(tokens, toll.anchorStart)
+  return {
+    type,
+    lemma: tokens[first]?.norm ?? '',
+    first,
+    next: tokenAt(tokens, toll.anchorEnd),
+    start: toll.anchorStart,
+    end: toll.anchorEnd,
+    confidence: INFERRED_CONFIDENCE,
+    negated: false,
+    anaphoric: false,
+    definite: false,
+    unreal: false,
+  }
 }
 
 /** Several tolls of one event: distinct groups add up (`12 soldats … 3 civils`), else the largest. */

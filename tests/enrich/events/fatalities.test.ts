@@ -146,11 +146,12 @@ describe('fatalities on events', () => {
 })
 
 describe('tolls of no event, or of another', () => {
-  it('gives a toll summing a whole conflict to no event', () => {
+  it('keeps a toll summing a whole conflict as the conflict’s, apart from any event', () => {
     const ev = eventsOf(
       'Selon des ONG, le conflit anglophone a déjà causé plus de 3500 morts dont 1000 soldats.',
     )
-    expect(ev.filter((e) => e.fatalities !== null)).toEqual([])
+    expect(ev.filter((e) => e.event_code !== null)).toEqual([])
+    expect(ev.map((e) => [e.event_type, e.fatalities])).toEqual([['conflict_toll', 3500]])
   })
 
   it('leaves the toll of a second attack told in passing off the first', () => {
