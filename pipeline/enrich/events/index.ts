@@ -311,10 +311,14 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         // a place after a word that only says where (`dans la région de Mopti`) goes to the nearest
         // event that can have a place, wherever it stands
         const whereOnly = r.locative !== null && !isOblique(r.locative)
+        // an addressee after `à` follows its verb: an event that cannot have the place competes for
+        // it only when it stands before it (`ses condoléances à Bamako`)
         const rivals =
           mine || whereOnly
             ? triggers.filter((o) => o === t || canBePlace(r, physical.get(o)!, town.get(o)))
-            : triggers
+            : triggers.filter(
+                (o) => o === t || o.end <= r.start || canBePlace(r, physical.get(o)!, town.get(o)),
+              )
         return owns(t, rivals, r)
       })
       let place: RoleMention | null = chooseLocation(owned, info.physical, t.start, town.get(t))

@@ -302,3 +302,14 @@ describe('places said as places', () => {
     expect(ofType(ev, 'support')!.location_entity_id).toBeNull()
   })
 })
+
+describe('addressees follow their verb', () => {
+  it('gives the town after `à` to a summons before it, not to a demand after it', () => {
+    const BAMAKO: EntitySpec = { name: 'Bamako', type: 'place', surfaces: ['Bamako'], country_code: 'ML' }
+    const ev = eventsOf(
+      'L’ambassadeur a été convoqué aujourd’hui au ministère des Affaires étrangères à Bamako et sommé de quitter le pays.',
+      [BAMAKO],
+    )
+    expect(ofType(ev, 'summons')!.location_entity_id).toBe(idOf('Bamako'))
+  })
+})
