@@ -420,6 +420,8 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
             .filter((r) => f.tolls.some((toll) => toll.start <= r.start && r.end <= toll.anchorStart))
             .map((r) => r.entity_id),
         )
+        // `dans le rang des forces armées togolaises`, `parmi les civils`
+        for (const r of roles) if (roleData().victim_governors.includes(r.governor)) counted.add(r.entity_id)
         const victim = (id: string) =>
           counted.has(id) || (typeOf.get(id) === 'group' && isVictim(facts.get(id)!.name))
         const victims = actors.filter(victim)

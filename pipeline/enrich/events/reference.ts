@@ -107,6 +107,7 @@ export interface RoleData {
   readonly cumulative: readonly string[]
   readonly prior: readonly string[]
   readonly conflicts: readonly string[]
+  readonly victim_governors: readonly string[]
   readonly noun_frames: { readonly patient: readonly string[]; readonly source: readonly string[] }
 }
 
@@ -155,6 +156,7 @@ export const roleData = (): RoleData =>
       isList(x.cumulative) &&
       isList(x.prior) &&
       isList(x.conflicts) &&
+      isList(x.victim_governors) &&
       isList((x.noun_frames as Record<string, unknown>).patient) &&
       isList((x.noun_frames as Record<string, unknown>).source) &&
       isList(x.oblique) &&

@@ -312,6 +312,9 @@ export function chooseParticipants(
     const subject =
       undergoers.length > 0 ? undergoers : usable.filter((m) => m.token < a0 && canAct(m)).reverse()
     let agentsFound = after.filter((m) => m.agent || (by >= 0 && m.token > by && m.locative === null))
+    // `convoqué au ministère des Affaires étrangères`: with no `par`, the body it happened at acts
+    if (agentsFound.length === 0 && by < 0)
+      agentsFound = after.filter((m) => m.type === 'organization' && AT.has(m.governor)).slice(0, 1)
     // `ont été tués à Kazaroho, toujours dans la même région par des ADF`: the agent may come after a
     // comma, before the sentence goes on to anything else
     if (agentsFound.length === 0) {

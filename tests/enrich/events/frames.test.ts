@@ -313,3 +313,32 @@ describe('addressees follow their verb', () => {
     expect(ofType(ev, 'summons')!.location_entity_id).toBe(idOf('Bamako'))
   })
 })
+
+describe('victims and summoners', () => {
+  it('makes those in whose ranks the dead fell the targets of the attack', () => {
+    const FAT: EntitySpec = {
+      name: 'Forces armées togolaises',
+      type: 'organization',
+      surfaces: ['forces armées togolaises'],
+    }
+    const ev = eventsOf(
+      'L’attaque meurtrière a occasionné une dizaine de morts dans le rang des forces armées togolaises.',
+      [FAT],
+    )
+    const e = ofType(ev, 'attack')!
+    expect(e.actor_entity_ids).toEqual([])
+    expect(e.target_entity_ids).toContain(idOf('Forces armées togolaises'))
+  })
+
+  it('makes the ministry an ambassador is summoned to the summoner', () => {
+    const MAE: EntitySpec = {
+      name: 'MAE',
+      type: 'organization',
+      surfaces: ['ministère des Affaires étrangères'],
+    }
+    const ev = eventsOf('L’ambassadeur a été convoqué aujourd’hui au ministère des Affaires étrangères.', [
+      MAE,
+    ])
+    expect(ofType(ev, 'summons')!.actor_entity_ids).toEqual([idOf('MAE')])
+  })
+})
