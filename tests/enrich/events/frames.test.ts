@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import { entityId } from '../../../pipeline/enrich/entities/gazetteer.js'
+import { roleMentions } from '../../../pipeline/enrich/events/roles.js'
+import { tokenize } from '../../../pipeline/enrich/events/tokens.js'
+import type { MentionDraft } from '../../../pipeline/enrich/extract.js'
 import { type EntitySpec, eventsOf, idOf, ofType } from './fixtures.js'
 
 const MALI: EntitySpec = { name: 'Mali', type: 'country', surfaces: ['Mali'], country_code: 'ML' }
@@ -340,5 +343,18 @@ describe('victims and summoners', () => {
       MAE,
     ])
     expect(ofType(ev, 'summons')!.actor_entity_ids).toEqual([idOf('MAE')])
+  })
+})
+
+describe('place words with an elided de', () => {
+  it('reads `dans la ville d’Alep` and `dans les localités de` as saying where', () => {
+    const text = 'Des frappes ont visé des quartiers dans la ville d’Alep et dans les localités de Masongo.'
+    const tokens = tokenize(text)
+    const mention = (surface: string, id: string) => {
+      const start = text.indexOf(surface)
+      return { entity_id: id, surface, start, end: start + surface.length } as MentionDraft
+    }
+    const roles = roleMentions(tokens, [mention('Alep', 'ent_a'), mention('Masongo', 'ent_m')], () => 'place')
+    expect(roles.map((r) => r.locative)).toEqual(["dans la ville d'", 'dans les localités de'])
   })
 })
