@@ -84,3 +84,13 @@ describe('hosts', () => {
     expect(a.target_entity_ids).toContain(idOf('Russie'))
   })
 })
+
+describe('peoples named by a plural', () => {
+  it('makes `les Européens` the ones an appeal is addressed to', () => {
+    const ZELENSKY: EntitySpec = { name: 'Volodymyr Zelensky', type: 'person', surfaces: ['Zelensky'] }
+    const text = 'Zelensky exhorte les Européens à agir.'
+    const r = eventsOf(text, [ZELENSKY]).find((e) => e.event_type === 'request')!
+    expect(r.actor_entity_ids).toEqual([idOf('Volodymyr Zelensky')])
+    expect(names(text, r.target_entity_ids, [ZELENSKY])).toEqual(['Européens'])
+  })
+})
