@@ -471,6 +471,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         date_precision: when.date_precision,
         date_source: when.date_source,
         news: sentenceNo < LEAD_SENTENCES && !isPluperfect(tokens, t.first, t.next) && !prior,
+        recount: f.tolls.length > 0 && tokens.some((w) => roleData().recount.includes(w.norm)),
         location_entity_id: place?.entity_id ?? null,
         actors,
         targets: targets.filter((id) => typeOf.get(id) !== 'equipment'),

@@ -41,6 +41,8 @@ export interface Reading {
   readonly date: string | null
   readonly date_precision: Precision | null
   readonly date_source: 'expression' | 'published' | null
+  /** Its sentence reports a count by a source (`selon`, `fait état de`, `une autre source affirme`). */
+  readonly recount?: boolean
   /** Told as the news of the article (present or passé composé, in its lead), not as background. */
   readonly news?: boolean
   readonly location_entity_id: string | null
@@ -194,7 +196,8 @@ export function agrees(
   }
   // two tolls that differ are two events, unless the second refers back (`le bilan de l'attaque`)
   // or is a toll alone, another source's count (`une source médicale avait fait état de 67 morts`)
-  if (r.fatalities !== null && !r.anaphoric && !r.definite && r.method !== 'inference')
+  // — or is told as another source's count (`une autre source affirme qu'au moins 82 … tués`)
+  if (r.fatalities !== null && !r.anaphoric && !r.definite && r.method !== 'inference' && !r.recount)
     for (const t of s.tolls) if (t !== r.fatalities) return false
   // an article on a violent event tells it again and again (`tués`, `le massacre`, `des combats`): a
   // violent mention joins unless it brings a date or a place the event lacks (another attack told
@@ -288,10 +291,12 @@ export function eventOf(
     const best = locationFrom === null ? null : group[locationFrom]!.location_entity_id!
     if (best === null || rank(r.location_entity_id) > rank(best)) locationFrom = k
   })
-  // toll: the largest stated number, else the first indefinite one
+  // toll: the largest stated number, else the first indefinite one — a source's other count only
+  // when no mention states the toll itself
   let tollFrom: number | null = null
+  const own = group.some((r) => r.fatalities_qualifier !== null && !r.recount)
   group.forEach((r, k) => {
-    if (r.fatalities_qualifier === null) return
+    if (r.fatalities_qualifier === null || (own && r.recount)) return
     const best = tollFrom === null ? null : group[tollFrom]!
     if (!best || (r.fatalities !== null && (best.fatalities === null || r.fatalities > best.fatalities)))
       tollFrom = k

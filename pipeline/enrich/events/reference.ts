@@ -108,6 +108,7 @@ export interface RoleData {
   readonly prior: readonly string[]
   readonly conflicts: readonly string[]
   readonly victim_governors: readonly string[]
+  readonly recount: readonly string[]
   readonly noun_frames: { readonly patient: readonly string[]; readonly source: readonly string[] }
 }
 
@@ -157,6 +158,7 @@ export const roleData = (): RoleData =>
       isList(x.prior) &&
       isList(x.conflicts) &&
       isList(x.victim_governors) &&
+      isList(x.recount) &&
       isList((x.noun_frames as Record<string, unknown>).patient) &&
       isList((x.noun_frames as Record<string, unknown>).source) &&
       isList(x.oblique) &&

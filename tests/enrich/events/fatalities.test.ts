@@ -168,3 +168,15 @@ describe('tolls of no event, or of another', () => {
     expect(ev.find((e) => e.event_type === 'attack')!.fatalities).toBe(3)
   })
 })
+
+describe('another source’s count', () => {
+  it('joins the event it counts again, and leaves the toll the text states itself', () => {
+    const ev = eventsOf(
+      'Trois personnes ont été tuées dans une frappe aérienne contre le domicile. La télévision des Houthis a rapporté que 12 personnes ont été tuées.',
+    )
+    const attacks = ev.filter((e) => e.event_type === 'attack')
+    expect(attacks).toHaveLength(1)
+    expect(attacks[0]!.fatalities).toBe(3)
+    expect(attacks[0]!.mentions).toHaveLength(2)
+  })
+})
