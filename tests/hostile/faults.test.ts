@@ -144,7 +144,7 @@ describe.skipIf(!canMount)('real faults on a small or read-only disk', () => {
           encoding: 'utf8',
         },
       )
-      expect(r.status).toBe(1)
+      expect(r.status, `signal ${r.signal}; stderr: ${r.stderr}`).toBe(1)
       expect(r.stderr).toMatch(/read-only \[EROFS\]/)
       expect(r.stderr).not.toMatch(/ENOENT/)
     } finally {
