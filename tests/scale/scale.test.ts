@@ -152,9 +152,9 @@ describe('scale: memory does not grow with the corpus', () => {
   // keeps, sampled after full collections. A run that kept the 800 extra articles' texts would grow it
   // by more than a tenth; one that kept their rows, by several times. The record batches being filled
   // (at most `BATCH_BYTES` a table) are full within the first few hundred articles. The heap is capped at
-  // 256 MB: the reference data alone (135k GeoNames towns, regions, 15k first names) holds about 100 MB
-  // of it in every process and worker, whatever the corpus; 128 MB, the cap before they were added, no
-  // longer leaves room for the rows being written.
+  // 256 MB: the reference data alone (135k GeoNames towns held in columns, regions, 15k first names)
+  // holds about 40 MB of it in every process and worker, whatever the corpus (about 100 MB before the
+  // towns were held in typed arrays), besides the rows being written.
   // Not the peak RSS, which varied from 1.00 to 1.21 between identical pairs of runs: it is the highest
   // of momentary spikes (heap pages not yet collected, a chunk being encoded). Memory outside the heap
   // is bounded by construction — one record batch per table being written, Parquet row groups of about
