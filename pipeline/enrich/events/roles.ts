@@ -212,8 +212,16 @@ export function isPassive(tokens: readonly Token[], first: number): boolean {
   const { passive_auxiliary: aux, passive_adverbs: adverbs } = roleData()
   let k = first - 1
   while (k >= 0 && k >= first - 3 && adverbs.includes(tokens[k]!.norm)) k--
-  return k >= 0 && tokens[k]!.kind === 'word' && aux.includes(tokens[k]!.norm)
+  if (k >= 0 && tokens[k]!.kind === 'word' && aux.includes(tokens[k]!.norm)) return true
+  // a participle in apposition (`Kiev, accusé de s'être allié aux rebelles`): its noun undergoes it
+  const w = tokens[first]!
+  return (
+    tokens[first - 1]?.text === ',' &&
+    PARTICIPLE.test(w.norm) &&
+    APPOSED_NEXT.has(tokens[first + 1]?.norm ?? '')
+  )
 }
+const APPOSED_NEXT: ReadonlySet<string> = new Set(['de', "d'", 'par'])
 
 /**
  * The frame of a noun trigger (`roles.json` `noun_frames`): `patient` — what follows `de` undergoes

@@ -358,3 +358,16 @@ describe('place words with an elided de', () => {
     expect(roles.map((r) => r.locative)).toEqual(["dans la ville d'", 'dans les localités de'])
   })
 })
+
+describe('participles in apposition', () => {
+  it('reads `X, accusé de …` as a passive: no actor from before, X undergoes it', () => {
+    const PM: EntitySpec = { name: 'Choguel Maïga', type: 'person', surfaces: ['Choguel Maïga'] }
+    const ev = eventsOf(
+      'Le Premier ministre Choguel Maïga, accusé de corruption par l’opposition, a démissionné.',
+      [PM],
+    )
+    const e = ofType(ev, 'accusation')!
+    expect(e.actor_entity_ids).not.toContain(idOf('Choguel Maïga'))
+    expect(e.target_entity_ids).toContain(idOf('Choguel Maïga'))
+  })
+})
