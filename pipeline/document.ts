@@ -48,7 +48,7 @@ export const MAX_CONTROL_RATIO = 0.05
  * markup.
  */
 export const MAX_TEXT_UNITS = 8_000_000
-const MEMORY_AT_CAP = 'about 1.3 GB'
+const MEMORY_AT_CAP = 'about 1.5 GB'
 const millions = (n: number) => (n / 1e6).toFixed(1)
 
 /** What parse and clean make of an input: enough for the corpus passes (duplicates, reference date). */

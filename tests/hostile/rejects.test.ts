@@ -163,7 +163,7 @@ describe('names, folders and links', () => {
     expect(b.documents).toHaveLength(1)
     expect(reasons(b.rejects)).toEqual({ 'recueil.txt': 'too-large' })
     expect(b.rejects[0]!.message).toBe(
-      "the article's text is 8.0 million characters; texts over 8.0 million are not processed: an article is processed whole, in memory that grows with its length (about 1.3 GB at the limit)",
+      "the article's text is 8.0 million characters; texts over 8.0 million are not processed: an article is processed whole, in memory that grows with its length (about 1.5 GB at the limit)",
     )
     expect(b.rejects[0]!.stage).toBe('parse')
     expect(b.manifest.inputs.reconciled).toBe(true)
