@@ -14,9 +14,11 @@ export type EntityType = EntityDraft['type']
 /**
  * How an alias may be written in the text: `any` case (after accent folding), `capitalized` (the
  * surface holds a capital: for aliases that are also common words, `Paris`/`paris`, `CSP`/`csp`),
- * or `exact` (same letters and case, accents aside: two-letter acronyms such as `UE`, `EI`).
+ * `exact` (same letters and case, accents aside: two-letter acronyms such as `UE`, `EI`), or `proper`
+ * (every word the alias capitalises is capitalised in the text, the others may be either: a name that
+ * opens with an article, `Le Cap`, `La Réunion`, is no common noun `le cap`, `la réunion`).
  */
-export type CaseGuard = 'any' | 'capitalized' | 'exact'
+export type CaseGuard = 'any' | 'capitalized' | 'exact' | 'proper'
 
 /** `name`: a name of the entity; `demonym`: `russe`, `malienne`; `combining`: `russo-` in `russo-malien`. */
 export type AliasKind = 'name' | 'demonym' | 'combining' | 'blocker'
@@ -134,6 +136,7 @@ export function entityDraft(
 }
 
 const ACRONYM = /^[\p{Lu}\p{N}-]+$/u
+const ARTICLES = new Set(['le', 'la', 'les', 'l'])
 
 /**
  * The default guard of an alias: short acronyms are matched exactly, longer ones need a capital,
@@ -152,6 +155,8 @@ function defaultGuard(
     return alias.replace(/[^\p{L}]/gu, '').length <= 2 ? 'exact' : 'capitalized'
   if (words.length === 1 && (stop.has(foldKey(alias)) || type === 'person' || type === 'equipment'))
     return 'capitalized'
+  // `Le Cap`, `La Réunion`, `Les Cayes`: after the article, a common noun unless capitalised
+  if (words.length >= 2 && ARTICLES.has(foldKey(words[0]!)) && /^\p{Lu}/u.test(words[1]!)) return 'proper'
   return 'any'
 }
 

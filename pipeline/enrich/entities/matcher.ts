@@ -39,6 +39,12 @@ function guardOk(a: AliasSpec, text: string, tokens: readonly Token[], from: num
   if (a.guard === 'any') return true
   const surface = text.slice(tokens[from]!.start, tokens[to - 1]!.end)
   if (a.guard === 'capitalized') return hasUpper(surface)
+  if (a.guard === 'proper') {
+    const words = [...a.text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => m[0])
+    if (words.length !== to - from) return hasUpper(surface)
+    // the article that opens the name is written either way (`à la Réunion`, `Le Cap`)
+    return words.every((w, k) => k === 0 || !/^\p{Lu}/u.test(w) || /^\p{Lu}/u.test(tokens[from + k]!.raw))
+  }
   const written = tokens
     .slice(from, to)
     .map((t) => foldAccents(t.raw))

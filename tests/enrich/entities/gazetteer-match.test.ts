@@ -2,6 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { countryCodes, links, names, run } from './helpers.js'
 
 describe('gazetteer matching', () => {
+  it('reads a name that opens with an article as a name only when its noun is capitalised', () => {
+    expect(names('Le bilan a franchi le cap des 100 morts selon les autorités.', 'place')).toEqual([])
+    expect(
+      countryCodes(
+        'La réunion intervient une semaine après la visite du Premier ministre nigérien à Moscou.',
+      ),
+    ).not.toContain('RE')
+    expect(names("Le Cap est la deuxième ville d'Afrique du Sud.", 'place')).toEqual(['Le Cap'])
+    expect(countryCodes('Il est né à la Réunion en 1970.')).toContain('RE')
+  })
+
   it('links full names, short forms and places to canonical entries', () => {
     const text =
       'À Niamey, le général Abdourahamane Tiani a reçu jeudi une délégation venue de Ouagadougou. ' +
