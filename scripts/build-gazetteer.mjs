@@ -254,24 +254,8 @@ async function buildFirstNames() {
 }
 
 // The comparison key of a name, as pipeline/enrich/entities/places-open.ts computes it (foldKey of each
-// word, Arabic article spellings read as one): precomputed so that loading the towns costs one split.
-const ARTICLE = new Set([
-  'al',
-  'el',
-  'ad',
-  'ed',
-  'ar',
-  'er',
-  'as',
-  'es',
-  'ash',
-  'ech',
-  'ach',
-  'at',
-  'et',
-  'az',
-  'ez',
-])
+// word, the Arabic article spellings of name-rules.json read as one): precomputed so that loading the towns costs one split.
+const ARTICLE = new Set(nameRules.arabic_articles)
 const townKey = (name) =>
   [...name.matchAll(/[\p{L}\p{N}]+/gu)]
     .map((m) =>

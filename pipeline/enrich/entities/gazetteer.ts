@@ -51,6 +51,8 @@ export interface Portfolio {
 }
 
 export interface NameRules {
+  /** Spellings of the Arabic article in place names (`al`, `el`, `ad`…), read as one. */
+  readonly arabic_articles: readonly string[]
   readonly abbreviated_titles: readonly string[]
   readonly titles: readonly string[]
   readonly title_complements: readonly string[]

@@ -258,25 +258,13 @@ const NAME_PARTICLES = new Set([
   'ibn',
   'ould',
 ])
-/** Spellings of the Arabic article, read as one in place names: `Deir al-Balah` = `Deir el-Balah`. */
-const ARTICLE = new Set([
-  'al',
-  'el',
-  'ad',
-  'ed',
-  'ar',
-  'er',
-  'as',
-  'es',
-  'ash',
-  'ech',
-  'ach',
-  'at',
-  'et',
-  'az',
-  'ez',
-])
-const articleKey = (k: string): string => (ARTICLE.has(k) ? 'al' : k)
+/**
+ * Spellings of the Arabic article, read as one in place names (`Deir al-Balah` = `Deir el-Balah`):
+ * `arabic_articles` of name-rules.json, which the gazetteer build script reads too.
+ */
+let articles: ReadonlySet<string> | undefined
+const articleKey = (k: string): string =>
+  (articles ??= new Set(gazetteer().rules.arabic_articles)).has(k) ? 'al' : k
 /** Place nouns followed directly by the name: `la colline Butani`, `au lieu-dit Kikaikom`, `l'axe Kumbo-Tatum`. */
 const DIRECT_NOUNS = new Set(['colline', 'lieu-dit', 'axe', 'localite', 'village'])
 
