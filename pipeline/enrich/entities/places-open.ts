@@ -263,8 +263,10 @@ const NAME_PARTICLES = new Set([
  * `arabic_articles` of name-rules.json, which the gazetteer build script reads too.
  */
 let articles: ReadonlySet<string> | undefined
-const articleKey = (k: string): string =>
-  (articles ??= new Set(gazetteer().rules.arabic_articles)).has(k) ? 'al' : k
+function articleKey(k: string): string {
+  if (!articles) articles = new Set(gazetteer().rules.arabic_articles)
+  return articles.has(k) ? 'al' : k
+}
 /** Place nouns followed directly by the name: `la colline Butani`, `au lieu-dit Kikaikom`, `l'axe Kumbo-Tatum`. */
 const DIRECT_NOUNS = new Set(['colline', 'lieu-dit', 'axe', 'localite', 'village'])
 
