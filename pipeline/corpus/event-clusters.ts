@@ -46,18 +46,6 @@ export interface EventCluster {
   readonly size: number
 }
 
-interface Compact {
-  readonly id: string
-  readonly doc: string
-  readonly category: string
-  readonly mode: string | null
-  readonly from: number
-  readonly to: number
-  readonly place: string | null
-  readonly who: readonly string[]
-  readonly toll: number | null
-}
-
 const dayOf = (iso: string): number => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY_MS)
 
 export function placesNest(a: string, b: string, facts: (id: string) => PlaceFacts | undefined): boolean {
@@ -68,56 +56,148 @@ export function placesNest(a: string, b: string, facts: (id: string) => PlaceFac
   return fa.type === 'country' || fb.type === 'country'
 }
 
-function linked(a: Compact, b: Compact, facts: (id: string) => PlaceFacts | undefined): boolean {
-  if (a.doc === b.doc || a.category !== b.category) return false
-  if (a.mode !== null && b.mode !== null && a.mode !== b.mode) return false
-  if (a.to < b.from || b.to < a.from) return false
-  if (a.toll !== null && b.toll !== null && Math.min(a.toll, b.toll) * 2 < Math.max(a.toll, b.toll))
-    return false
-  const shared = a.who.some((x) => b.who.includes(x))
-  if (a.place !== null && b.place !== null) {
-    if (!placesNest(a.place, b.place, facts)) return false
-    // a country alone is a weak agreement: ask for a shared participant too when both sides name some
-    const exact = a.place === b.place
-    return exact || shared || a.who.length === 0 || b.who.length === 0
-  }
-  return shared
+/** Grows a typed array to hold at least `n` items (doubling), keeping its content. */
+function grow<A extends Int32Array | Float64Array>(a: A, n: number, make: (size: number) => A): A {
+  if (n <= a.length) return a
+  let size = Math.max(1024, a.length * 2)
+  while (size < n) size *= 2
+  const b = make(size)
+  b.set(a)
+  return b
 }
 
-/** Collects event keys as documents are written; `clusters()` links them at the end. */
+/** Strings held once and named by a number (entity ids, categories, modes, documents). */
+class Interned {
+  private readonly ids = new Map<string, number>()
+  readonly names: string[] = []
+
+  of(s: string): number {
+    let k = this.ids.get(s)
+    if (k === undefined) {
+      k = this.names.length
+      this.ids.set(s, k)
+      this.names.push(s)
+    }
+    return k
+  }
+}
+
+/**
+ * What clustering needs of each event, in columns (typed arrays and interned strings): about 90 bytes
+ * an event instead of an object, its arrays and its own copies of every id string, so the index of a
+ * 10-million-event corpus fits in memory. Row `k` is the `k`-th event given to `add`.
+ */
 export class EventClusterIndex {
-  private readonly events: Compact[] = []
+  private readonly ids: string[] = []
+  private readonly docs = new Interned()
+  /** Categories and modes: few, so a category's number times 2^31 stays exact (see `assign`). */
+  private readonly labels = new Interned()
+  private readonly entities = new Interned()
+  private n = 0
+  /** -1: an event that can never link (no date, or a window too wide). */
+  private doc = new Int32Array(0)
+  private category = new Int32Array(0)
+  private mode = new Int32Array(0)
+  private from = new Int32Array(0)
+  private to = new Int32Array(0)
+  private place = new Int32Array(0)
+  private toll = new Float64Array(0)
+  /** Participants of row k: `who[whoStart[k] .. whoStart[k + 1])`. */
+  private whoStart = new Int32Array(1)
+  private who = new Int32Array(0)
+  private whoCount = 0
+
+  /** Events given so far (linked or not), in order. */
+  get length(): number {
+    return this.n
+  }
 
   add(e: EventKey): void {
-    let from: number
-    let to: number
+    let from = Number.NaN
+    let to = Number.NaN
     if (e.date_min !== null && e.date_max !== null) {
       from = dayOf(e.date_min)
       to = dayOf(e.date_max)
     } else if (e.date_max !== null) {
       to = dayOf(e.date_max)
       from = to - UNDATED_WINDOW_DAYS
-    } else return
-    if (!Number.isFinite(from) || !Number.isFinite(to) || to - from > MAX_WINDOW_DAYS) return
-    this.events.push({
-      id: e.event_id,
-      doc: e.doc_id,
-      category: e.event_code ?? `type:${e.event_type}`,
-      mode: e.event_mode,
-      from,
-      to,
-      place: e.location_entity_id,
-      who: [...new Set([...e.actor_entity_ids, ...e.target_entity_ids])].filter(
-        (x) => x !== e.location_entity_id,
-      ),
-      toll: e.fatalities,
-    })
+    }
+    const k = this.n++
+    const make32 = (size: number) => new Int32Array(size)
+    this.doc = grow(this.doc, this.n, make32)
+    this.category = grow(this.category, this.n, make32)
+    this.mode = grow(this.mode, this.n, make32)
+    this.from = grow(this.from, this.n, make32)
+    this.to = grow(this.to, this.n, make32)
+    this.place = grow(this.place, this.n, make32)
+    this.toll = grow(this.toll, this.n, (size) => new Float64Array(size))
+    this.whoStart = grow(this.whoStart, this.n + 1, make32)
+    this.ids.push(e.event_id)
+    const usable = Number.isFinite(from) && Number.isFinite(to) && to - from <= MAX_WINDOW_DAYS
+    if (!usable) {
+      this.doc[k] = -1
+      this.whoStart[k + 1] = this.whoCount
+      return
+    }
+    const str = this.entities
+    this.doc[k] = this.docs.of(e.doc_id)
+    this.category[k] = this.labels.of(e.event_code ?? `type:${e.event_type}`)
+    this.mode[k] = e.event_mode === null ? -1 : this.labels.of(e.event_mode)
+    this.from[k] = from
+    this.to[k] = to
+    this.place[k] = e.location_entity_id === null ? -1 : str.of(e.location_entity_id)
+    this.toll[k] = e.fatalities ?? Number.NaN
+    const who = new Set<number>()
+    for (const x of e.actor_entity_ids) if (x !== e.location_entity_id) who.add(str.of(x))
+    for (const x of e.target_entity_ids) if (x !== e.location_entity_id) who.add(str.of(x))
+    this.who = grow(this.who, this.whoCount + who.size, make32)
+    for (const x of who) this.who[this.whoCount++] = x
+    this.whoStart[k + 1] = this.whoCount
   }
 
-  /** The cluster of every event that shares one with another document's event (others are alone). */
-  clusters(facts: (id: string) => PlaceFacts | undefined): Map<string, EventCluster> {
-    const ev = [...this.events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    const parent = ev.map((_, i) => i)
+  private shares(a: number, b: number): boolean {
+    for (let x = this.whoStart[a]!; x < this.whoStart[a + 1]!; x++)
+      for (let y = this.whoStart[b]!; y < this.whoStart[b + 1]!; y++)
+        if (this.who[x] === this.who[y]) return true
+    return false
+  }
+
+  private linked(a: number, b: number, facts: (id: string) => PlaceFacts | undefined): boolean {
+    if (this.doc[a] === this.doc[b] || this.category[a] !== this.category[b]) return false
+    const ma = this.mode[a]!
+    const mb = this.mode[b]!
+    if (ma !== -1 && mb !== -1 && ma !== mb) return false
+    if (this.to[a]! < this.from[b]! || this.to[b]! < this.from[a]!) return false
+    const ta = this.toll[a]!
+    const tb = this.toll[b]!
+    if (!Number.isNaN(ta) && !Number.isNaN(tb) && Math.min(ta, tb) * 2 < Math.max(ta, tb)) return false
+    const shared = this.shares(a, b)
+    const pa = this.place[a]!
+    const pb = this.place[b]!
+    if (pa !== -1 && pb !== -1) {
+      const names = this.entities.names
+      if (!placesNest(names[pa]!, names[pb]!, facts)) return false
+      // a country alone is a weak agreement: ask for a shared participant too when both sides name some
+      const none = (k: number) => this.whoStart[k] === this.whoStart[k + 1]
+      return pa === pb || shared || none(a) || none(b)
+    }
+    return shared
+  }
+
+  /**
+   * The cluster of every event, by the order events were added: `at(k)` is the cluster of the k-th
+   * event when it shares one with another document's event, null when it stands alone.
+   */
+  assign(facts: (id: string) => PlaceFacts | undefined): ClusterAssignment {
+    const n = this.n
+    const ids = this.ids
+    // rows that can link, in event-id order (ties, if any, in the order they came)
+    const usable: number[] = []
+    for (let k = 0; k < n; k++) if (this.doc[k] !== -1) usable.push(k)
+    usable.sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b))
+    const ev = Int32Array.from(usable)
+    const parent = new Int32Array(ev.length)
+    for (let i = 0; i < ev.length; i++) parent[i] = i
     const find = (i: number): number => {
       while (parent[i] !== i) {
         parent[i] = parent[parent[i]!]!
@@ -132,30 +212,64 @@ export class EventClusterIndex {
       if (ra < rb) parent[rb] = ra
       else if (rb < ra) parent[ra] = rb
     }
-    const buckets = new Map<string, number[]>()
-    ev.forEach((e, i) => {
-      for (let w = Math.floor(e.from / 7); w <= Math.floor(e.to / 7); w++) {
-        const key = `${e.category}\u001f${w}`
-        const list = buckets.get(key) ?? []
-        if (list.length < MAX_BUCKET) list.push(i)
-        buckets.set(key, list)
+    // blocking: one bucket per category and week, keyed by one exact number (category × 2^31 + week)
+    const buckets = new Map<number, number[]>()
+    for (let i = 0; i < ev.length; i++) {
+      const k = ev[i]!
+      const cat = this.category[k]! * 2 ** 31
+      for (let w = Math.floor(this.from[k]! / 7); w <= Math.floor(this.to[k]! / 7); w++) {
+        const key = cat + w + 2 ** 30
+        const list = buckets.get(key)
+        if (!list) buckets.set(key, [i])
+        else if (list.length < MAX_BUCKET) list.push(i)
       }
-    })
+    }
     for (const list of buckets.values())
       for (let x = 0; x < list.length; x++)
         for (let y = x + 1; y < list.length; y++) {
           const i = list[x]!
           const j = list[y]!
-          if (find(i) !== find(j) && linked(ev[i]!, ev[j]!, facts)) union(i, j)
+          if (find(i) !== find(j) && this.linked(ev[i]!, ev[j]!, facts)) union(i, j)
         }
-    const size = new Map<number, number>()
-    for (let i = 0; i < ev.length; i++) size.set(find(i), (size.get(find(i)) ?? 0) + 1)
+    buckets.clear()
+    const size = new Int32Array(ev.length)
+    for (let i = 0; i < ev.length; i++) size[find(i)]!++
+    // by add order: the sorted position of each row (-1 for rows that cannot link)
+    const rank = new Int32Array(n).fill(-1)
+    for (let i = 0; i < ev.length; i++) rank[ev[i]!] = i
+    const names = new Map<number, string>()
+    return {
+      length: n,
+      at(k: number): EventCluster | null {
+        const i = rank[k] ?? -1
+        if (i < 0) return null
+        const root = find(i)
+        const count = size[root]!
+        if (count < 2) return null
+        let cluster = names.get(root)
+        if (cluster === undefined) {
+          cluster = stableId('evc', ids[ev[root]!]!)
+          names.set(root, cluster)
+        }
+        return { cluster, size: count }
+      },
+    }
+  }
+
+  /** The cluster of every event that shares one with another document's event, by event id. */
+  clusters(facts: (id: string) => PlaceFacts | undefined): Map<string, EventCluster> {
+    const a = this.assign(facts)
     const out = new Map<string, EventCluster>()
-    ev.forEach((e, i) => {
-      const root = find(i)
-      const n = size.get(root)!
-      if (n > 1) out.set(e.id, { cluster: stableId('evc', ev[root]!.id), size: n })
-    })
+    for (let k = 0; k < a.length; k++) {
+      const c = a.at(k)
+      if (c) out.set(this.ids[k]!, c)
+    }
     return out
   }
+}
+
+export interface ClusterAssignment {
+  /** Events given to the index. */
+  readonly length: number
+  at(k: number): EventCluster | null
 }

@@ -171,14 +171,16 @@ export class DatasetWriter {
   /** The spooled event rows, in document order, each with its corpus-level cluster. */
   private async writeEvents(): Promise<void> {
     closeSync(this.eventSpool)
-    const clusters = this.eventKeys.clusters((id) => this.entities.get(id)?.row)
+    // the spool holds the events in the order they were given to the index: the k-th line is event k
+    const clusters = this.eventKeys.assign((id) => this.entities.get(id)?.row)
     const spool = join(this.dir, EVENT_SPOOL)
     const cursor = new JsonlCursor<{ year: string; row: EventsRow }>(spool)
     let batch: EventsRow[] = []
     let year: string | null = null
+    let k = 0
     for (let x = cursor.next(); x !== null; x = cursor.next()) {
       const e = x.row
-      const c = clusters.get(e.event_id)
+      const c = clusters.at(k++)
       // a shard's own clusters are recomputed over the whole corpus when shards are merged
       const own = { event_cluster: stableId('evc', e.event_id), event_cluster_size: 1 }
       // a batch holds the rows of one year (documents come in order, so a year change cuts it)
@@ -192,6 +194,7 @@ export class DatasetWriter {
     }
     this.put('events', batch, year)
     cursor.close()
+    if (k !== clusters.length) throw new Error(`event spool: ${k} rows read, ${clusters.length} written`)
     rmSync(spool)
   }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { EventsRow } from '../../pipeline/_generated/tables.js'
 import { EventClusterIndex, type EventKey } from '../../pipeline/corpus/event-clusters.js'
 import { build } from '../../pipeline/run.js'
+import { stableId } from '../../pipeline/util/hash.js'
 import { repo, tempDir } from '../helpers.js'
 
 const key = (over: Partial<EventKey>): EventKey => ({
@@ -88,6 +89,32 @@ describe('the same event across documents', () => {
     const b = clustersOf([...keys].reverse())
     expect([...a.entries()].sort()).toEqual([...b.entries()].sort())
     expect(new Set([...a.values()].map((c) => c.cluster)).size).toBe(1)
+  })
+})
+
+describe('cluster assignment by the order events were added (how the dataset writer reads it)', () => {
+  it('gives each added event its cluster, and null to an event alone or without a date', () => {
+    const index = new EventClusterIndex()
+    const keys = [
+      key({ event_id: 'evt_9', doc_id: 'doc_z' }),
+      key({ event_id: 'evt_5', doc_id: 'doc_y', date_min: null, date_max: null }),
+      key({ event_id: 'evt_4', doc_id: 'doc_x', location_entity_id: 'arbinda' }),
+      key({ event_id: 'evt_2', doc_id: 'doc_b' }),
+    ]
+    for (const k of keys) index.add(k)
+    const a = index.assign(facts)
+    expect(a.length).toBe(4)
+    // evt_9 and evt_2 link (same day, place and toll); the cluster is named after the smaller id
+    expect(a.at(0)).toEqual({ cluster: stableId('evc', 'evt_2'), size: 2 })
+    expect(a.at(3)).toEqual(a.at(0))
+    expect(a.at(1)).toBeNull()
+    expect(a.at(2)).toBeNull()
+    expect(index.clusters(facts)).toEqual(
+      new Map([
+        ['evt_9', a.at(0)],
+        ['evt_2', a.at(0)],
+      ]),
+    )
   })
 })
 
