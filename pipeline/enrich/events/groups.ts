@@ -107,10 +107,14 @@ export function findGroups(
   const { index, nameOf, determiners, premodifiers, collectives } = groupLexicon()
   const out: GroupMention[] = []
   const inside = (start: number, end: number) => named.some((m) => m.start < end && start < m.end)
+  // the token index right after the last group found: a bare noun coordinated with it is one too
+  // (`entre forces de l'ordre et manifestants`)
+  let afterLast = -1
   const determined = (i: number) => {
     const prev = tokens[i - 1]
     if (!prev) return false
     if (prev.kind === 'number' || determiners.has(prev.norm)) return true
+    if (COORDINATORS.has(prev.norm) && i - 1 === afterLast) return true
     const before = tokens[i - 2]
     if ((prev.norm === 'de' || prev.norm === "d'") && before !== undefined && collectives.has(before.norm))
       return true
@@ -157,7 +161,10 @@ export function findGroups(
         confidence: GROUP_CONFIDENCE,
       } as MentionDraft,
     })
+    afterLast = i + len + (adjective ? 1 : 0)
     i += len - 1
   }
   return out
 }
+
+const COORDINATORS: ReadonlySet<string> = new Set(['et', 'ou'])

@@ -8,7 +8,7 @@
  */
 import type { Span } from '../../types.js'
 import { codePointIndex } from '../../util/codepoints.js'
-import type { Extracted, ExtractInput, Extractor } from '../extract.js'
+import type { Extracted, ExtractInput, Extractor, QuoteDraft } from '../extract.js'
 import { dateEvent, expressionsIn, owns } from './dating.js'
 import { deliveredAt } from './deliveries.js'
 import { type FatalityStatement, findFatalities, mentionsNonViolentCause } from './fatalities.js'
@@ -17,6 +17,7 @@ import { type EntityFacts, eventOf, groupReadings, type Reading } from './merge-
 import type { Qualifier } from './quantities.js'
 import { roleData, typeInfo } from './reference.js'
 import {
+  betweenSides,
   canBePlace,
   chooseLocation,
   chooseParticipants,
@@ -238,6 +239,24 @@ function combineTolls(tolls: readonly FatalityStatement[]): {
   return { count, qualifier, who }
 }
 
+/**
+ * Whether a quotation starting at `start` opens a clause: at the sentence's start or after
+ * punctuation, its opening mark aside (`: « Nous condamnons… »`, not `son « soutien »`).
+ */
+function opensClause(tokens: readonly Token[], start: number): boolean {
+  let k = tokenAt(tokens, start) - 1
+  // past the opening mark(s)
+  while (k >= 0 && tokens[k]!.kind === 'punct' && QUOTE_MARKS.has(tokens[k]!.text)) k--
+  return k < 0 || tokens[k]!.kind === 'punct'
+}
+const QUOTE_MARKS: ReadonlySet<string> = new Set(['«', '"', '“', '„', "'", '‘'])
+
+/** The quotation with a speaker that holds a trigger, if any. */
+function speakerQuote(quotes: readonly QuoteDraft[], t: TriggerMatch): QuoteDraft | null {
+  for (const q of quotes) if (q.speaker_entity_id && q.start <= t.start && t.end <= q.end) return q
+  return null
+}
+
 const isInteger = (n: number | null): n is number => n !== null && Number.isSafeInteger(n)
 
 export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) => {
@@ -329,7 +348,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         if (speech) for (const r of roles) if (r.token >= speech.first) exclude.add(r.entity_id)
       }
       const isNoun = t.first > 0 && roleData().skip.includes(tokens[t.first - 1]!.norm)
-      const chosen = chooseParticipants(
+      const framed = chooseParticipants(
         tokens,
         roles,
         t.first,
@@ -365,6 +384,31 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
             )
           : 0,
       )
+      // a joint event's two sides named after `entre` (`des affrontements entre X et Y`)
+      const chosen =
+        (roleData().joint_types.includes(t.type) ? betweenSides(tokens, roles, t.next, exclude) : null) ??
+        framed
+      // an act done by saying it, inside a quotation that names no subject of its own before it: the
+      // quotation's speaker does it (`« Je voudrais … exprimer mes condoléances », a déclaré Déby`)
+      const quote = roleData().speech_act_types.includes(t.type) ? speakerQuote(soFar.quotes, t) : null
+      // (a quotation inside a clause, `son « soutien tous azimuts »`, is the clause subject's words)
+      if (
+        quote?.speaker_entity_id &&
+        facts.has(quote.speaker_entity_id) &&
+        opensClause(tokens, quote.start)
+      ) {
+        const subject = roles.some(
+          (r) => r.start >= quote.start && r.end <= t.start && !r.oblique && !r.source && !r.adjective,
+        )
+        if (!subject) {
+          const inQuote = (id: string) =>
+            roles.some((r) => r.entity_id === id && r.start >= quote.start && r.end <= quote.end)
+          chosen.targets.push(...chosen.actors.filter((id) => inQuote(id) && !chosen.targets.includes(id)))
+          chosen.actors.splice(0, chosen.actors.length, quote.speaker_entity_id)
+          const k = chosen.targets.indexOf(quote.speaker_entity_id)
+          if (k >= 0) chosen.targets.splice(k, 1)
+        }
+      }
       // the group a trigger names is its actor (`incendiée par des manifestants`, `les kamikazes`)
       const named = roles.find((r) => r.type === 'group' && r.start <= t.start && t.end <= r.end)
       if (named && !chosen.actors.includes(named.entity_id) && !isVictim(facts.get(named.entity_id)!.name))

@@ -213,11 +213,35 @@ export function agrees(
   const named = (id: string) => facts(id)?.type !== 'group'
   const actors = r.actors.filter(named)
   if (r.anaphoric || actors.length === 0 || ![...s.actors].some(named)) return true
+  if (actors.some((a) => s.actors.has(a))) return true
+  // one's actor the other's target: the two sides of a joint event (a meeting, a call); but an act
+  // the other way round, its target on the other's acting side (`X a félicité Y`, then `Y a présenté
+  // ses condoléances au président de X`), is another event
+  if (!roleData().joint_types.includes(r.event_type) && reversed(s, actors, r.targets, facts)) return false
   // targets read in r's own sentence may be r's participants misread: they never tie r to the group
-  return (
-    actors.some((a) => s.actors.has(a) || s.targetElsewhere(a, r.start)) ||
-    r.targets.some((t) => s.actors.has(t))
-  )
+  return actors.some((a) => s.targetElsewhere(a, r.start)) || r.targets.some((t) => s.actors.has(t))
+}
+
+/**
+ * Whether a reading's roles are the group's the other way round: each of its (named) actors is the
+ * group's target, and one of its targets is, or is of the country of, one of the group's actors.
+ */
+function reversed(
+  s: GroupSummary,
+  actors: readonly string[],
+  targets: readonly string[],
+  facts: (id: string) => EntityFacts | undefined,
+): boolean {
+  if (!actors.every((a) => s.everyone.has(a) && !s.actors.has(a))) return false
+  const actingCountries = new Set<string>()
+  for (const a of s.actors) {
+    const c = facts(a)?.country_code
+    if (c) actingCountries.add(c)
+  }
+  return targets.some((t) => {
+    const c = facts(t)?.country_code
+    return s.actors.has(t) || (c !== null && c !== undefined && actingCountries.has(c))
+  })
 }
 
 function summarize(group: readonly Reading[]): GroupSummary {

@@ -104,6 +104,7 @@ export interface RoleData {
   readonly time_nouns: readonly string[]
   readonly joint_types: readonly string[]
   readonly source_types: readonly string[]
+  readonly speech_act_types: readonly string[]
   readonly cumulative: readonly string[]
   readonly prior: readonly string[]
   readonly conflicts: readonly string[]
@@ -154,6 +155,7 @@ export const roleData = (): RoleData =>
       isList(x.time_nouns) &&
       isList(x.joint_types) &&
       isList(x.source_types) &&
+      isList(x.speech_act_types) &&
       isList(x.cumulative) &&
       isList(x.prior) &&
       isList(x.conflicts) &&

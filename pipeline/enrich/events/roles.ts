@@ -418,3 +418,49 @@ function namedFirst(ms: readonly RoleMention[], nearer = false): readonly RoleMe
 }
 
 const uniq = (xs: readonly string[]): string[] => [...new Set(xs)]
+
+/** How many words may stand between a joint event's noun and its `entre` (`un accord bilatéral entre`). */
+const BETWEEN_REACH = 3
+const AND: ReadonlySet<string> = new Set(['et'])
+
+/**
+ * The two sides of a joint event named after `entre` (`des affrontements entre forces de l'ordre et
+ * manifestants`, `un accord bilatéral entre la Russie et le Togo`): those before `et` act, those after
+ * it are the other side. Null when the trigger has no such complement or a side names nobody.
+ */
+export function betweenSides(
+  tokens: readonly Token[],
+  mentions: readonly RoleMention[],
+  next: number,
+  exclude: ReadonlySet<string>,
+): Participants | null {
+  let k = next
+  while (
+    k < tokens.length &&
+    k - next < BETWEEN_REACH &&
+    tokens[k]!.kind === 'word' &&
+    tokens[k]!.norm !== 'entre'
+  )
+    k++
+  if (tokens[k]?.norm !== 'entre') return null
+  let end = k + 1
+  while (end < tokens.length && !isClauseBoundary(tokens[end]!)) end++
+  let and = -1
+  for (let j = k + 1; j < end && and < 0; j++) if (AND.has(tokens[j]!.norm)) and = j
+  if (and < 0) return null
+  const usable = mentions.filter(
+    (m) =>
+      ACTOR_TYPES.has(m.type) &&
+      !exclude.has(m.entity_id) &&
+      !m.source &&
+      !(m.type === 'place' && m.adjective),
+  )
+  // the second side is what `et` opens, up to the next coordination or the clause's end
+  let stop = and + 1
+  while (stop < end && !AND.has(tokens[stop]!.norm)) stop++
+  const first = usable.filter((m) => m.token > k && m.token < and)
+  const second = usable.filter((m) => m.token > and && m.token < stop)
+  if (first.length === 0 || second.length === 0) return null
+  const actors = uniq(first.map((m) => m.entity_id)).slice(0, MAX_ACTORS)
+  return { actors, targets: uniq(second.map((m) => m.entity_id)).filter((id) => !actors.includes(id)) }
+}
