@@ -60,11 +60,33 @@ export class MappedText {
    * Replace every match of a global regular expression. The replacement keeps the mapping of any
    * prefix and suffix it shares with the match, so `.L` → `. L` keeps `.` and `L` traced and maps the
    * inserted space to an empty span; changed units map to the span of the changed part of the match.
+   *
+   * `seek(text, from)`, when given, names the next position at or after `from` where a match may
+   * start (-1: none); the pattern is then tried only there (sticky), so a pattern that matches rarely
+   * is not run at every position. It must never skip a position where a match starts: the result is
+   * then the same as without it.
    */
-  replace(pattern: RegExp, replacer: (match: RegExpExecArray) => string): MappedText {
+  replace(
+    pattern: RegExp,
+    replacer: (match: RegExpExecArray) => string,
+    seek?: (text: string, from: number) => number,
+  ): MappedText {
     if (!pattern.global) throw new TypeError('MappedText.replace needs a global RegExp')
-    pattern.lastIndex = 0
-    let m = pattern.exec(this.text)
+    const text = this.text
+    const sticky = seek ? stickyOf(pattern) : pattern
+    const next = (from: number): RegExpExecArray | null => {
+      if (!seek) {
+        pattern.lastIndex = from
+        return pattern.exec(text)
+      }
+      for (let p = seek(text, from); p >= 0 && p <= text.length; p = seek(text, p + 1)) {
+        sticky.lastIndex = p
+        const m = sticky.exec(text)
+        if (m) return m
+      }
+      return null
+    }
+    let m = next(0)
     if (m === null) return this
     const b = new MappedBuilder()
     let last = 0
@@ -77,12 +99,22 @@ export class MappedText {
         b.replaceSpan(this, start, end, rep)
         last = end
       }
-      if (m[0].length === 0) pattern.lastIndex++
-      m = pattern.exec(this.text)
+      m = next(m[0].length === 0 ? end + 1 : end)
     }
     b.copy(this, last, this.length)
     return b.finish()
   }
+}
+
+const stickies = new WeakMap<RegExp, RegExp>()
+/** The same pattern, matching only at `lastIndex` (compiled once per pattern). */
+function stickyOf(pattern: RegExp): RegExp {
+  let s = stickies.get(pattern)
+  if (!s) {
+    s = new RegExp(pattern.source, pattern.flags.includes('y') ? pattern.flags : `${pattern.flags}y`)
+    stickies.set(pattern, s)
+  }
+  return s
 }
 
 /** Appends text and maps into growing typed arrays: whole runs are copied with `set`, never unit by unit. */
