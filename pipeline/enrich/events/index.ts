@@ -14,6 +14,7 @@ import { deliveredAt } from './deliveries.js'
 import { type FatalityStatement, findFatalities, mentionsNonViolentCause } from './fatalities.js'
 import { findGroups, type GroupMention, isFacility, isVictim } from './groups.js'
 import { type EntityFacts, eventOf, groupReadings, type Reading } from './merge-mentions.js'
+import { PersonTrail, pronounOf } from './pronouns.js'
 import type { Qualifier } from './quantities.js'
 import { roleData, typeInfo } from './reference.js'
 import {
@@ -272,6 +273,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
   const groupFound: GroupMention[] = []
   let m0 = 0
   let sentenceNo = -1
+  const trail = new PersonTrail()
   for (const s of input.sentences) {
     sentenceNo++
     while (m0 < mentions.length && mentions[m0]!.start < s.start) m0++
@@ -282,6 +284,11 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
     const inSentence: typeof mentions = []
     for (let k = m0; k < mentions.length && mentions[k]!.start < s.end; k++)
       if (mentions[k]!.end <= s.end) inSentence.push(mentions[k]!)
+    trail.push(
+      inSentence
+        .filter((m) => typeOf.get(m.entity_id) === 'person')
+        .map((m) => ({ id: m.entity_id, start: m.start })),
+    )
     const found = eventsOfSentence(tokens, inSentence)
     if (found.length === 0) continue
     // the participants the text does not name (`des hommes armés`) stand beside the named ones
@@ -407,6 +414,23 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
           chosen.actors.splice(0, chosen.actors.length, quote.speaker_entity_id)
           const k = chosen.targets.indexOf(quote.speaker_entity_id)
           if (k >= 0) chosen.targets.splice(k, 1)
+        }
+      }
+      // a pronoun standing for a person named before (`il y avait été convoqué`, `l'a condamné`)
+      const pronoun = pronounOf(tokens, c0, t.first, roles)
+      const who = pronoun ? trail.antecedent(pronoun) : null
+      if (pronoun && who && !exclude.has(who)) {
+        const drop = (list: string[]) => {
+          const k = list.indexOf(who)
+          if (k >= 0) list.splice(k, 1)
+        }
+        if (pronoun.kind === 'subject' && !isPassive(tokens, t.first)) {
+          // the subject acts: whoever else was read as acting was a guess
+          drop(chosen.targets)
+          chosen.actors.splice(0, chosen.actors.length, who)
+        } else {
+          drop(chosen.actors)
+          if (!chosen.targets.includes(who)) chosen.targets.unshift(who)
         }
       }
       // the group a trigger names is its actor (`incendiée par des manifestants`, `les kamikazes`)

@@ -105,6 +105,9 @@ export interface RoleData {
   readonly joint_types: readonly string[]
   readonly source_types: readonly string[]
   readonly speech_act_types: readonly string[]
+  readonly subject_pronouns: readonly string[]
+  readonly object_clitics: readonly string[]
+  readonly clitic_auxiliaries: readonly string[]
   readonly cumulative: readonly string[]
   readonly prior: readonly string[]
   readonly conflicts: readonly string[]
@@ -156,6 +159,9 @@ export const roleData = (): RoleData =>
       isList(x.joint_types) &&
       isList(x.source_types) &&
       isList(x.speech_act_types) &&
+      isList(x.subject_pronouns) &&
+      isList(x.object_clitics) &&
+      isList(x.clitic_auxiliaries) &&
       isList(x.cumulative) &&
       isList(x.prior) &&
       isList(x.conflicts) &&

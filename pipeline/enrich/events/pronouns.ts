@@ -1,0 +1,78 @@
+/**
+ * Pronouns that stand for a participant: a subject `il`/`elle` (`Arrêté en 2013, il est jugé par …`,
+ * `il y avait déjà été convoqué`) and an object clitic before `avoir` (`le tribunal … l'a condamné`,
+ * `les a interpellés`). The one a pronoun stands for is a person: for an object clitic, the last one
+ * named before it in its sentence; for a subject, the first named before it in its sentence, else the
+ * first named in the nearest earlier sentence naming one (a sentence's subject usually comes first).
+ * The words are data (`roles.json` `subject_pronouns`, `object_clitics`, `clitic_auxiliaries`).
+ */
+import { roleData } from './reference.js'
+import type { RoleMention } from './roles.js'
+import type { Token } from './tokens.js'
+
+export interface PronounReading {
+  /** `subject`: the pronoun is the clause's subject; `object`: a clitic object of the trigger's verb. */
+  readonly kind: 'subject' | 'object'
+  /** UTF-16 offset of the pronoun. */
+  readonly at: number
+}
+
+/** How many sentences back a subject pronoun's person may be named. */
+export const PRONOUN_REACH = 3
+
+/**
+ * The pronoun standing for a participant of the trigger at `first` in the clause starting at `c0`, if
+ * the clause names nobody acting before the trigger.
+ */
+export function pronounOf(
+  tokens: readonly Token[],
+  c0: number,
+  first: number,
+  roles: readonly RoleMention[],
+): PronounReading | null {
+  const { subject_pronouns: subjects, object_clitics: clitics, clitic_auxiliaries: aux } = roleData()
+  // `l'a condamné`, `les ont arrêtés`: a clitic right before `avoir` right before the trigger
+  const a = tokens[first - 1]
+  const c = tokens[first - 2]
+  if (a && c && aux.includes(a.norm) && clitics.includes(c.norm)) return { kind: 'object', at: c.start }
+  const named = roles.some((r) => r.token >= c0 && r.token < first && !r.oblique && !r.adjective)
+  if (named) return null
+  // the subject of the trigger's own verb: only clitics, auxiliaries and adverbs between (`il y
+  // avait déjà été convoqué`), not another verb (`il indique que l'occupation …`)
+  const r = roleData()
+  const between = (w: string) =>
+    r.unreal_skip.includes(w) ||
+    r.passive_auxiliary.includes(w) ||
+    r.passive_adverbs.includes(w) ||
+    aux.includes(w)
+  for (let k = first - 1; k >= c0; k--) {
+    const w = tokens[k]!.norm
+    if (subjects.includes(w)) return { kind: 'subject', at: tokens[k]!.start }
+    if (!between(w)) return null
+  }
+  return null
+}
+
+/** The persons each sentence names, in order, to find what a pronoun stands for. */
+export class PersonTrail {
+  private readonly sentences: (readonly { readonly id: string; readonly start: number }[])[] = []
+
+  /** Records the persons of the next sentence (in text order). */
+  push(persons: readonly { readonly id: string; readonly start: number }[]): void {
+    this.sentences.push(persons)
+    if (this.sentences.length > PRONOUN_REACH + 1) this.sentences.shift()
+  }
+
+  /** The person a pronoun at `at` of the current (last pushed) sentence stands for, if any. */
+  antecedent(p: PronounReading): string | null {
+    const current = this.sentences[this.sentences.length - 1] ?? []
+    const before = current.filter((m) => m.start < p.at)
+    if (p.kind === 'object') return before[before.length - 1]?.id ?? null
+    if (before.length > 0) return before[0]!.id
+    for (let k = this.sentences.length - 2; k >= 0; k--) {
+      const first = this.sentences[k]![0]
+      if (first) return first.id
+    }
+    return null
+  }
+}

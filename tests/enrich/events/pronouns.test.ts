@@ -1,0 +1,56 @@
+/**
+ * A pronoun standing for a person named before: the subject of a passive undergoes (`il y avait déjà
+ * été convoqué`), an object clitic undergoes (`l'a condamné`), the subject of an active verb acts; a
+ * pronoun that is another verb's subject (`il indique que l'occupation …`) is not the event's.
+ */
+import { describe, expect, it } from 'vitest'
+import { type EntitySpec, eventsOf, idOf, ofType } from './fixtures.js'
+
+const MEYER: EntitySpec = { name: 'Joël Meyer', type: 'person', surfaces: ['Joël Meyer'] }
+const HABRE: EntitySpec = { name: 'Hissène Habré', type: 'person', surfaces: ['Hissène Habré'] }
+
+describe('pronouns', () => {
+  it('makes the person a passive subject pronoun stands for the one summoned', () => {
+    const ev = eventsOf(
+      'Joël Meyer a été ambassadeur de France en Mauritanie. En octobre 2021, il y avait déjà été convoqué pour des propos outrageants.',
+      [MEYER],
+    )
+    expect(ofType(ev, 'summons')!.target_entity_ids).toEqual([idOf('Joël Meyer')])
+  })
+
+  it('makes the person an object clitic stands for the one sentenced, not its author', () => {
+    const ev = eventsOf(
+      "Le tribunal spécial, qui juge Hissène Habré à Dakar pour crimes contre l'humanité, l'a condamné lundi à la prison à perpétuité.",
+      [HABRE],
+    )
+    const e = ofType(ev, 'conviction')!
+    expect(e.target_entity_ids).toEqual([idOf('Hissène Habré')])
+    expect(e.actor_entity_ids).not.toContain(idOf('Hissène Habré'))
+  })
+
+  it('makes the person an active subject pronoun stands for the one who acts', () => {
+    const ev = eventsOf(
+      'Hissène Habré a dirigé le Tchad pendant huit ans. Arrêté en 2013, il récuse les Chambres africaines extraordinaires.',
+      [
+        HABRE,
+        {
+          name: 'Chambres africaines extraordinaires',
+          type: 'organization',
+          surfaces: ['Chambres africaines extraordinaires'],
+        },
+      ],
+    )
+    expect(ofType(ev, 'rejection')!.actor_entity_ids).toEqual([idOf('Hissène Habré')])
+  })
+
+  it('leaves a pronoun that is the subject of another verb alone', () => {
+    const ev = eventsOf(
+      'Le porte-parole Sylvain Ekenge a réagi mardi. Il indique que l’occupation de la ville par le M23 est une invasion.',
+      [
+        { name: 'Sylvain Ekenge', type: 'person', surfaces: ['Sylvain Ekenge'] },
+        { name: 'M23', type: 'organization', surfaces: ['M23'] },
+      ],
+    )
+    expect(ofType(ev, 'attack')!.actor_entity_ids).not.toContain(idOf('Sylvain Ekenge'))
+  })
+})
