@@ -134,6 +134,11 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Fou
       unsaid = t
       continue
     }
+    // `le mouvement soutenu par l'Iran`, `les partisans de Sonko, soutenus par …`: a participle
+    // describing a noun tells a standing relation, not an event; `», a soutenu le ministre` reports
+    // words (roles.json `stative_types`)
+    if (roleData().stative_types.includes(t.type) && (isAdjectival(tokens, t) || isIncise(tokens, t.first)))
+      continue
     const [c0, c1] = clauseOf(tokens, t.first, t.next)
     // a generic or repeated state of affairs (`régulièrement la cible d'attaques`) is no event
     if (tokens.slice(c0, c1).some((w) => habitual.includes(w.norm))) continue
@@ -181,6 +186,33 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Fou
     }
   }
   return events.sort((a, b) => a.trigger.start - b.trigger.start)
+}
+
+/** A past participle ending (`soutenu`, `soutenues`, `appuyé`). */
+const PAST_PARTICIPLE = /\p{L}{2,}(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|ies)$/u
+
+/** A one-word participle trigger used as an adjective before `par`, no auxiliary before it. */
+function isAdjectival(tokens: readonly Token[], t: TriggerMatch): boolean {
+  if (t.next - t.first !== 1 || !PAST_PARTICIPLE.test(tokens[t.first]!.norm)) return false
+  if (tokens[t.next]?.norm !== 'par') return false
+  const prev = tokens[t.first - 1]
+  if (!prev) return false
+  const { passive_auxiliary: be, clitic_auxiliaries: have, passive_adverbs: adverbs } = roleData()
+  let k = t.first - 1
+  while (k >= 0 && adverbs.includes(tokens[k]!.norm)) k--
+  const w = tokens[k]
+  return w !== undefined && !be.includes(w.norm) && !have.includes(w.norm)
+}
+
+const INVERTED = /^(?:a|ont|avait|avaient)(?:-t)?-(?:il|elle|ils|elles|on)$/u
+const CLOSING_QUOTES: ReadonlySet<string> = new Set(['»', '"', '”'])
+/** A verb in an incise right after a quotation (`», a soutenu le ministre`): it says who spoke. */
+function isIncise(tokens: readonly Token[], first: number): boolean {
+  let k = first - 1
+  // `», a soutenu`, `», a-t-elle soutenu`
+  if (k >= 0 && (roleData().clitic_auxiliaries.includes(tokens[k]!.norm) || INVERTED.test(tokens[k]!.norm)))
+    k--
+  return tokens[k]?.text === ',' && CLOSING_QUOTES.has(tokens[k - 1]?.text ?? '')
 }
 
 /**

@@ -105,6 +105,7 @@ export interface RoleData {
   readonly joint_types: readonly string[]
   readonly source_types: readonly string[]
   readonly speech_act_types: readonly string[]
+  readonly stative_types: readonly string[]
   readonly subject_pronouns: readonly string[]
   readonly object_clitics: readonly string[]
   readonly clitic_auxiliaries: readonly string[]
@@ -159,6 +160,7 @@ export const roleData = (): RoleData =>
       isList(x.joint_types) &&
       isList(x.source_types) &&
       isList(x.speech_act_types) &&
+      isList(x.stative_types) &&
       isList(x.subject_pronouns) &&
       isList(x.object_clitics) &&
       isList(x.clitic_auxiliaries) &&

@@ -1,0 +1,49 @@
+/**
+ * What tells no event: a participle describing a noun (`le mouvement soutenu par l'Iran`), a verb in
+ * an incise after a quotation (`», a-t-elle soutenu`). And an ultimatum (`sommé de quitter`) is a
+ * threat.
+ */
+import { describe, expect, it } from 'vitest'
+import { type EntitySpec, eventsOf, idOf, ofType, types } from './fixtures.js'
+
+const IRAN: EntitySpec = { name: 'Iran', type: 'country', surfaces: ['Iran'], country_code: 'IR' }
+
+describe('standing relations', () => {
+  it('reads no support in a participle describing a noun', () => {
+    const ev = eventsOf(
+      "La coalition a lancé des raids sur Sanaa, ville contrôlée par le mouvement chiite soutenu par l'Iran.",
+      [IRAN],
+    )
+    expect(types(ev)).not.toContain('support')
+  })
+
+  it('reads none after a comma either', () => {
+    const ev = eventsOf(
+      'Le gouvernement accuse les partisans de Sonko, soutenus par des forces obscures, de se livrer à des actes de vandalisme.',
+    )
+    expect(types(ev)).not.toContain('support')
+  })
+
+  it('still reads the support a passive reports', () => {
+    const ev = eventsOf("Le Mali a été soutenu par l'Iran lors du vote.", [
+      IRAN,
+      { name: 'Mali', type: 'country', surfaces: ['Mali'], country_code: 'ML' },
+    ])
+    expect(ofType(ev, 'support')!.actor_entity_ids).toEqual([idOf('Iran')])
+  })
+
+  it('reads no support in an incise after a quotation', () => {
+    const ev = eventsOf(
+      '« J’espère que tout le monde va être calme et uni parce que c’est un temps difficile », a-t-elle soutenu en français.',
+    )
+    expect(types(ev)).not.toContain('support')
+  })
+})
+
+describe('ultimatums', () => {
+  it('makes `sommé de quitter` a threat', () => {
+    const ev = eventsOf('L’ambassadeur a été sommé de quitter le pays dans les 72 heures.')
+    expect(types(ev)).toContain('threat')
+    expect(types(ev)).not.toContain('request')
+  })
+})
