@@ -9,6 +9,7 @@
 import type { Span } from '../../types.js'
 import { codePointIndex } from '../../util/codepoints.js'
 import type { Extracted, ExtractInput, Extractor, QuoteDraft } from '../extract.js'
+import { lexicon } from '../quotes/lexicon.js'
 import { dateEvent, expressionsIn, owns } from './dating.js'
 import { deliveredAt } from './deliveries.js'
 import { type FatalityStatement, findFatalities, mentionsNonViolentCause } from './fatalities.js'
@@ -23,13 +24,14 @@ import {
   chooseLocation,
   chooseParticipants,
   clauseOf,
+  isClauseBoundary,
   isPassive,
   nounFrame,
   type RoleMention,
   roleMentions,
   tokenAt,
 } from './roles.js'
-import { phraseAt, phraseEndingAt, phraseIndex, type Token, tokenize } from './tokens.js'
+import { normalizeWord, phraseAt, phraseEndingAt, phraseIndex, type Token, tokenize } from './tokens.js'
 import { findTriggers, type TriggerMatch } from './triggers.js'
 
 /** Event types whose verbs put their subject after them in an incise (`…, a déclaré le ministre`). */
@@ -186,6 +188,52 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Fou
     }
   }
   return events.sort((a, b) => a.trigger.start - b.trigger.start)
+}
+
+let speechForms: ReadonlySet<string> | undefined
+/** One-word forms of the verbs of saying (`reference/speech-verbs.json`): `averti`, `déclare`. */
+const speechVerbs = (): ReadonlySet<string> => {
+  if (!speechForms) {
+    const forms = lexicon().verbs.flatMap((v) => [v.participle, v.present, v.present_plural])
+    speechForms = new Set(forms.filter((f) => !f.includes(' ')).map(normalizeWord))
+  }
+  return speechForms
+}
+const THAT: ReadonlySet<string> = new Set(['que', "qu'"])
+
+/**
+ * The token of a verb of saying whose reported clause (`a averti que …`) holds the token `first`;
+ * 0 when there is none.
+ */
+function saidBefore(tokens: readonly Token[], first: number): number {
+  for (let k = first - 1; k > 0; k--) {
+    if (!THAT.has(tokens[k]!.norm)) continue
+    // `a averti que`, `a averti mardi que`
+    for (let j = k - 1; j > 0 && j >= k - 3; j--) if (speechVerbs().has(tokens[j]!.norm)) return j
+  }
+  return 0
+}
+
+const BREAKDOWN_REACH = 2
+/**
+ * The token range of a toll's breakdown right after it (`…, dont deux collaborateurs de l'Unrwa,`):
+ * from `dont` to the end of its clause; empty when none follows.
+ */
+function breakdownOf(tokens: readonly Token[], next: number): [number, number] {
+  let k = next
+  if (tokens[k]?.text === ',') k++
+  // past the toll's own words (`18 morts, dont deux …`: `dont` may be inside the statement)
+  while (
+    k < next + BREAKDOWN_REACH &&
+    k < tokens.length &&
+    tokens[k]!.norm !== 'dont' &&
+    !isClauseBoundary(tokens[k]!)
+  )
+    k++
+  if (tokens[k]?.norm !== 'dont') return [0, 0]
+  let end = k + 1
+  while (end < tokens.length && !isClauseBoundary(tokens[end]!)) end++
+  return [k + 1, end]
 }
 
 /** A past participle ending (`soutenu`, `soutenues`, `appuyé`). */
@@ -381,10 +429,16 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       })
       let place: RoleMention | null = chooseLocation(owned, info.physical, t.start, town.get(t))
       const exclude = new Set(place ? [place.entity_id] : [])
-      // who reports a violent event after it (`…, a annoncé le gouverneur X`) takes no part in it
+      // who reports a violent event after it (`…, a annoncé le gouverneur X`) takes no part in it;
+      // nor does one who says it before (`M. Tedros a averti que … en raison d'intenses combats`)
       if (info.violent) {
         const speech = triggers.find((o) => o.first >= t.next && SPEECH_REPORT.has(o.type))
         if (speech) for (const r of roles) if (r.token >= speech.first) exclude.add(r.entity_id)
+        const said = saidBefore(tokens, t.first)
+        if (said > 0) {
+          const [s0] = clauseOf(tokens, said, said + 1)
+          for (const r of roles) if (r.token >= s0 && r.token < said) exclude.add(r.entity_id)
+        }
       }
       const isNoun = t.first > 0 && roleData().skip.includes(tokens[t.first - 1]!.norm)
       const framed = chooseParticipants(
@@ -522,9 +576,20 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         )
         // `dans le rang des forces armées togolaises`, `parmi les civils`
         for (const r of roles) if (roleData().victim_governors.includes(r.governor)) counted.add(r.entity_id)
+        // `18 morts, dont deux collaborateurs de l'Unrwa`: those the toll breaks down are its dead
+        const brokenDown = new Set<string>()
+        for (const toll of f.tolls) {
+          const [d0, d1] = breakdownOf(tokens, tokenAt(tokens, toll.anchorEnd))
+          for (const r of roles)
+            if (r.token >= d0 && r.token < d1 && r.type !== 'place' && !exclude.has(r.entity_id)) {
+              counted.add(r.entity_id)
+              brokenDown.add(r.entity_id)
+            }
+        }
         const victim = (id: string) =>
           counted.has(id) || (typeOf.get(id) === 'group' && isVictim(facts.get(id)!.name))
-        const victims = actors.filter(victim)
+        // (the dead a breakdown names are targets even where the clause did not read them as any)
+        const victims = [...new Set([...actors.filter(victim), ...brokenDown])]
         if (victims.length > 0) {
           actors = actors.filter((id) => !victim(id))
           targets = [...victims.filter((id) => !targets.includes(id)), ...targets]

@@ -144,7 +144,8 @@ export class GroupSummary {
     if (g.location_entity_id) this.places.add(g.location_entity_id)
     if (g.fatalities !== null) this.tolls.add(g.fatalities)
     for (const a of g.actors) {
-      this.actors.add(a)
+      // a toll alone names its counter more often than its author: not an actor to agree with
+      if (g.method !== 'inference') this.actors.add(a)
       this.everyone.add(a)
     }
     for (const x of g.targets) {
@@ -212,7 +213,10 @@ export function agrees(
   // a group the text does not name (`des soldats`) never sets two events apart
   const named = (id: string) => facts(id)?.type !== 'group'
   const actors = r.actors.filter(named)
-  if (r.anaphoric || actors.length === 0 || ![...s.actors].some(named)) return true
+  // a toll alone names its counter more often than its author (`X a fait état de 20 morts`): its
+  // actors never set it apart
+  if (r.anaphoric || r.method === 'inference' || actors.length === 0 || ![...s.actors].some(named))
+    return true
   if (actors.some((a) => s.actors.has(a))) return true
   // one's actor the other's target: the two sides of a joint event (a meeting, a call); but an act
   // the other way round, its target on the other's acting side (`X a félicité Y`, then `Y a présenté
@@ -333,7 +337,9 @@ export function eventOf(
   const location = locationFrom === null ? null : group[locationFrom]!.location_entity_id
   const where = location ? facts(location) : undefined
   const bounds = dated ? calendarBounds(dated.date!) : null
-  const actors = uniq(group.flatMap((r) => r.actors))
+  // the actors a toll alone gives only where no mention with a trigger names any
+  const triggered = group.filter((r) => r.method !== 'inference' && r.actors.length > 0)
+  const actors = uniq((triggered.length > 0 ? triggered : group).flatMap((r) => r.actors))
     .filter((id) => id !== location)
     .slice(0, MAX_ACTORS)
   // the place is no participant — save the country a force leaves (roles.json `source_types`)

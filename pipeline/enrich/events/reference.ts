@@ -106,6 +106,7 @@ export interface RoleData {
   readonly source_types: readonly string[]
   readonly speech_act_types: readonly string[]
   readonly stative_types: readonly string[]
+  readonly honorifics: readonly string[]
   readonly subject_pronouns: readonly string[]
   readonly object_clitics: readonly string[]
   readonly clitic_auxiliaries: readonly string[]
@@ -161,6 +162,7 @@ export const roleData = (): RoleData =>
       isList(x.source_types) &&
       isList(x.speech_act_types) &&
       isList(x.stative_types) &&
+      isList(x.honorifics) &&
       isList(x.subject_pronouns) &&
       isList(x.object_clitics) &&
       isList(x.clitic_auxiliaries) &&

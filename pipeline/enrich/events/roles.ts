@@ -120,7 +120,8 @@ export function roleMentions(
       g--
       steps++
     }
-    while (g >= 0 && roles.skip.includes(tokens[g]!.norm)) g--
+    // past articles and honorifics (`selon Mme Fièvre`, `par M. Lavrov`)
+    while (g >= 0 && (roles.skip.includes(tokens[g]!.norm) || isHonorific(tokens, g))) g--
     const gov = g >= 0 ? tokens[g]!.norm : ''
     const head = g > 0 ? tokens[g - 1]! : null
     const geographic =
@@ -148,6 +149,14 @@ export function roleMentions(
     })
   }
   return out
+}
+
+/** Whether token `k` is an honorific (`Mme`, `M`) or the full stop after one (`M.`). */
+function isHonorific(tokens: readonly Token[], k: number): boolean {
+  const h = roleData().honorifics
+  const t = tokens[k]!
+  if (t.text === '.') return k > 0 && h.includes(tokens[k - 1]!.norm)
+  return h.includes(t.norm)
 }
 
 /**
