@@ -39,6 +39,7 @@ interface Lexicon {
   readonly victims: ReadonlySet<string>
   readonly auxiliaries: ReadonlySet<string>
   readonly asides: ReadonlySet<string>
+  readonly premodifiers: ReadonlySet<string>
   readonly causes: ReadonlySet<string>
   readonly predicates: Index
   readonly deathNouns: Index
@@ -58,6 +59,7 @@ function lexicon(): Lexicon {
     victims: new Set(d.victims),
     auxiliaries: new Set(d.auxiliaries),
     asides: new Set(d.aside_openers),
+    premodifiers: new Set(d.victim_premodifiers),
     causes: new Set(d.non_violent_causes),
     predicates: phraseIndex(d.predicates),
     deathNouns: phraseIndex(d.death_nouns),
@@ -84,13 +86,15 @@ interface Group {
 }
 
 /** `QTY [de] VICTIM [adj ≤2]`, then any `, QTY VICTIM` / `et QTY VICTIM` / `et des VICTIM` groups. */
-function victimGroups(tokens: readonly Token[], i: number): Group | null {
+function victimGroups(tokens: readonly Token[], i: number, alone = false): Group | null {
   const L = lexicon()
   const one = (k: number): Group | null => {
     const q = quantityAt(tokens, k, { articles: true })
     if (!q) return null
     let j = q.next
     if (isWord(tokens[j], 'de', "d'")) j++
+    // `deux autres civils`
+    if (tokens[j] && L.premodifiers.has(tokens[j]!.norm) && L.victims.has(tokens[j + 1]?.norm ?? '')) j++
     if (!tokens[j] || !L.victims.has(tokens[j]!.norm)) return null
     // what qualifies the victims: adjectives, a complement (`84 combattants du groupe russe Wagner`),
     // up to the next group (`et`, `,`), an auxiliary or a word of death; else nothing is taken
@@ -109,7 +113,7 @@ function victimGroups(tokens: readonly Token[], i: number): Group | null {
     return { count: q.value, qualifier: q.qualifier, who: [tokens[j]!.norm], next: boundary(m) ? m : j + 1 }
   }
   const first = one(i)
-  if (!first) return null
+  if (!first || alone) return first
   let count = first.count
   let qualifier = first.qualifier
   const who = [...first.who]
@@ -146,7 +150,12 @@ function victimGroups(tokens: readonly Token[], i: number): Group | null {
 
 /** Skips a comma-delimited aside that opens with `dont`, `parmi`… (`, dont des femmes et des enfants,`). */
 function skipAside(tokens: readonly Token[], j: number): number {
-  if (tokens[j]?.text !== ',' || !lexicon().asides.has(tokens[j + 1]?.norm ?? '')) return j
+  if (tokens[j]?.text !== ',') return j
+  // `, dont des femmes,`, `, selon l'armée,`; or an incise with an inverted subject (`, a-t-on appris,`)
+  const opener = lexicon().asides.has(tokens[j + 1]?.norm ?? '')
+  const incise =
+    INVERTED_SUBJECT.test(tokens[j + 1]?.norm ?? '') || INVERTED_SUBJECT.test(tokens[j + 2]?.norm ?? '')
+  if (!opener && !incise) return j
   for (let k = j + 2; k < Math.min(tokens.length, j + 2 + MAX_ASIDE); k++)
     if (tokens[k]!.text === ',') return k + 1
   return j
@@ -172,6 +181,11 @@ function statement(
   }
 }
 
+/** A verb's inverted subject (`a-t-on`, `précise-t-il`, `apprend-on`): the mark of an incise. */
+const INVERTED_SUBJECT = /\p{L}-(?:t-)?(?:on|il|elle|ils|elles)$/u
+/** How many words an apposition to the victims may have (`deux civils, un homme et sa femme, ont été tués`). */
+const MAX_APPOSITION = 6
+
 /** Shapes A and B, from a quantity at token `i`. */
 function fromQuantity(tokens: readonly Token[], i: number): FatalityStatement | null {
   const L = lexicon()
@@ -195,6 +209,21 @@ function fromQuantity(tokens: readonly Token[], i: number): FatalityStatement | 
     if (p > 0) return statement(tokens, i, k + p, g, [k, k + p])
     const a = tokens[g.next + adj]
     if (a?.kind !== 'word' || L.auxiliaries.has(a.norm) || a.norm === 'et') break
+  }
+  // an apposition naming the victims (`deux autres civils, un homme et sa femme ont été tués`): a few
+  // words after a comma, then an auxiliary and the word of death
+  const g1 = victimGroups(tokens, i, true)
+  if (g1 && tokens[g1.next]?.text === ',') {
+    for (let k = g1.next + 1; k < tokens.length && k <= g1.next + 1 + MAX_APPOSITION; k++) {
+      const t = tokens[k]!
+      if (t.kind !== 'word') break
+      if (!L.auxiliaries.has(t.norm)) continue
+      let m = k
+      while (m < k + 4 && tokens[m] && L.auxiliaries.has(tokens[m]!.norm)) m++
+      const p = phraseAt(tokens, m, L.predicates)
+      if (p > 0) return statement(tokens, i, m + p, g1, [m, m + p])
+      break
+    }
   }
   return null
 }

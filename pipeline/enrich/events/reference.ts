@@ -70,6 +70,7 @@ export interface FatalityData {
   readonly death_nouns: readonly string[]
   readonly killing_verbs: readonly string[]
   readonly aside_openers: readonly string[]
+  readonly victim_premodifiers: readonly string[]
   readonly non_violent_causes: readonly string[]
   readonly toll_subjects: readonly string[]
   readonly toll_verbs: readonly string[]
@@ -145,7 +146,11 @@ export const triggerData = (): TriggerData =>
 export const numberData = (): NumberData =>
   load('numbers.fr.json', (x) => isMap(x.units) && isMap(x.approximate) && isList(x.qualifiers))
 export const fatalityData = (): FatalityData =>
-  load('fatalities.json', (x) => isList(x.victims) && isList(x.predicates) && isList(x.killing_verbs))
+  load(
+    'fatalities.json',
+    (x) =>
+      isList(x.victims) && isList(x.victim_premodifiers) && isList(x.predicates) && isList(x.killing_verbs),
+  )
 export const roleData = (): RoleData =>
   load(
     'roles.json',

@@ -23,6 +23,8 @@ describe('findFatalities', () => {
     ['Le raid a tué au moins 15 djihadistes.', 15, 'at_least', 'djihadistes'],
     ['2.500 personnes ont perdu la vie en dix ans.', 2500, 'exact', 'personnes'],
     ['Quatre casques bleus de la mission onusienne ont été tués.', 4, 'exact', 'casques'],
+    ['Deux soldats, a-t-on appris, ont été tués le 11 septembre.', 2, 'exact', 'soldats'],
+    ['Deux autres civils, un homme et sa femme ont été tués à Kazaroho.', 2, 'exact', 'civils'],
   ])('%s → %d', (text, count, qualifier, who) => {
     expect(tolls(text)).toEqual([{ count, qualifier, who }])
   })
