@@ -119,7 +119,7 @@ const gap = (a: Span, b: Span): number =>
  * One event per type: the first asserted trigger of each type in the sentence. A trigger inside an
  * entity's name (`Forces de soutien rapide`, `Groupe de soutien à l'islam`) names no event.
  */
-function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Found[] {
+function eventsOfSentence(tokens: readonly Token[], names: readonly Span[], sayers: number[] = []): Found[] {
   const found = new Map<string, Found>()
   // the object of a verb that did not happen is no event either (`va signer un accord`)
   let unsaid: TriggerMatch | null = null
@@ -130,6 +130,8 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Fou
   // frappée le 3 septembre par un double attentat ayant fait 40 morts`)
   const violentTriggers: TriggerMatch[] = []
   for (const t of findTriggers(tokens)) {
+    // who says something, even what made no event (`a dénoncé maintes fois`), is no violent actor
+    if (roleData().speech_act_types.includes(t.type) || SPEECH_REPORT.has(t.type)) sayers.push(t.first)
     if (unsaid && unsaid.type === t.type && t.first - unsaid.next <= OBJECT_REACH) continue
     if (t.first < askedUntil) continue
     if (t.negated || t.unreal) {
@@ -143,7 +145,7 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[]): Fou
       continue
     const [c0, c1] = clauseOf(tokens, t.first, t.next)
     // a generic or repeated state of affairs (`régulièrement la cible d'attaques`) is no event
-    if (tokens.slice(c0, c1).some((w) => habitual.includes(w.norm))) continue
+    if (isHabitual(tokens, c0, c1, t, habitual)) continue
     if (typeInfo(t.type).code === 'REQUEST') askedUntil = c1
     if (typeInfo(t.type).violent && !names.some((n) => n.start <= t.start && t.end <= n.end))
       violentTriggers.push(t)
@@ -234,6 +236,29 @@ function breakdownOf(tokens: readonly Token[], next: number): [number, number] {
   let end = k + 1
   while (end < tokens.length && !isClauseBoundary(tokens[end]!)) end++
   return [k + 1, end]
+}
+
+const RELATIVES: ReadonlySet<string> = new Set(['qui', 'que', "qu'", 'dont', 'où'])
+/**
+ * Whether a word of habit (`régulièrement`, `fréquemment`) qualifies the trigger in its clause `[c0,
+ * c1)`: not when a relative clause stands between (`un mode opératoire fréquemment utilisé par les
+ * shebabs et qui rappelle l'attentat du 14 octobre`).
+ */
+function isHabitual(
+  tokens: readonly Token[],
+  c0: number,
+  c1: number,
+  t: TriggerMatch,
+  habitual: readonly string[],
+): boolean {
+  for (let k = c0; k < c1; k++) {
+    if (!habitual.includes(tokens[k]!.norm)) continue
+    const [a, b] = k < t.first ? [k, t.first] : [t.next, k]
+    let split = false
+    for (let j = a + 1; j < b && !split; j++) split = RELATIVES.has(tokens[j]!.norm)
+    if (!split) return true
+  }
+  return false
 }
 
 /** A past participle ending (`soutenu`, `soutenues`, `appuyé`). */
@@ -369,7 +394,8 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         .filter((m) => typeOf.get(m.entity_id) === 'person')
         .map((m) => ({ id: m.entity_id, start: m.start })),
     )
-    const found = eventsOfSentence(tokens, inSentence)
+    const sayers: number[] = []
+    const found = eventsOfSentence(tokens, inSentence, sayers)
     if (found.length === 0) continue
     // the participants the text does not name (`des hommes armés`) stand beside the named ones
     const groups = findGroups(
@@ -434,8 +460,10 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       if (info.violent) {
         const speech = triggers.find((o) => o.first >= t.next && SPEECH_REPORT.has(o.type))
         if (speech) for (const r of roles) if (r.token >= speech.first) exclude.add(r.entity_id)
-        const said = saidBefore(tokens, t.first)
-        if (said > 0) {
+        // (or who condemns it before: `L'ONU a dénoncé le recours du régime aux barils d'explosifs, une
+        // arme qui tue`)
+        for (const said of [saidBefore(tokens, t.first), ...sayers.filter((k) => k < t.first)]) {
+          if (said <= 0) continue
           const [s0] = clauseOf(tokens, said, said + 1)
           for (const r of roles) if (r.token >= s0 && r.token < said) exclude.add(r.entity_id)
         }
@@ -636,6 +664,8 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         date_precision: when.date_precision,
         date_source: when.date_source,
         news: sentenceNo < LEAD_SENTENCES && !isPluperfect(tokens, t.first, t.next) && !prior,
+        background: isPluperfect(tokens, t.first, t.next),
+        summary: f.tolls.length > 0 && tokens.some((w) => roleData().toll_summaries.includes(w.norm)),
         recount: f.tolls.length > 0 && tokens.some((w) => roleData().recount.includes(w.norm)),
         location_entity_id: place?.entity_id ?? null,
         actors,

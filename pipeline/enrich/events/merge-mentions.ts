@@ -45,6 +45,10 @@ export interface Reading {
   readonly recount?: boolean
   /** Told as the news of the article (present or passé composé, in its lead), not as background. */
   readonly news?: boolean
+  /** Its sentence gives the toll as such (`le bilan`, roles.json `toll_summaries`). */
+  readonly summary?: boolean
+  /** Told in the pluperfect (`qui avait fait 358 morts`): an earlier event, or background. */
+  readonly background?: boolean
   readonly location_entity_id: string | null
   readonly actors: readonly string[]
   readonly targets: readonly string[]
@@ -200,6 +204,10 @@ export function agrees(
   // — or is told as another source's count (`une autre source affirme qu'au moins 82 … tués`)
   if (r.fatalities !== null && !r.anaphoric && !r.definite && r.method !== 'inference' && !r.recount)
     for (const t of s.tolls) if (t !== r.fatalities) return false
+  // a toll alone in the pluperfect (`qui avait fait 358 morts`) is an earlier event's — not an earlier
+  // count of this one (`une source médicale avait auparavant fait état de 67 morts`)
+  if (r.fatalities !== null && r.method === 'inference' && r.background && !r.recount && s.tolls.size > 0)
+    for (const t of s.tolls) if (t !== r.fatalities) return false
   // an article on a violent event tells it again and again (`tués`, `le massacre`, `des combats`): a
   // violent mention joins unless it brings a date or a place the event lacks (another attack told
   // in passing: `lors de l'expédition de Moura`)
@@ -274,9 +282,14 @@ export function groupReadings(
     const same = byCode.get(codeOf(r.event_type)) ?? []
     let best: GroupSummary | null = null
     let bestOverlap = -1
+    // a mention with no date or place of its own goes, among equals, to the article's news (told in
+    // its lead) before an event told in passing
+    const unanchored = r.date_source !== 'expression' && r.location_entity_id === null
+    const rank = (g: GroupSummary) =>
+      overlap(g, r) * 2 + (unanchored && g.readings.some((x) => x.news === true) ? 1 : 0)
     for (let g = same.length - 1; g >= 0; g--) {
       if (!agrees(same[g]!, r, facts)) continue
-      const o = overlap(same[g]!, r)
+      const o = rank(same[g]!)
       if (o > bestOverlap) {
         best = same[g]!
         bestOverlap = o
@@ -321,10 +334,15 @@ export function eventOf(
   })
   // toll: the largest stated number, else the first indefinite one — a source's other count only
   // when no mention states the toll itself
+  // — and a count given as the toll (`le dernier bilan fait état de 29 morts`) before the count of
+  // some of the dead (`deux combattants sont morts`)
   let tollFrom: number | null = null
-  const own = group.some((r) => r.fatalities_qualifier !== null && !r.recount)
+  const summed = group.some((r) => r.fatalities !== null && r.summary === true)
+  const own = group.some(
+    (r) => r.fatalities_qualifier !== null && !r.recount && (!summed || r.summary === true),
+  )
   group.forEach((r, k) => {
-    if (r.fatalities_qualifier === null || (own && r.recount)) return
+    if (r.fatalities_qualifier === null || (own && r.recount) || (summed && r.summary !== true)) return
     const best = tollFrom === null ? null : group[tollFrom]!
     if (!best || (r.fatalities !== null && (best.fatalities === null || r.fatalities > best.fatalities)))
       tollFrom = k
