@@ -59,6 +59,8 @@ export interface Prepared {
   readonly header: Header
   readonly body: MappedText
   readonly docId: string
+  /** Words of the body (`enrich/words.ts`), counted once. */
+  readonly words: number
   readonly explicit: Published | null
   readonly messages: readonly Message[]
 }
@@ -144,6 +146,7 @@ export function prepare(source: SourceInfo, bytes: Uint8Array): Prepared | Rejec
     header: st.header,
     body: body.text,
     docId,
+    words,
     explicit: explicitPublished(st.header, body.text.text),
     messages,
   }
@@ -258,7 +261,7 @@ export function enrich(
     language,
     text,
     n_chars: cp.length,
-    n_words: countWords(text),
+    n_words: p.words,
     n_sentences: sentences.length,
     warnings: messages.filter((m) => m.severity !== 'info' || m.stage === 'clean').map(formatMessage),
   }
