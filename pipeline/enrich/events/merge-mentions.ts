@@ -123,6 +123,8 @@ export class GroupSummary {
   readonly readings: Reading[] = []
   readonly code: string
   private readonly physicals = new Set<boolean>()
+  /** Whether a reading is the article's news (told in its lead). */
+  news = false
   /** Modes other than null. */
   private readonly modes = new Set<string>()
   /** Dates of the readings dated by an expression. */
@@ -143,6 +145,7 @@ export class GroupSummary {
     this.readings.push(g)
     const t = info(g.event_type)
     this.physicals.add(t.physical)
+    if (g.news === true) this.news = true
     if (t.mode !== null) this.modes.add(t.mode)
     if (g.date_source === 'expression') this.dates.add(g.date!)
     if (g.location_entity_id) this.places.add(g.location_entity_id)
@@ -285,8 +288,7 @@ export function groupReadings(
     // a mention with no date or place of its own goes, among equals, to the article's news (told in
     // its lead) before an event told in passing
     const unanchored = r.date_source !== 'expression' && r.location_entity_id === null
-    const rank = (g: GroupSummary) =>
-      overlap(g, r) * 2 + (unanchored && g.readings.some((x) => x.news === true) ? 1 : 0)
+    const rank = (g: GroupSummary) => overlap(g, r) * 2 + (unanchored && g.news ? 1 : 0)
     for (let g = same.length - 1; g >= 0; g--) {
       if (!agrees(same[g]!, r, facts)) continue
       const o = rank(same[g]!)

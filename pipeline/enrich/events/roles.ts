@@ -132,6 +132,23 @@ export function roleMentions(
     const placeWord =
       (type === 'place' || type === 'country') && geoNouns().has(gov) && tokens[g + 1]?.norm === 'des'
     const source = g >= 0 && phraseEndingAt(tokens, g, sourceMarkers()) > 0
+
+    // an acronym in parentheses right after a name (`les Forces armées maliennes (FAMa)`, `la
+    // Communauté … d'Afrique de l'ouest (Cedeao)`): the same entity is not named twice; another one
+    // stands where the name stands
+    if (tokens[token - 2] && acronymAt(tokens, token - 1) >= 0) {
+      const before = tokens[token - 2]!.end
+      const named = out.filter((o) => o.end === before)
+      if (named.some((o) => o.entity_id === m.entity_id)) continue
+      const outer = named.reduce<RoleMention | null>(
+        (a, o) => (a === null || o.start < a.start ? o : a),
+        null,
+      )
+      if (outer) {
+        out.push({ ...outer, entity_id: m.entity_id, type, start: m.start, end: m.end, token, adjective })
+        continue
+      }
+    }
     out.push({
       entity_id: m.entity_id,
       type,
@@ -195,10 +212,44 @@ export const MAX_ACTORS = 4
 /** Clause around token range `[first, next)`: from the last boundary before to the first boundary after. */
 export function clauseOf(tokens: readonly Token[], first: number, next: number): [number, number] {
   let a = first
-  while (a > 0 && !isClauseBoundary(tokens[a - 1]!)) a--
+  for (;;) {
+    while (a > 0 && !isClauseBoundary(tokens[a - 1]!)) a--
+    // an acronym in parentheses (`la Communauté … (Cedeao)`) belongs to the clause
+    const open = acronymBefore(tokens, a)
+    if (open < 0) break
+    a = open
+  }
   let b = next
-  while (b < tokens.length && !isClauseBoundary(tokens[b]!)) b++
+  for (;;) {
+    while (b < tokens.length && !isClauseBoundary(tokens[b]!)) b++
+    const close = acronymAt(tokens, b)
+    if (close < 0) break
+    b = close
+  }
   return [a, b]
+}
+
+/** How many words an acronym in parentheses may have (`(Cedeao)`, `(FSR)`). */
+const ACRONYM_WORDS = 1
+/** The token after `( … )` opening at `k`, when it holds a short name; -1 otherwise. */
+function acronymAt(tokens: readonly Token[], k: number): number {
+  if (tokens[k]?.text !== '(') return -1
+  let j = k + 1
+  while (
+    j < tokens.length &&
+    j - k - 1 < ACRONYM_WORDS &&
+    tokens[j]!.kind === 'word' &&
+    /^\p{Lu}/u.test(tokens[j]!.text)
+  )
+    j++
+  return j > k + 1 && tokens[j]?.text === ')' ? j + 1 : -1
+}
+/** The token of `(` when `( … )` closes right before `a` and holds a short name; -1 otherwise. */
+function acronymBefore(tokens: readonly Token[], a: number): number {
+  if (a < 1 || tokens[a - 1]?.text !== ')') return -1
+  for (let k = a - 2; k >= 0 && k >= a - 2 - ACRONYM_WORDS; k--)
+    if (tokens[k]!.text === '(') return acronymAt(tokens, k) === a ? k : -1
+  return -1
 }
 
 export interface Participants {

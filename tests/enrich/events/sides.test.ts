@@ -37,3 +37,30 @@ describe('entre X et Y', () => {
     expect(e.target_entity_ids).toEqual([idOf('Togo')])
   })
 })
+
+describe('acronyms in parentheses', () => {
+  it('keeps the body left named by its acronym in the clause of the withdrawal', () => {
+    const ev = eventsOf(
+      "Les trois pays ont annoncé leur retrait de la Communauté des Etats d'Afrique de l'ouest (Cedeao) qu'ils accusent d'être inféodée à Paris.",
+      [
+        { name: "Afrique de l'Ouest", type: 'place', surfaces: ["Afrique de l'ouest"] },
+        { name: 'Cedeao', type: 'organization', surfaces: ['Cedeao'] },
+        { name: 'Paris', type: 'place', surfaces: ['Paris'], country_code: 'FR' },
+      ],
+    )
+    expect(ofType(ev, 'withdrawal')!.target_entity_ids).toContain(idOf('Cedeao'))
+  })
+
+  it('does not name an entity twice through its acronym', () => {
+    const FAMA: EntitySpec = {
+      name: 'Forces armées maliennes',
+      type: 'organization',
+      surfaces: ['Forces Armées Maliennes', 'FAMa'],
+    }
+    const ev = eventsOf(
+      "La Russie a réaffirmé hier son soutien au Mali en annonçant l'envoi d'une aide d’urgence aux Forces Armées Maliennes (FAMa).",
+      [RUSSIE, { name: 'Mali', type: 'country', surfaces: ['Mali'], country_code: 'ML' }, FAMA],
+    )
+    expect(ofType(ev, 'support')!.actor_entity_ids).toEqual([idOf('Russie')])
+  })
+})
