@@ -15,6 +15,7 @@ import { deliveredAt } from './deliveries.js'
 import { type FatalityStatement, findFatalities, mentionsNonViolentCause } from './fatalities.js'
 import { findGroups, type GroupMention, isFacility, isVictim } from './groups.js'
 import { type EntityFacts, eventOf, groupReadings, type Reading } from './merge-mentions.js'
+import { findUnnamedPlaces } from './places.js'
 import { PersonTrail, pronounOf } from './pronouns.js'
 import type { Qualifier } from './quantities.js'
 import { roleData, typeInfo } from './reference.js'
@@ -417,10 +418,18 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       facts.set(g.entity.entity_id, g.entity)
       groupFound.push(g)
     }
+    // and the places the gazetteer does not know (`la localité de Pont-Sondé`)
+    const places = findUnnamedPlaces(input.text, tokens, inSentence)
+    for (const p of places) {
+      typeOf.set(p.entity.entity_id, 'place')
+      facts.set(p.entity.entity_id, p.entity)
+      groupFound.push(p)
+    }
+    const extra = [...groups, ...places]
     const withGroups =
-      groups.length === 0
+      extra.length === 0
         ? inSentence
-        : [...inSentence, ...groups.map((g) => g.mention)].sort((a, b) => a.start - b.start)
+        : [...inSentence, ...extra.map((g) => g.mention)].sort((a, b) => a.start - b.start)
     const roles = roleMentions(tokens, withGroups, (id) => typeOf.get(id))
     const expressions = expressionsIn(s, soFar.temporal_expressions)
     const triggers = found.map((f) => f.trigger)
@@ -694,7 +703,13 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
   const known = (id: string) => facts.get(id)
   const events = groupReadings(readings, known).map((g) => eventOf(g, known, published))
   // a group is kept where it takes part in an event
-  const used = new Set(events.flatMap((e) => [...e.actor_entity_ids, ...e.target_entity_ids]))
+  const used = new Set(
+    events.flatMap((e) => [
+      ...e.actor_entity_ids,
+      ...e.target_entity_ids,
+      ...(e.location_entity_id ? [e.location_entity_id] : []),
+    ]),
+  )
   const kept = groupFound.filter((g) => used.has(g.entity.entity_id))
   const entities = [...new Map(kept.map((g) => [g.entity.entity_id, g.entity])).values()]
   return { events, entities, mentions: kept.map((g) => g.mention) }

@@ -1,0 +1,35 @@
+/**
+ * Places the gazetteer does not know, named after a word that only introduces a place (`la localité
+ * de Pont-Sondé`): they are an event's place, and kept as entities only where an event uses them.
+ */
+import { describe, expect, it } from 'vitest'
+import { extractEvents } from '../../../pipeline/enrich/events/index.js'
+import { findUnnamedPlaces } from '../../../pipeline/enrich/events/places.js'
+import { tokenize } from '../../../pipeline/enrich/events/tokens.js'
+import { type EntitySpec, inputOf, ofType, soFarOf } from './fixtures.js'
+
+const HAITI: EntitySpec = { name: 'Haïti', type: 'country', surfaces: ['Haïti'], country_code: 'HT' }
+
+describe('unnamed places', () => {
+  it('reads a capitalised name after `la localité de`', () => {
+    const text = "L'attaque d'un gang dans la localité de Pont-Sondé en Haïti a fait 115 morts."
+    const out = extractEvents(inputOf(text), soFarOf(text, [HAITI]))
+    const e = ofType(out.events ?? [], 'attack')!
+    const place = out.entities?.find((x) => x.entity_id === e.location_entity_id)
+    expect(place?.name).toBe('Pont-Sondé')
+    expect(place?.type).toBe('place')
+    expect(place?.country_code).toBeNull()
+  })
+
+  it('reads names with a particle, and nothing after a lower-case word', () => {
+    const names = (text: string) => findUnnamedPlaces(text, tokenize(text), []).map((p) => p.entity.name)
+    expect(names('Une frappe a visé le village de Aïta el Chaab jeudi.')).toEqual(['Aïta el Chaab'])
+    expect(names('La ville de départ reste inconnue.')).toEqual([])
+  })
+
+  it('leaves a name the entities already cover to them', () => {
+    const text = 'Des tirs ont visé la ville de Kati.'
+    const KATI: EntitySpec = { name: 'Kati', type: 'place', surfaces: ['Kati'], country_code: 'ML' }
+    expect(findUnnamedPlaces(text, tokenize(text), soFarOf(text, [KATI]).mentions)).toEqual([])
+  })
+})
