@@ -45,6 +45,17 @@ export interface EntitiesResult {
   readonly mentions: MentionDraft[]
 }
 
+const byIdOf = new WeakMap<Gazetteer, ReadonlyMap<string, Gazetteer['entities'][number]>>()
+/** The gazetteer's entities by id, built once per gazetteer (not once per document). */
+function entitiesById(g: Gazetteer): ReadonlyMap<string, Gazetteer['entities'][number]> {
+  let m = byIdOf.get(g)
+  if (!m) {
+    m = new Map(g.entities.map((e) => [e.draft.entity_id, e]))
+    byIdOf.set(g, m)
+  }
+  return m
+}
+
 export function findEntities(text: string, g: Gazetteer = gazetteer()): EntitiesResult {
   const tokens = tokenize(text)
   const covered = new Uint8Array(tokens.length)
@@ -108,7 +119,7 @@ export function findEntities(text: string, g: Gazetteer = gazetteer()): Entities
   }
 
   // 2. Common surnames of gazetteer people the document names in full.
-  const byId = new Map(g.entities.map((e) => [e.draft.entity_id, e]))
+  const byId = entitiesById(g)
   const people = new Map<string, DocPerson>()
   for (const h of hits) {
     if (h.entity.type !== 'person' || people.has(h.entity.entity_id)) continue
