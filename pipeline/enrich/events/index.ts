@@ -154,6 +154,14 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[], saye
     if (names.some((n) => n.start <= t.start && t.end <= n.end)) continue
     found.set(t.type, { trigger: t, inferred: false, tolls: [] })
   }
+  // troops sent are deployed (`des renforts de l'armée sont envoyés`): a deployment, not a delivery,
+  // where both are read in one clause
+  const sent = found.get('delivery')
+  const deployed = found.get('mobilization')
+  if (sent && deployed) {
+    const [a, b] = clauseOf(tokens, sent.trigger.first, sent.trigger.next)
+    if (deployed.trigger.first >= a && deployed.trigger.first < b) found.delete('delivery')
+  }
   const events = [...found.values()]
   // each death toll goes to the nearest violent event; with none, it is an attack of its own
   // a toll summing a conflict (`le conflit a déjà causé plus de 3500 morts`) counts no event
@@ -476,6 +484,11 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
           const [s0] = clauseOf(tokens, said, said + 1)
           for (const r of roles) if (r.token >= s0 && r.token < said) exclude.add(r.entity_id)
         }
+      }
+      // a vehicle or a building stopped (`le véhicule a été arrêté`) is no arrest
+      if (t.type === 'arrest' && (tokens[t.first]!.norm === 'été' || isPassive(tokens, t.first))) {
+        const subject = roles.filter((r) => r.token >= c0 && r.token < t.first).pop()
+        if (subject?.type === 'group' && isFacility(facts.get(subject.entity_id)!.name)) continue
       }
       const isNoun = t.first > 0 && roleData().skip.includes(tokens[t.first - 1]!.norm)
       const framed = chooseParticipants(

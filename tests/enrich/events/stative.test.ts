@@ -47,3 +47,31 @@ describe('ultimatums', () => {
     expect(types(ev)).not.toContain('request')
   })
 })
+
+describe('what only looks like an event', () => {
+  it('reads no delivery in `se livrer à`', () => {
+    const ev = eventsOf(
+      'Le gouvernement accuse les partisans de Sonko de se livrer à des actes de vandalisme.',
+    )
+    expect(types(ev)).not.toContain('delivery')
+  })
+
+  it('reads troops sent as a deployment, not a delivery', () => {
+    const ev = eventsOf('Des renforts de l’armée sont envoyés dans ces zones, apprend-t-on.')
+    expect(types(ev)).toContain('mobilization')
+    expect(types(ev)).not.toContain('delivery')
+  })
+
+  it('reads no arrest in a vehicle stopped', () => {
+    const ev = eventsOf('Selon le conducteur, le véhicule a été arrêté, puis les journalistes ont été tués.')
+    expect(types(ev)).not.toContain('arrest')
+  })
+
+  it('reads no signing in `à défaut de signer`', () => {
+    const ev = eventsOf(
+      'Le président Touadéra qui, à défaut de signer, a demandé à son homologue russe de renforcer l’aide militaire.',
+    )
+    expect(types(ev)).not.toContain('agreement')
+    expect(types(ev)).toContain('request')
+  })
+})
