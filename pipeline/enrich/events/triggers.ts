@@ -170,6 +170,39 @@ export function determinedBy(tokens: readonly Token[], i: number, words: readonl
   )
 }
 
+/** Adverbs a several-word form may hold between its words (`s'est aussi rapproché`), at most two. */
+const MAX_INNER_ADVERBS = 2
+let innerAdverbs: ReadonlySet<string> | undefined
+/**
+ * How many tokens the form `words` spans from token `i` (0 when it does not match): its words in
+ * order, with up to two adverbs between them (`s'est aussi rapproché`, `ont déjà signé`), never a
+ * negation.
+ */
+function spannedAt(tokens: readonly Token[], i: number, words: readonly string[]): number {
+  if (words.length === 1 || matchesAt(tokens, i, words)) return matchesAt(tokens, i, words) ? words.length : 0
+  if (!innerAdverbs) {
+    const neg = new Set(roleData().negations)
+    innerAdverbs = new Set(roleData().passive_adverbs.filter((w) => !neg.has(w)))
+  }
+  let k = i
+  let skipped = 0
+  for (let w = 0; w < words.length; w++) {
+    if (w > 0)
+      while (
+        skipped < MAX_INNER_ADVERBS &&
+        tokens[k] &&
+        tokens[k]!.norm !== words[w] &&
+        innerAdverbs.has(tokens[k]!.norm)
+      ) {
+        k++
+        skipped++
+      }
+    if (tokens[k]?.norm !== words[w]) return 0
+    k++
+  }
+  return k - i
+}
+
 /** The triggers of a token list (a sentence), left to right. */
 export function findTriggers(tokens: readonly Token[]): TriggerMatch[] {
   const lex = getLexicon()
@@ -179,9 +212,12 @@ export function findTriggers(tokens: readonly Token[]): TriggerMatch[] {
     const t = tokens[i]!
     const candidates = t.kind === 'word' ? lex.get(t.norm) : undefined
     let matched: Form | undefined
+    let next = i
     for (const f of candidates ?? []) {
-      if (matchesAt(tokens, i, f.words) && constraintsHold(tokens, i, i + f.words.length, f.entry)) {
+      const n = spannedAt(tokens, i, f.words)
+      if (n > 0 && constraintsHold(tokens, i, i + n, f.entry)) {
         matched = f
+        next = i + n
         break
       }
     }
@@ -189,7 +225,6 @@ export function findTriggers(tokens: readonly Token[]): TriggerMatch[] {
       i++
       continue
     }
-    const next = i + matched.words.length
     out.push({
       type: matched.entry.type,
       lemma: matched.entry.lemma,

@@ -195,3 +195,17 @@ describe('generic statements, requests and subheadings', () => {
     ).not.toContain('attack')
   })
 })
+
+describe('adverbs inside a trigger of several words', () => {
+  it('reads `s’est aussi rapproché` as `s’est rapproché`', () => {
+    const ev = eventsOf(
+      "Outre la Russie, le Burkina s'est aussi rapproché de ses deux voisins, le Mali et le Niger.",
+    )
+    expect(ev.map((e) => e.event_type)).toContain('cooperation')
+  })
+
+  it('never skips a negation', () => {
+    const ev = eventsOf("Le Burkina ne s'est pas rapproché de ses voisins.")
+    expect(ev.map((e) => e.event_type)).not.toContain('cooperation')
+  })
+})
