@@ -209,3 +209,21 @@ describe('adverbs inside a trigger of several words', () => {
     expect(ev.map((e) => e.event_type)).not.toContain('cooperation')
   })
 })
+
+describe('taking ground, credentials, invitations', () => {
+  it.each([
+    [
+      'attack',
+      'Il a axé sa campagne sur les progrès sécuritaires, attribuant la reconquête de territoires aux rebelles.',
+    ],
+    ['attack', 'Les rebelles ont pris le contrôle de la ville de Bunagana lundi.'],
+    [
+      'meeting',
+      'La nouvelle ambassadrice a présenté ses lettres de créance au ministre des affaires étrangères.',
+    ],
+    ['visit', 'Le chef de l’État et son épouse sont arrivés lundi au Maroc, à l’invitation du roi.'],
+    ['meeting', 'Le président a reçu, mardi au palais des hôtes royaux à Rabat, le chef du gouvernement.'],
+  ])('%s: %s', (type, text) => {
+    expect(types(eventsOf(text))).toContain(type)
+  })
+})
