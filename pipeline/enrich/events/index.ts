@@ -225,6 +225,30 @@ function saidBefore(tokens: readonly Token[], first: number): number {
   return 0
 }
 
+/** Finite forms of `avoir` and `être` that make a noun before them a subject (`une frappe a atteint`). */
+const SUBJECT_VERBS: ReadonlySet<string> = new Set([
+  'a',
+  'ont',
+  'avait',
+  'avaient',
+  'est',
+  'sont',
+  'était',
+  'étaient',
+])
+/** How many words (adjectives) may stand between a noun trigger and its verb (`une frappe aérienne a`). */
+const NOUN_TO_VERB = 1
+const INDEFINITE: ReadonlySet<string> = new Set(['un', 'une'])
+/** The token of the verb a noun trigger ending at `next` is the subject of, within its clause; 0 if none. */
+function subjectVerbAfter(tokens: readonly Token[], next: number, end: number): number {
+  for (let k = next; k < end && k <= next + NOUN_TO_VERB; k++) {
+    const t = tokens[k]!
+    if (SUBJECT_VERBS.has(t.norm)) return k
+    if (t.kind !== 'word' || !/^\p{Ll}/u.test(t.text) || roleData().skip.includes(t.norm)) return 0
+  }
+  return 0
+}
+
 const BREAKDOWN_REACH = 2
 /**
  * The token range of a toll's breakdown right after it (`…, dont deux collaborateurs de l'Unrwa,`):
@@ -531,6 +555,19 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       const chosen =
         (roleData().joint_types.includes(t.type) ? betweenSides(tokens, roles, t.next, exclude) : null) ??
         framed
+      // a noun trigger that is its clause's subject (`une frappe aérienne a atteint le domicile d'un
+      // responsable du mouvement Houthi`): what follows its verb undergoes it
+      if (isNoun && INDEFINITE.has(tokens[t.first - 1]!.norm)) {
+        const verb = subjectVerbAfter(tokens, t.next, c1)
+        if (verb > 0) {
+          const objects = new Set(roles.filter((r) => r.token > verb).map((r) => r.entity_id))
+          const moved = chosen.actors.filter((id) => objects.has(id))
+          if (moved.length > 0) {
+            chosen.actors.splice(0, chosen.actors.length, ...chosen.actors.filter((id) => !objects.has(id)))
+            chosen.targets.push(...moved.filter((id) => !chosen.targets.includes(id)))
+          }
+        }
+      }
       // an act done by saying it, inside a quotation that names no subject of its own before it: the
       // quotation's speaker does it (`« Je voudrais … exprimer mes condoléances », a déclaré Déby`)
       const quote = roleData().speech_act_types.includes(t.type) ? speakerQuote(soFar.quotes, t) : null

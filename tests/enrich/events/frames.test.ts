@@ -371,3 +371,16 @@ describe('participles in apposition', () => {
     expect(e.target_entity_ids).toContain(idOf('Choguel Maïga'))
   })
 })
+
+describe('a noun trigger as its clause subject', () => {
+  it('makes who follows its verb undergo it', () => {
+    const HOUTHI: EntitySpec = { name: 'Houthi', type: 'organization', surfaces: ['Houthi'] }
+    const ev = eventsOf(
+      "D'après une source médicale, une frappe aérienne a atteint le domicile d'un responsable militaire du mouvement Houthi.",
+      [HOUTHI],
+    )
+    const e = ev.find((x) => x.event_code === 'ASSAULT')!
+    expect(e.actor_entity_ids).not.toContain(idOf('Houthi'))
+    expect(e.target_entity_ids).toContain(idOf('Houthi'))
+  })
+})
