@@ -314,13 +314,21 @@ function placeRows(docId: string, x: Extracted, place: Placer) {
     } as TemporalExpressionsRow
   })
   const event_mentions: EventMentionsRow[] = []
+  // a sentence may tell two events of one type (two attacks): the second id also takes its trigger
+  const taken = new Set<string>()
+  const unique = (prefix: string, parts: (string | number)[], trigger: number): string => {
+    const first = stableId(prefix, ...parts)
+    const out = taken.has(first) ? stableId(prefix, ...parts, trigger) : first
+    taken.add(out)
+    return out
+  }
   const events = x.events.map((e) => {
     const { mentions, date_from, location_from, fatalities_from, ...core } = e
     const at = place(e)
-    const event_id = stableId('evt', docId, at.start, at.end, e.event_type)
+    const event_id = unique('evt', [docId, at.start, at.end, e.event_type], e.trigger_start)
     const ids = mentions.map((m) => {
       const mat = place(m)
-      const event_mention_id = stableId('evm', docId, mat.start, mat.end, m.event_type)
+      const event_mention_id = unique('evm', [docId, mat.start, mat.end, m.event_type], m.trigger_start)
       event_mentions.push({ ...m, ...mat, event_mention_id, event_id, doc_id: docId })
       return event_mention_id
     })
