@@ -194,7 +194,12 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[], saye
     // nearer a second violent trigger than to any event kept: the toll of another event, told in the
     // same sentence (`tuées le 13 septembre à Kolofata, … frappée le 3 septembre par un double attentat
     // ayant fait 40 morts`): that trigger makes an event of its own
-    if (target && nearest && nearest !== target.trigger && gap(nearest, anchor) < gap(target.trigger, anchor)) {
+    if (
+      target &&
+      nearest &&
+      nearest !== target.trigger &&
+      gap(nearest, anchor) < gap(target.trigger, anchor)
+    ) {
       const other = events.find((e) => e.trigger === nearest)
       if (other) other.tolls.push(toll)
       else events.push({ trigger: nearest, inferred: false, tolls: [toll] })
