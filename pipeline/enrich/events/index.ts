@@ -120,7 +120,12 @@ const gap = (a: Span, b: Span): number =>
  * One event per type: the first asserted trigger of each type in the sentence. A trigger inside an
  * entity's name (`Forces de soutien rapide`, `Groupe de soutien à l'islam`) names no event.
  */
-function eventsOfSentence(tokens: readonly Token[], names: readonly Span[], sayers: number[] = []): Found[] {
+function eventsOfSentence(
+  tokens: readonly Token[],
+  names: readonly Span[],
+  sayers: number[] = [],
+  causeNear = false,
+): Found[] {
   const found = new Map<string, Found>()
   // the object of a verb that did not happen is no event either (`va signer un accord`)
   let unsaid: TriggerMatch | null = null
@@ -162,6 +167,16 @@ function eventsOfSentence(tokens: readonly Token[], names: readonly Span[], saye
     const [a, b] = clauseOf(tokens, sent.trigger.first, sent.trigger.next)
     if (deployed.trigger.first >= a && deployed.trigger.first < b) found.delete('delivery')
   }
+  // deaths told after an accident (`suite au crash d'un avion militaire … Tous ont été tués`) are no
+  // attack, where the sentence names no other violence
+  const killed = found.get('attack')
+  if (
+    killed &&
+    DEATH_LEMMAS.has(killed.trigger.lemma) &&
+    (causeNear || mentionsNonViolentCause(tokens)) &&
+    violentTriggers.every((v) => v.type === 'attack' && DEATH_LEMMAS.has(v.lemma))
+  )
+    found.delete('attack')
   const events = [...found.values()]
   // each death toll goes to the nearest violent event; with none, it is an attack of its own
   // a toll summing a conflict (`le conflit a déjà causé plus de 3500 morts`) counts no event
@@ -333,6 +348,11 @@ function isIncise(tokens: readonly Token[], first: number): boolean {
   return tokens[k]?.text === ',' && CLOSING_QUOTES.has(tokens[k - 1]?.text ?? '')
 }
 
+/** Trigger lemmas that only say people died (`tués`), not how. */
+const DEATH_LEMMAS: ReadonlySet<string> = new Set(['tuer'])
+/** How many sentences after one naming an accident its deaths are still the accident's. */
+const CAUSE_REACH = 2
+
 /**
  * A sentence summing a long conflict (`… plus de 20.000 morts depuis près de dix ans`, `le conflit
  * anglophone a déjà causé plus de 3500 morts`).
@@ -424,6 +444,8 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
   let m0 = 0
   let sentenceNo = -1
   const trail = new PersonTrail()
+  // sentences since the last one naming a cause of death that is no violence (`crash`, `naufrage`)
+  let sinceCause = CAUSE_REACH + 1
   for (const s of input.sentences) {
     sentenceNo++
     while (m0 < mentions.length && mentions[m0]!.start < s.start) m0++
@@ -440,7 +462,9 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         .map((m) => ({ id: m.entity_id, start: m.start })),
     )
     const sayers: number[] = []
-    const found = eventsOfSentence(tokens, inSentence, sayers)
+    if (mentionsNonViolentCause(tokens)) sinceCause = 0
+    else sinceCause++
+    const found = eventsOfSentence(tokens, inSentence, sayers, sinceCause <= CAUSE_REACH)
     if (found.length === 0) continue
     // the participants the text does not name (`des hommes armés`) stand beside the named ones
     const groups = findGroups(

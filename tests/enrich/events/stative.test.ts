@@ -75,3 +75,19 @@ describe('what only looks like an event', () => {
     expect(types(ev)).toContain('request')
   })
 })
+
+describe('deaths of an accident', () => {
+  it('reads no attack in deaths told right after a crash', () => {
+    const ev = eventsOf(
+      "Le président a présenté ses condoléances suite au crash d'un avion militaire mercredi. L'avion transportait 74 personnes. Tous ont été tués, selon le gouverneur.",
+    )
+    expect(types(ev)).not.toContain('attack')
+  })
+
+  it('still reads an attack the sentence tells as one', () => {
+    const ev = eventsOf(
+      "Le président a évoqué le crash d'un avion mercredi. Des hommes armés ont attaqué un village et tué trois civils.",
+    )
+    expect(types(ev)).toContain('attack')
+  })
+})
