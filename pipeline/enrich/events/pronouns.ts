@@ -7,15 +7,20 @@
  * The words are data (`roles.json` `subject_pronouns`, `object_clitics`, `clitic_auxiliaries`).
  */
 import { roleData } from './reference.js'
-import type { RoleMention } from './roles.js'
+import { nounFrame, type RoleMention } from './roles.js'
 import type { Token } from './tokens.js'
 
 export interface PronounReading {
-  /** `subject`: the pronoun is the clause's subject; `object`: a clitic object of the trigger's verb. */
-  readonly kind: 'subject' | 'object'
+  /**
+   * `subject`: the pronoun is the clause's subject; `object`: a clitic object of the trigger's verb;
+   * `possessor`: a possessive before a noun whose complement undergoes it (`son expulsion`).
+   */
+  readonly kind: 'subject' | 'object' | 'possessor'
   /** UTF-16 offset of the pronoun. */
   readonly at: number
 }
+
+const POSSESSOR: ReadonlySet<string> = new Set(['son', 'sa'])
 
 /** How many sentences back a subject pronoun's person may be named. */
 export const PRONOUN_REACH = 3
@@ -35,6 +40,9 @@ export function pronounOf(
   const a = tokens[first - 1]
   const c = tokens[first - 2]
   if (a && c && aux.includes(a.norm) && clitics.includes(c.norm)) return { kind: 'object', at: c.start }
+  // `procéder à son expulsion`, `sa condamnation`: the possessor of a noun whose `de` undergoes it
+  if (a && POSSESSOR.has(a.norm) && nounFrame(tokens[first]!.norm, a.norm) === 'patient')
+    return { kind: 'possessor', at: a.start }
   const named = roles.some((r) => r.token >= c0 && r.token < first && !r.oblique && !r.adjective)
   if (named) return null
   // the subject of the trigger's own verb: only clitics, auxiliaries and adverbs between (`il y
@@ -67,7 +75,8 @@ export class PersonTrail {
   antecedent(p: PronounReading): string | null {
     const current = this.sentences[this.sentences.length - 1] ?? []
     const before = current.filter((m) => m.start < p.at)
-    if (p.kind === 'object') return before[before.length - 1]?.id ?? null
+    if (p.kind !== 'subject' && before.length > 0) return before[before.length - 1]!.id
+    if (p.kind === 'object') return null
     if (before.length > 0) return before[0]!.id
     for (let k = this.sentences.length - 2; k >= 0; k--) {
       const first = this.sentences[k]![0]

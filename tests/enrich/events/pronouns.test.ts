@@ -43,6 +43,14 @@ describe('pronouns', () => {
     expect(ofType(ev, 'rejection')!.actor_entity_ids).toEqual([idOf('Hissène Habré')])
   })
 
+  it('makes the person a possessive stands for the one expelled', () => {
+    const ev = eventsOf(
+      "L'ambassadeur Sylvain Itté refuse de quitter le pays. Selon les médias locaux, la junte militaire a ordonné aux services de police de procéder à son expulsion.",
+      [{ name: 'Sylvain Itté', type: 'person', surfaces: ['Sylvain Itté'] }],
+    )
+    expect(ofType(ev, 'expulsion')!.target_entity_ids).toContain(idOf('Sylvain Itté'))
+  })
+
   it('leaves a pronoun that is the subject of another verb alone', () => {
     const ev = eventsOf(
       'Le porte-parole Sylvain Ekenge a réagi mardi. Il indique que l’occupation de la ville par le M23 est une invasion.',
