@@ -337,6 +337,16 @@ function isAdjectival(tokens: readonly Token[], t: TriggerMatch): boolean {
   return w !== undefined && !be.includes(w.norm) && !have.includes(w.norm)
 }
 
+const OPENING_QUOTES: ReadonlySet<string> = new Set(['«', '"', '“'])
+/** The token range `[open, close]` of the quotation an incise at `first` follows (`« … », a dit`). */
+function quotedBefore(tokens: readonly Token[], first: number): [number, number] {
+  let close = first - 1
+  while (close >= 0 && !CLOSING_QUOTES.has(tokens[close]!.text)) close--
+  let open = close - 1
+  while (open >= 0 && !OPENING_QUOTES.has(tokens[open]!.text)) open--
+  return open >= 0 ? [open, close] : [close, close]
+}
+
 const INVERTED = /^(?:a|ont|avait|avaient)(?:-t)?-(?:il|elle|ils|elles|on)$/u
 const CLOSING_QUOTES: ReadonlySet<string> = new Set(['»', '"', '”'])
 /** A verb in an incise right after a quotation (`», a soutenu le ministre`): it says who spoke. */
@@ -624,6 +634,21 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
           const k = chosen.targets.indexOf(quote.speaker_entity_id)
           if (k >= 0) chosen.targets.splice(k, 1)
         }
+      }
+      // an accusation in an incise after a quotation (`« La décision du Mali … est précipitée », a
+      // fustigé la diplomatie ukrainienne`): who the quotation names is what it is aimed at
+      if (roleData().speech_act_types.includes(t.type) && isIncise(tokens, t.first)) {
+        const [q0, q1] = quotedBefore(tokens, t.first)
+        for (const r of roles)
+          if (
+            r.token > q0 &&
+            r.token < q1 &&
+            r.type !== 'place' &&
+            !r.source &&
+            !chosen.actors.includes(r.entity_id) &&
+            !chosen.targets.includes(r.entity_id)
+          )
+            chosen.targets.push(r.entity_id)
       }
       // a pronoun standing for a person named before (`il y avait été convoqué`, `l'a condamné`)
       const pronoun = pronounOf(tokens, c0, t.first, roles)

@@ -98,3 +98,15 @@ describe('acts the other way round', () => {
     expect(ev.filter((e) => e.event_code === 'CONSULT')).toHaveLength(1)
   })
 })
+
+describe('accusations after a quotation', () => {
+  it('aims an accusation in an incise at who the quotation names', () => {
+    const ev = eventsOf(
+      "« La décision du gouvernement de la République du Mali de rompre ses relations avec l'Ukraine est précipitée », a fustigé la diplomatie ukrainienne.",
+      [MALI, { name: 'Ukraine', type: 'country', surfaces: ['Ukraine', 'ukrainienne'], country_code: 'UA' }],
+    )
+    const e = ofType(ev, 'accusation')!
+    expect(e.actor_entity_ids).toEqual([idOf('Ukraine')])
+    expect(e.target_entity_ids).toContain(idOf('Mali'))
+  })
+})
