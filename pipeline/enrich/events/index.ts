@@ -785,6 +785,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         date_source: when.date_source,
         news: sentenceNo < LEAD_SENTENCES && !isPluperfect(tokens, t.first, t.next) && !prior,
         background: isPluperfect(tokens, t.first, t.next),
+        places_seen: [...new Set(roles.filter((r) => r.type === 'place').map((r) => r.entity_id))],
         summary: f.tolls.length > 0 && tokens.some((w) => roleData().toll_summaries.includes(w.norm)),
         recount: f.tolls.length > 0 && tokens.some((w) => roleData().recount.includes(w.norm)),
         location_entity_id: place?.entity_id ?? null,

@@ -45,6 +45,8 @@ export interface Reading {
   readonly recount?: boolean
   /** Told as the news of the article (present or passé composé, in its lead), not as background. */
   readonly news?: boolean
+  /** Every place its sentence names (`au village Bakou situé à 20 km de Sibut`: both). */
+  readonly places_seen?: readonly string[]
   /** Its sentence gives the toll as such (`le bilan`, roles.json `toll_summaries`). */
   readonly summary?: boolean
   /** Told in the pluperfect (`qui avait fait 358 morts`): an earlier event, or background. */
@@ -130,6 +132,10 @@ export class GroupSummary {
   /** Dates of the readings dated by an expression. */
   readonly dates = new Set<string>()
   readonly places = new Set<string>()
+  /** Every place the readings' sentences name, where the event was or not. */
+  readonly placesSeen = new Set<string>()
+  /** The sentence starts of the readings. */
+  readonly starts = new Set<number>()
   readonly tolls = new Set<number>()
   readonly actors = new Set<string>()
   readonly everyone = new Set<string>()
@@ -149,6 +155,8 @@ export class GroupSummary {
     if (t.mode !== null) this.modes.add(t.mode)
     if (g.date_source === 'expression') this.dates.add(g.date!)
     if (g.location_entity_id) this.places.add(g.location_entity_id)
+    for (const p of g.places_seen ?? []) this.placesSeen.add(p)
+    this.starts.add(g.start)
     if (g.fatalities !== null) this.tolls.add(g.fatalities)
     for (const a of g.actors) {
       // a toll alone names its counter more often than its author: not an actor to agree with
@@ -199,7 +207,8 @@ export function agrees(
     tied = true
   }
   if (r.location_entity_id && s.places.size > 0) {
-    for (const p of s.places) if (!placesAgree(p, r.location_entity_id, facts)) return false
+    for (const p of s.places)
+      if (!placesAgree(p, r.location_entity_id, facts) && !nearby(s, r, p)) return false
     tied = true
   }
   // two tolls that differ are two events, unless the second refers back (`le bilan de l'attaque`)
@@ -257,6 +266,16 @@ function reversed(
     const c = facts(t)?.country_code
     return s.actors.has(t) || (c !== null && c !== undefined && actingCountries.has(c))
   })
+}
+
+/**
+ * Whether two places of a violent event may be one event's, told apart only by how near they are:
+ * each sentence placing it at one names the other (`tués au village Bakou situé à 20 km de Sibut`,
+ * then `tués près de Sibut`).
+ */
+function nearby(s: GroupSummary, r: Reading, p: string): boolean {
+  if (!info(r.event_type).violent || s.starts.has(r.start)) return false
+  return s.placesSeen.has(r.location_entity_id!) || (r.places_seen ?? []).includes(p)
 }
 
 function summarize(group: readonly Reading[]): GroupSummary {

@@ -5,7 +5,7 @@ import {
   groupReadings,
   type Reading,
 } from '../../../pipeline/enrich/events/merge-mentions.js'
-import { eventsOf, idOf } from './fixtures.js'
+import { type EntitySpec, eventsOf, idOf } from './fixtures.js'
 
 // One attack told three times: the lead, a toll with no trigger of its own, a reference back.
 const THRICE = `Une attaque a visé mardi 17 septembre le camp militaire à Djibo, dans le nord du Burkina Faso.
@@ -186,5 +186,18 @@ describe('a long article: each reading costs what the events it may join hold, n
     expect(long.groups).toEqual([2000])
     expect(short.asked).toBeGreaterThan(0)
     expect(long.asked, `${short.asked} → ${long.asked}`).toBeLessThanOrEqual(short.asked * 10 + 20)
+  })
+})
+
+describe('places near one another', () => {
+  it('merges deaths placed at a village, then near the town the first sentence measured it from', () => {
+    const BAKOU: EntitySpec = { name: 'Bakou', type: 'place', surfaces: ['Bakou'], country_code: 'AZ' }
+    const SIBUT: EntitySpec = { name: 'Sibut', type: 'place', surfaces: ['Sibut'], country_code: 'CF' }
+    const ev = eventsOf(
+      'Trois journalistes ont été tués au village Bakou situé à 20 km de la ville de Sibut par un groupe armé. ' +
+        'Le véhicule a été retrouvé vide. Selon nos informations, les journalistes russes tués près de Sibut travaillaient pour une société privée.',
+      [BAKOU, SIBUT],
+    )
+    expect(ev.filter((e) => e.event_code === 'ASSAULT')).toHaveLength(1)
   })
 })
