@@ -98,7 +98,11 @@ export function placesAgree(a: string, b: string, facts: (id: string) => EntityF
   if (a === b) return true
   const fa = facts(a)
   const fb = facts(b)
-  if (!fa || !fb || fa.country_code === null || fa.country_code !== fb.country_code) return false
+  if (!fa || !fb) return false
+  // a place nothing is known of (`le quartier de Chaar`) may lie within one that is known
+  if ((fa.country_code === null) !== (fb.country_code === null))
+    return fa.type === 'place' && fb.type === 'place'
+  if (fa.country_code === null || fa.country_code !== fb.country_code) return false
   return fa.type === 'country' || fb.type === 'country'
 }
 

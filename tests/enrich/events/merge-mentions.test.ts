@@ -201,3 +201,26 @@ describe('places near one another', () => {
     expect(ev.filter((e) => e.event_code === 'ASSAULT')).toHaveLength(1)
   })
 })
+
+describe('places nothing is known of', () => {
+  it('lets a quarter the gazetteer does not know lie within the known town of the event', () => {
+    const ALEP: EntitySpec = { name: 'Alep', type: 'place', surfaces: ['Alep'], country_code: 'SY' }
+    const CHAAR: EntitySpec = { name: 'Chaar', type: 'place', surfaces: ['Chaar'] }
+    const ev = eventsOf(
+      'Au moins 15 civils ont été tués mercredi dans des raids du régime sur Alep. ' +
+        "Le quartier de Chaar a été visé par des barils d'explosifs largués par les avions du régime.",
+      [ALEP, CHAAR],
+    )
+    expect(ev.filter((e) => e.event_code === 'ASSAULT')).toHaveLength(1)
+  })
+
+  it('keeps two known towns of two countries apart', () => {
+    const ALEP: EntitySpec = { name: 'Alep', type: 'place', surfaces: ['Alep'], country_code: 'SY' }
+    const MOSSOUL: EntitySpec = { name: 'Mossoul', type: 'place', surfaces: ['Mossoul'], country_code: 'IQ' }
+    const ev = eventsOf(
+      'Au moins 15 civils ont été tués mercredi dans des raids sur Alep. Des frappes ont aussi visé Mossoul.',
+      [ALEP, MOSSOUL],
+    )
+    expect(ev.filter((e) => e.event_code === 'ASSAULT')).toHaveLength(2)
+  })
+})
