@@ -273,6 +273,12 @@ export function isPassive(tokens: readonly Token[], first: number): boolean {
   let k = first - 1
   while (k >= 0 && k >= first - 3 && adverbs.includes(tokens[k]!.norm)) k--
   if (k >= 0 && tokens[k]!.kind === 'word' && aux.includes(tokens[k]!.norm)) return true
+  // a participle coordinated with a passive one (`a été convoqué au ministère … et sommé de quitter`)
+  if (tokens[first - 1]?.norm === 'et' && PARTICIPLE.test(tokens[first]!.norm))
+    for (let j = first - 2; j >= 1 && j >= first - COORDINATED_REACH; j--) {
+      if (tokens[j]!.kind === 'punct' && tokens[j]!.text !== ',') break
+      if (PARTICIPLE.test(tokens[j]!.norm) && aux.includes(tokens[j - 1]!.norm)) return true
+    }
   // a participle in apposition (`Kiev, accusé de s'être allié aux rebelles`): its noun undergoes it
   const w = tokens[first]!
   return (
@@ -282,6 +288,8 @@ export function isPassive(tokens: readonly Token[], first: number): boolean {
   )
 }
 const APPOSED_NEXT: ReadonlySet<string> = new Set(['de', "d'", 'par'])
+/** How far back a passive participle may stand that a coordinated participle shares (`… et sommé`). */
+const COORDINATED_REACH = 15
 
 /**
  * The frame of a noun trigger (`roles.json` `noun_frames`): `patient` — what follows `de` undergoes

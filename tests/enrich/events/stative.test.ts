@@ -40,9 +40,20 @@ describe('standing relations', () => {
   })
 })
 
+describe('orders to leave', () => {
+  it('makes `sommé de quitter le pays` an expulsion, undergone by the one told to leave', () => {
+    const ev = eventsOf(
+      "L'ambassadeur Joël Meyer a été convoqué aujourd’hui au ministère et sommé de quitter le pays dans les 72 heures.",
+      [{ name: 'Joël Meyer', type: 'person', surfaces: ['Joël Meyer'] }],
+    )
+    expect(types(ev)).toContain('expulsion')
+    expect(ofType(ev, 'expulsion')!.actor_entity_ids).not.toContain(idOf('Joël Meyer'))
+  })
+})
+
 describe('ultimatums', () => {
-  it('makes `sommé de quitter` a threat', () => {
-    const ev = eventsOf('L’ambassadeur a été sommé de quitter le pays dans les 72 heures.')
+  it('makes `sommé de partir` a threat', () => {
+    const ev = eventsOf('L’état-major a sommé le président de partir sur-le-champ.')
     expect(types(ev)).toContain('threat')
     expect(types(ev)).not.toContain('request')
   })
