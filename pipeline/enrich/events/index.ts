@@ -149,6 +149,8 @@ function eventsOfSentence(
     // words (roles.json `stative_types`)
     if (roleData().stative_types.includes(t.type) && (isAdjectival(tokens, t) || isIncise(tokens, t.first)))
       continue
+    // `en vertu d'un accord`: the instrument something rests on, no event told
+    if (legalBasisBefore(tokens, t.first)) continue
     const [c0, c1] = clauseOf(tokens, t.first, t.next)
     // a generic or repeated state of affairs (`régulièrement la cible d'attaques`) is no event
     if (isHabitual(tokens, c0, c1, t, habitual)) continue
@@ -296,6 +298,15 @@ function breakdownOf(tokens: readonly Token[], next: number): [number, number] {
   let end = k + 1
   while (end < tokens.length && !isClauseBoundary(tokens[end]!)) end++
   return [k + 1, end]
+}
+
+let legalIndex: ReturnType<typeof phraseIndex> | undefined
+/** Whether `en vertu de`, `conformément à` (roles.json `legal_basis`) ends right before the trigger or its article. */
+function legalBasisBefore(tokens: readonly Token[], first: number): boolean {
+  if (!legalIndex) legalIndex = phraseIndex(roleData().legal_basis)
+  let k = first - 1
+  if (k >= 0 && roleData().skip.includes(tokens[k]!.norm)) k--
+  return k >= 0 && phraseEndingAt(tokens, k, legalIndex) > 0
 }
 
 const RELATIVES: ReadonlySet<string> = new Set(['qui', 'que', "qu'", 'dont', 'où'])

@@ -108,6 +108,7 @@ export interface RoleData {
   readonly speech_act_types: readonly string[]
   readonly stative_types: readonly string[]
   readonly honorifics: readonly string[]
+  readonly legal_basis: readonly string[]
   readonly place_heads: readonly string[]
   readonly toll_summaries: readonly string[]
   readonly subject_pronouns: readonly string[]
@@ -170,6 +171,7 @@ export const roleData = (): RoleData =>
       isList(x.speech_act_types) &&
       isList(x.stative_types) &&
       isList(x.honorifics) &&
+      isList(x.legal_basis) &&
       isList(x.place_heads) &&
       isList(x.toll_summaries) &&
       isList(x.subject_pronouns) &&

@@ -102,3 +102,20 @@ describe('deaths of an accident', () => {
     expect(types(ev)).toContain('attack')
   })
 })
+
+describe('instruments and calls to march', () => {
+  it('reads no agreement in the instrument something rests on', () => {
+    const ev = eventsOf(
+      "Il est jugé par les Chambres africaines extraordinaires, mises en place en vertu d'un accord entre le Sénégal et l'Union africaine.",
+    )
+    expect(types(ev)).not.toContain('agreement')
+  })
+
+  it('reads a protest in a mobilisation at the unions’ call', () => {
+    const ev = eventsOf(
+      'Ce 23 mars, la mobilisation à l’appel des syndicats a de nouveau été très forte partout en France.',
+    )
+    expect(types(ev)).toContain('protest')
+    expect(types(ev)).not.toContain('mobilization')
+  })
+})
