@@ -43,10 +43,13 @@ const byFold = (a, b) => (fold(a) < fold(b) ? -1 : fold(a) > fold(b) ? 1 : a < b
 const uniqSorted = (xs) => [...new Map(xs.map((x) => [x, x])).values()].sort(byFold)
 
 // Regular French inflection of a masculine singular demonym: malien → malienne, maliens, maliennes;
+// marocain → marocaine, marocains, marocaines;
 // russe → russes; français → française, françaises; burkinabè-like invariable forms are listed in full.
 function inflect(m) {
   if (/e$/.test(m)) return [m, `${m}s`]
   if (/s$/.test(m)) return [m, `${m}e`, `${m}es`]
+  // -ain takes a single n (marocain → marocaine); -ien, -éen double it (malien → malienne)
+  if (/ain$/.test(m)) return [m, `${m}e`, `${m}s`, `${m}es`]
   if (/[ie]n$/.test(m)) return [m, `${m}ne`, `${m}s`, `${m}nes`]
   if (/on$/.test(m)) return [m, `${m}ne`, `${m}s`, `${m}nes`]
   if (/i$/.test(m)) return [m, `${m}e`, `${m}s`, `${m}es`]

@@ -21,6 +21,7 @@ interface GroupData {
   readonly victims: readonly string[]
   readonly collectives: readonly string[]
   readonly facilities: readonly string[]
+  readonly qualified_only: readonly string[]
 }
 
 interface GroupLexicon {
@@ -31,6 +32,8 @@ interface GroupLexicon {
   readonly premodifiers: ReadonlySet<string>
   readonly collectives: ReadonlySet<string>
   readonly facilities: ReadonlySet<string>
+  /** Names of the groups that are one only with a nationality adjective (`forces américaines`). */
+  readonly qualifiedOnly: ReadonlySet<string>
   /** Names of the groups that suffer violence and never carry it out (`civils`). */
   readonly victims: ReadonlySet<string>
 }
@@ -47,7 +50,8 @@ function groupLexicon(): GroupLexicon {
     !Array.isArray(data.premodifiers) ||
     !Array.isArray(data.victims) ||
     !Array.isArray(data.collectives) ||
-    !Array.isArray(data.facilities)
+    !Array.isArray(data.facilities) ||
+    !Array.isArray(data.qualified_only)
   )
     throw new Error(`${file}: unexpected shape`)
   const forms: string[] = []
@@ -66,6 +70,7 @@ function groupLexicon(): GroupLexicon {
     premodifiers: new Set(data.premodifiers),
     collectives: new Set(data.collectives),
     facilities: new Set(data.facilities),
+    qualifiedOnly: new Set(data.qualified_only),
     victims: new Set(data.victims),
   }
   return lexicon
@@ -104,7 +109,7 @@ export function findGroups(
   tokens: readonly Token[],
   named: readonly NamedMention[],
 ): GroupMention[] {
-  const { index, nameOf, determiners, premodifiers, collectives } = groupLexicon()
+  const { index, nameOf, determiners, premodifiers, collectives, qualifiedOnly } = groupLexicon()
   const out: GroupMention[] = []
   const inside = (start: number, end: number) => named.some((m) => m.start < end && start < m.end)
   // the token index right after the last group found: a bare noun coordinated with it is one too
@@ -144,6 +149,10 @@ export function findGroups(
     const adjective = named.find(
       (m) => m.isCountry && m.start === tokens[i + len]?.start && /^\p{Ll}/u.test(m.surface),
     )
+    if (!adjective && qualifiedOnly.has(name)) {
+      i += len - 1
+      continue
+    }
     if (adjective) {
       country = adjective.country_code
       name = `${name} ${adjective.surface.toLowerCase()}`

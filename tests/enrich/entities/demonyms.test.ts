@@ -9,6 +9,12 @@ describe('country adjectives and demonyms', () => {
     expect(countryCodes(text)).toEqual(['BF', 'FR', 'ML', 'NE', 'RU', 'UA'])
   })
 
+  it('inflect -ain with one n: américaines, marocaine, centrafricaines', () => {
+    const text = 'Le départ des forces américaines, la diplomatie marocaine et les autorités centrafricaines.'
+    expect(countryCodes(text)).toEqual(['CF', 'MA', 'US'])
+    expect(links('les forces américaines')).toContain('américaines → États-Unis (gazetteer)')
+  })
+
   it('keep nigérien (Niger) and nigérian (Nigeria) apart', () => {
     expect(countryCodes('Un responsable nigérien a rencontré un diplomate nigérian.')).toEqual(['NE', 'NG'])
   })

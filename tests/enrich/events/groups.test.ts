@@ -27,6 +27,24 @@ describe('unnamed participants', () => {
     expect(text.slice(m.start, m.end)).toBe('soldats maliens')
   })
 
+  it('reads forces with a nationality adjective as a group of that country, bare forces as none', () => {
+    const US: EntitySpec = {
+      name: 'États-Unis',
+      type: 'country',
+      surfaces: ['américaines'],
+      country_code: 'US',
+    }
+    const text = 'Le gouvernement a exigé le départ des forces américaines.'
+    const out = extractEvents(inputOf(text), soFarOf(text, [US]))
+    const forces = out.entities!.find((e) => e.name === 'forces américaines')!
+    expect(forces).toMatchObject({ type: 'group', country_code: 'US' })
+    const request = out.events!.find((e) => e.event_type === 'request')!
+    expect(request.target_entity_ids).toContain(forces.entity_id)
+    const bare = 'Le gouvernement a exigé le départ des forces.'
+    const none = extractEvents(inputOf(bare), soFarOf(bare, []))
+    expect((none.entities ?? []).some((e) => e.name === 'forces')).toBe(false)
+  })
+
   it('reads a group after a determiner and a premodifier, not a noun used as an adjective', () => {
     const text = 'Les attaques ont été perpétrées par des présumés séparatistes.'
     const a = eventsOf(text).find((e) => e.event_type === 'attack')!
