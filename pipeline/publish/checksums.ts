@@ -31,9 +31,30 @@ export function listFiles(dir: string): string[] {
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
-export function sha256sums(dir: string, exclude: readonly string[] = ['SHA256SUMS']): string {
+/**
+ * SHA-256 of files, each read once: the manifest of a build (`datapackage.json`) and its `SHA256SUMS`
+ * list the same table files, gigabytes for a large corpus. For files that no longer change.
+ */
+export class FileHashes {
+  private readonly known = new Map<string, string>()
+
+  of(path: string): string {
+    let h = this.known.get(path)
+    if (h === undefined) {
+      h = fileSha256(path)
+      this.known.set(path, h)
+    }
+    return h
+  }
+}
+
+export function sha256sums(
+  dir: string,
+  exclude: readonly string[] = ['SHA256SUMS'],
+  hashes: FileHashes = new FileHashes(),
+): string {
   return listFiles(dir)
     .filter((f) => !exclude.includes(f))
-    .map((f) => `${fileSha256(join(dir, f))}  ${f}\n`)
+    .map((f) => `${hashes.of(join(dir, f))}  ${f}\n`)
     .join('')
 }

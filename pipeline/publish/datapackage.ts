@@ -9,7 +9,7 @@ import type { TableName } from '../_generated/tables.js'
 import type { DatasetMetadata } from '../metadata/dataset.js'
 import { type Column, columns, DATA_TABLES, type PropertySchema, tableSchema } from '../schema/tables.js'
 import { LIST_DELIMITER } from './cells.js'
-import { fileSha256 } from './checksums.js'
+import { FileHashes } from './checksums.js'
 
 export type Format = 'csv' | 'jsonl' | 'arrow' | 'parquet'
 export const FORMATS: readonly Format[] = ['csv', 'jsonl', 'arrow', 'parquet']
@@ -80,11 +80,6 @@ export function tableSchemaDescriptor(table: TableName, format: Format): Record<
   }
 }
 
-const fileFacts = (dir: string, path: string) => ({
-  bytes: statSync(join(dir, path)).size,
-  hash: `sha256:${fileSha256(join(dir, path))}`,
-})
-
 export function dataPackage(
   dir: string,
   info: DatasetMetadata,
@@ -95,7 +90,12 @@ export function dataPackage(
     mediatype: string
     description: string
   }[],
+  hashes: FileHashes = new FileHashes(),
 ): Record<string, unknown> {
+  const fileFacts = (dir: string, path: string) => ({
+    bytes: statSync(join(dir, path)).size,
+    hash: `sha256:${hashes.of(join(dir, path))}`,
+  })
   const resources: Record<string, unknown>[] = []
   for (const table of DATA_TABLES) {
     const s = tableSchema(table)
