@@ -16,7 +16,7 @@ import { type FatalityStatement, findFatalities, mentionsNonViolentCause } from 
 import { findGroups, type GroupMention, isFacility, isVictim } from './groups.js'
 import { type EntityFacts, eventOf, groupReadings, type Reading } from './merge-mentions.js'
 import { findUnnamedPlaces } from './places.js'
-import { PersonTrail, pronounOf } from './pronouns.js'
+import { PersonTrail, pronounOf, relativeObject } from './pronouns.js'
 import type { Qualifier } from './quantities.js'
 import { roleData, typeInfo } from './reference.js'
 import {
@@ -677,6 +677,15 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
           drop(chosen.actors)
           if (!chosen.targets.includes(who)) chosen.targets.unshift(who)
         }
+      }
+      // the object of a relative clause (`la Cedeao qu'ils accusent d'être inféodée à Paris`)
+      const object = relativeObject(tokens, t.first, roles)
+      if (object && !exclude.has(object.entity_id)) {
+        const k = chosen.actors.indexOf(object.entity_id)
+        if (k >= 0) chosen.actors.splice(k, 1)
+        const j = chosen.targets.indexOf(object.entity_id)
+        if (j >= 0) chosen.targets.splice(j, 1)
+        chosen.targets.unshift(object.entity_id)
       }
       // the group a trigger names is its actor (`incendiée par des manifestants`, `les kamikazes`)
       const named = roles.find((r) => r.type === 'group' && r.start <= t.start && t.end <= r.end)

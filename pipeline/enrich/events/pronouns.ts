@@ -7,7 +7,7 @@
  * The words are data (`roles.json` `subject_pronouns`, `object_clitics`, `clitic_auxiliaries`).
  */
 import { roleData } from './reference.js'
-import { nounFrame, type RoleMention } from './roles.js'
+import { acronymBefore, isClauseBoundary, nounFrame, type RoleMention } from './roles.js'
 import type { Token } from './tokens.js'
 
 export interface PronounReading {
@@ -84,4 +84,61 @@ export class PersonTrail {
     }
     return null
   }
+}
+
+const TO: ReadonlySet<string> = new Set(['à', 'au', 'aux'])
+
+/**
+ * The object a relative clause's verb undergoes: the name right before `que` when the trigger at
+ * token `first` is the verb of `X qu'ils accusent`, `l'accord que le Mali a dénoncé` (an acronym in
+ * parentheses may stand between: `la Communauté … (Cedeao) qu'ils accusent`). The relative clause
+ * must have its own subject after `que` — a pronoun or a name — and nothing but that subject,
+ * clitics and auxiliaries between; a name after `à` is an addressee (`a dit au ministre que …`).
+ */
+export function relativeObject(
+  tokens: readonly Token[],
+  first: number,
+  roles: readonly RoleMention[],
+): RoleMention | null {
+  const r = roleData()
+  const skip = (w: string) =>
+    r.unreal_skip.includes(w) ||
+    r.passive_adverbs.includes(w) ||
+    r.clitic_auxiliaries.includes(w) ||
+    r.object_clitics.includes(w) ||
+    w === 'les' ||
+    w === 'ne' ||
+    w === "n'"
+  // back from the trigger to `que`, past the subject and its clitics and auxiliaries
+  let k = first - 1
+  let subject = false
+  while (k >= 0 && !r.relative_objects.includes(tokens[k]!.norm)) {
+    const t = tokens[k]!
+    if (isClauseBoundary(t)) return null
+    const named = roles.find((m) => m.token <= k && tokenEnd(tokens, m) > k)
+    if (named) {
+      if (named.oblique) return null
+      subject = true
+      k = named.token - 1
+      continue
+    }
+    if (r.relative_subjects.includes(t.norm)) subject = true
+    else if (!skip(t.norm) || subject) return null
+    k--
+  }
+  if (k < 1 || !subject) return null
+  // the acronym in parentheses right before `que` (it names the body), else the name right before
+  const open = acronymBefore(tokens, k)
+  const end = tokens[(open >= 0 ? open : k) - 1]!.end
+  const acronym = open >= 0 ? roles.find((m) => m.token === open + 1) : undefined
+  const antecedent = acronym ?? roles.find((m) => m.end === end && !m.adjective)
+  if (!antecedent || TO.has(antecedent.governor) || antecedent.type === 'place') return null
+  return antecedent
+}
+
+/** The token index just past a mention. */
+const tokenEnd = (tokens: readonly Token[], m: RoleMention): number => {
+  let j = m.token
+  while (j < tokens.length && tokens[j]!.start < m.end) j++
+  return j
 }

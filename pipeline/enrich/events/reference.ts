@@ -112,6 +112,8 @@ export interface RoleData {
   readonly place_heads: readonly string[]
   readonly toll_summaries: readonly string[]
   readonly subject_pronouns: readonly string[]
+  readonly relative_objects: readonly string[]
+  readonly relative_subjects: readonly string[]
   readonly object_clitics: readonly string[]
   readonly clitic_auxiliaries: readonly string[]
   readonly cumulative: readonly string[]
@@ -175,6 +177,8 @@ export const roleData = (): RoleData =>
       isList(x.place_heads) &&
       isList(x.toll_summaries) &&
       isList(x.subject_pronouns) &&
+      isList(x.relative_objects) &&
+      isList(x.relative_subjects) &&
       isList(x.object_clitics) &&
       isList(x.clitic_auxiliaries) &&
       isList(x.cumulative) &&

@@ -245,7 +245,7 @@ function acronymAt(tokens: readonly Token[], k: number): number {
   return j > k + 1 && tokens[j]?.text === ')' ? j + 1 : -1
 }
 /** The token of `(` when `( … )` closes right before `a` and holds a short name; -1 otherwise. */
-function acronymBefore(tokens: readonly Token[], a: number): number {
+export function acronymBefore(tokens: readonly Token[], a: number): number {
   if (a < 1 || tokens[a - 1]?.text !== ')') return -1
   for (let k = a - 2; k >= 0 && k >= a - 2 - ACRONYM_WORDS; k--)
     if (tokens[k]!.text === '(') return acronymAt(tokens, k) === a ? k : -1
@@ -273,12 +273,7 @@ export function isPassive(tokens: readonly Token[], first: number): boolean {
   let k = first - 1
   while (k >= 0 && k >= first - 3 && adverbs.includes(tokens[k]!.norm)) k--
   if (k >= 0 && tokens[k]!.kind === 'word' && aux.includes(tokens[k]!.norm)) return true
-  // a participle coordinated with a passive one (`a été convoqué au ministère … et sommé de quitter`)
-  if (tokens[first - 1]?.norm === 'et' && PARTICIPLE.test(tokens[first]!.norm))
-    for (let j = first - 2; j >= 1 && j >= first - COORDINATED_REACH; j--) {
-      if (tokens[j]!.kind === 'punct' && tokens[j]!.text !== ',') break
-      if (PARTICIPLE.test(tokens[j]!.norm) && aux.includes(tokens[j - 1]!.norm)) return true
-    }
+  if (coordinatedPassive(tokens, first) >= 0) return true
   // a participle in apposition (`Kiev, accusé de s'être allié aux rebelles`): its noun undergoes it
   const w = tokens[first]!
   return (
@@ -288,6 +283,20 @@ export function isPassive(tokens: readonly Token[], first: number): boolean {
   )
 }
 const APPOSED_NEXT: ReadonlySet<string> = new Set(['de', "d'", 'par'])
+
+/**
+ * A participle coordinated with a passive one (`a été convoqué au ministère … et sommé de quitter`):
+ * the token of the first participle's auxiliary `être`, whose subject the second shares; -1 if none.
+ */
+export function coordinatedPassive(tokens: readonly Token[], first: number): number {
+  const aux = roleData().passive_auxiliary
+  if (tokens[first - 1]?.norm !== 'et' || !PARTICIPLE.test(tokens[first]!.norm)) return -1
+  for (let j = first - 2; j >= 1 && j >= first - COORDINATED_REACH; j--) {
+    if (tokens[j]!.kind === 'punct' && tokens[j]!.text !== ',') break
+    if (PARTICIPLE.test(tokens[j]!.norm) && aux.includes(tokens[j - 1]!.norm)) return j - 1
+  }
+  return -1
+}
 /** How far back a passive participle may stand that a coordinated participle shares (`… et sommé`). */
 const COORDINATED_REACH = 15
 
@@ -384,7 +393,10 @@ export function chooseParticipants(
     for (let k = next; k < b && by < 0; k++) if (agents.includes(tokens[k]!.norm)) by = k
     // the subject that undergoes it may stand before an apposition (`Joël Meyer, ambassadeur de
     // France au Mali, a été convoqué`): with none in the clause, the ungoverned ones before it
-    const undergoers = before.filter((m) => !adjectivalPlace(m))
+    // a participle coordinated with a passive one shares its subject, named before the first one's
+    // auxiliary (`Joël Meyer … a été convoqué au ministère à Bamako et sommé de quitter le pays`)
+    const shared = coordinatedPassive(tokens, first)
+    const undergoers = before.filter((m) => !adjectivalPlace(m) && (shared < 0 || m.token < shared))
     const subject =
       undergoers.length > 0 ? undergoers : usable.filter((m) => m.token < a0 && canAct(m)).reverse()
     let agentsFound = after.filter((m) => m.agent || (by >= 0 && m.token > by && m.locative === null))

@@ -62,3 +62,38 @@ describe('pronouns', () => {
     expect(ofType(ev, 'attack')!.actor_entity_ids).not.toContain(idOf('Sylvain Ekenge'))
   })
 })
+
+describe('relative clauses on an object', () => {
+  const CEDEAO: EntitySpec = { name: 'Cedeao', type: 'organization', surfaces: ['Cedeao'] }
+  const PARIS: EntitySpec = { name: 'Paris', type: 'place', surfaces: ['Paris'], country_code: 'FR' }
+
+  it("makes the body named (by its acronym) before `qu'ils accusent` the one accused", () => {
+    const ev = eventsOf(
+      "Les trois pays ont annoncé leur retrait de la Communauté économique des Etats d'Afrique de l'ouest (Cedeao) qu'ils accusent d'être inféodée à Paris.",
+      [CEDEAO, PARIS],
+    )
+    const e = ofType(ev, 'accusation')!
+    expect(e.target_entity_ids[0]).toBe(idOf('Cedeao'))
+    expect(e.actor_entity_ids).not.toContain(idOf('Cedeao'))
+  })
+
+  it('does not read a completive `que` after a verb as a relative', () => {
+    const RUSSIE: EntitySpec = { name: 'Russie', type: 'country', surfaces: ['Russie'], country_code: 'RU' }
+    const UKRAINE: EntitySpec = {
+      name: 'Ukraine',
+      type: 'country',
+      surfaces: ['Ukraine'],
+      country_code: 'UA',
+    }
+    const POLOGNE: EntitySpec = {
+      name: 'Pologne',
+      type: 'country',
+      surfaces: ['Pologne'],
+      country_code: 'PL',
+    }
+    const ev = eventsOf('La Russie affirme que l’Ukraine a attaqué la Pologne.', [RUSSIE, UKRAINE, POLOGNE])
+    const e = ofType(ev, 'attack')!
+    expect(e.actor_entity_ids).toEqual([idOf('Ukraine')])
+    expect(e.target_entity_ids).toEqual([idOf('Pologne')])
+  })
+})

@@ -49,6 +49,25 @@ describe('orders to leave', () => {
     expect(types(ev)).toContain('expulsion')
     expect(ofType(ev, 'expulsion')!.actor_entity_ids).not.toContain(idOf('Joël Meyer'))
   })
+
+  it('gives a participle coordinated with a passive one the subject of the first, not the places between', () => {
+    const ev = eventsOf(
+      'Joël Meyer, ambassadeur de France au Mali, a été convoqué aujourd’hui au ministère des Affaires étrangères à Bamako et sommé de quitter le pays.',
+      [
+        { name: 'Joël Meyer', type: 'person', surfaces: ['Joël Meyer'] },
+        { name: 'Bamako', type: 'place', surfaces: ['Bamako'], country_code: 'ML' },
+        {
+          name: 'Ministère malien des Affaires étrangères',
+          type: 'organization',
+          surfaces: ['ministère des Affaires étrangères'],
+        },
+      ],
+    )
+    const e = ofType(ev, 'expulsion')!
+    expect(e.target_entity_ids).toContain(idOf('Joël Meyer'))
+    expect(e.target_entity_ids).not.toContain(idOf('Bamako'))
+    expect(e.target_entity_ids).not.toContain(idOf('Ministère malien des Affaires étrangères'))
+  })
 })
 
 describe('ultimatums', () => {
