@@ -341,6 +341,10 @@ const PARTICIPLE = /\p{L}{2,}(?:é|ée|és|ées)$/u
 
 /** How many tokens past its clause the `par` agent of a passive may stand. */
 const AGENT_REACH = 12
+/** Words that coordinate the authors of an event (`revendiquée par le JNIM et l'EIGS`). */
+const AUTHOR_JOINERS: ReadonlySet<string> = new Set(['et', 'ou'])
+/** How many words may stand between a coordinator and a country adjective (its head noun). */
+const ADJECTIVE_HEAD_WORDS = 2
 const POSSESSIVES: ReadonlySet<string> = new Set(['son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos'])
 
 export function chooseParticipants(
@@ -379,11 +383,43 @@ export function chooseParticipants(
     after = [...after, ...usable.filter((m) => m.token > b && m.token < c)]
   }
   // `une attaque attribuée à l'EIGS`: whoever the text names as the author acts
-  const authors = after.filter((m) => m.attributed)
+  // (with those coordinated after it in the clause, `revendiquée par le JNIM et l'EIGS`; an adjective
+  // there qualifies an author, `lancés par des ONG et de personnalités sénégalaises`: no participant;
+  // not a complement a preposition governs: `revendiquée par le JNIM contre Kati`)
+  const joined = new Set<RoleMention>()
+  let chainEnd = -1
+  for (const m of after) {
+    if (m.attributed) {
+      chainEnd = Math.max(chainEnd, m.end)
+      continue
+    }
+    if (chainEnd < 0 || m.oblique || m.locative !== null || m.geographic) continue
+    if (m.start < chainEnd) continue
+    // only coordinators and articles between the last author and this one
+    let k = tokenAt(tokens, chainEnd)
+    let and = false
+    // an adjective's head noun may stand before it (`et de personnalités sénégalaises`)
+    let head = m.adjective ? ADJECTIVE_HEAD_WORDS : 0
+    for (; k < m.token; k++) {
+      const w = tokens[k]!.norm
+      if (AUTHOR_JOINERS.has(w)) and = true
+      else if (!roleData().skip.includes(w)) {
+        if (!and || head === 0 || tokens[k]!.kind !== 'word') break
+        head--
+      }
+    }
+    if (k !== m.token || !and) continue
+    joined.add(m)
+    chainEnd = m.end
+  }
+  const coordinated = (m: RoleMention) => joined.has(m)
+  const authors = after.filter((m) => m.attributed || (coordinated(m) && !m.adjective))
   if (authors.length > 0)
     return assign(
       authors,
-      [...before.filter((m) => passive || m.oblique), ...after].filter((m) => !adjectivalPlace(m)),
+      [...before.filter((m) => passive || m.oblique), ...after].filter(
+        (m) => !adjectivalPlace(m) && !(m.adjective && coordinated(m)),
+      ),
     )
   if (passive) {
     // `47 soldats maliens … ont été tués par des combattants de Wagner`: the subject undergoes; what

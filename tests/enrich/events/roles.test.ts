@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { entityId } from '../../../pipeline/enrich/entities/gazetteer.js'
-import { type EntitySpec, eventsOf, idOf, ofType, PUBLISHED } from './fixtures.js'
+import { extractEvents } from '../../../pipeline/enrich/events/index.js'
+import { type EntitySpec, eventsOf, idOf, inputOf, ofType, PUBLISHED, soFarOf } from './fixtures.js'
 
 const MALI: EntitySpec = { name: 'Mali', type: 'country', surfaces: ['Mali', 'malien', 'malienne'] }
 const RUSSIE: EntitySpec = { name: 'Russie', type: 'country', surfaces: ['Russie', 'russe'] }
@@ -127,6 +128,39 @@ describe('actors and targets', () => {
       'attack',
     )!
     expect(claimed.actor_entity_ids).toEqual([idOf('État islamique au Sahel')])
+  })
+
+  it('takes the author of a noun trigger whose passive verb names it (`lancés par`), with those coordinated', () => {
+    const text =
+      "Plusieurs appels au calme ont été lancés par des organisations internationales et de personnalités sénégalaises, tels que le chanteur Youssou N'Dour."
+    const SENEGAL: EntitySpec = {
+      name: 'Sénégal',
+      type: 'country',
+      surfaces: ['sénégalaises'],
+      country_code: 'SN',
+    }
+    const out = extractEvents(inputOf(text), soFarOf(text, [SENEGAL]))
+    const name = (id: string) => out.entities?.find((x) => x.entity_id === id)?.name ?? id
+    const e = ofType(out.events ?? [], 'request')!
+    expect(e.actor_entity_ids.map(name)).toEqual(['organisations internationales'])
+    // the country adjective of a coordinated author qualifies it: it is not what the appeal is made to
+    expect(e.target_entity_ids).toEqual([])
+  })
+
+  it('coordinates authors only across `et`/`ou`, not into a complement (`contre le camp de Kati`)', () => {
+    const JNIM: EntitySpec = { name: 'JNIM', type: 'organization', surfaces: ['JNIM'] }
+    const EIGS: EntitySpec = { name: 'EIGS', type: 'organization', surfaces: ['EIGS'] }
+    const KATI: EntitySpec = { name: 'Kati', type: 'place', surfaces: ['Kati'], country_code: 'ML' }
+    const both = ofType(
+      eventsOf("L'attaque a été revendiquée par le JNIM et l'EIGS.", [JNIM, EIGS]),
+      'attack',
+    )!
+    expect(both.actor_entity_ids).toEqual([idOf('JNIM'), idOf('EIGS')])
+    const one = ofType(
+      eventsOf("L'attaque a été revendiquée par le JNIM contre le camp de Kati.", [JNIM, KATI]),
+      'attack',
+    )!
+    expect(one.actor_entity_ids).toEqual([idOf('JNIM')])
   })
 
   it('keeps the actor of a noun trigger after it', () => {
