@@ -119,6 +119,8 @@ export function roleMentions(
     while (adjective && steps < 2 && g >= 0 && !isFunction(tokens[g]!)) {
       g--
       steps++
+      // past the `de` of a noun's complement (`au plan d'autonomie marocain`: what `au` governs)
+      if (steps === 1 && g >= 1 && OF_COMPLEMENT.has(tokens[g]!.norm) && !isFunction(tokens[g - 1]!)) g--
     }
     // past articles and honorifics (`selon Mme Fièvre`, `par M. Lavrov`)
     while (g >= 0 && (roles.skip.includes(tokens[g]!.norm) || isHonorific(tokens, g))) g--
@@ -324,6 +326,7 @@ export function nounFrame(norm: string, prev: string | undefined): NounFrame {
 }
 
 const FROM: ReadonlySet<string> = new Set(['de', "d'", 'du', 'des'])
+const OF_COMPLEMENT: ReadonlySet<string> = new Set(['de', "d'"])
 /**
  * Whether the `par` agent at token `at` after a trigger is the trigger's: no past participle of another
  * verb stands between, unless it is passive itself (`le texte diffusé la veille par la présidence`

@@ -163,6 +163,20 @@ describe('actors and targets', () => {
     expect(one.actor_entity_ids).toEqual([idOf('JNIM')])
   })
 
+  it('reads a country adjective on the complement of a governed noun as governed too', () => {
+    const FRANCE: EntitySpec = { name: 'France', type: 'country', surfaces: ['français'], country_code: 'FR' }
+    const MAROC: EntitySpec = { name: 'Maroc', type: 'country', surfaces: ['marocain'], country_code: 'MA' }
+    const e = ofType(
+      eventsOf("Paris a réaffirmé le soutien du gouvernement français au plan d'autonomie marocain.", [
+        FRANCE,
+        MAROC,
+      ]),
+      'support',
+    )!
+    expect(e.target_entity_ids).toContain(idOf('Maroc'))
+    expect(e.actor_entity_ids).not.toContain(idOf('Maroc'))
+  })
+
   it('keeps the actor of a noun trigger after it', () => {
     const ev = eventsOf(
       'Ouagadougou s’est rapproché de Moscou, après le départ des forces spéciales françaises.',
