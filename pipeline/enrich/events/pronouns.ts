@@ -127,6 +127,30 @@ export function relativeObject(
     k--
   }
   if (k < 1 || !subject) return null
+  // after a comma, past an apposition set off by commas that starts with no article (`les Chambres
+  // africaines extraordinaires (CAE), mises en place en vertu d'un accord …, qu'il récuse`)
+  if (tokens[k - 1]!.text === ',') {
+    k--
+    let c = k - 1
+    for (;;) {
+      while (c >= 0 && !isClauseBoundary(tokens[c]!)) c--
+      // an acronym in parentheses belongs to the apposition (`… l'Union africaine (UA), qu'il`)
+      const acr = c >= 0 ? acronymBefore(tokens, c + 1) : -1
+      if (acr < 0) break
+      c = acr - 1
+    }
+    const opening = tokens[c + 1]
+    if (
+      c > 0 &&
+      tokens[c]!.text === ',' &&
+      opening !== undefined &&
+      opening.kind === 'word' &&
+      /^\p{Ll}/u.test(opening.text) &&
+      !r.skip.includes(opening.norm) &&
+      !r.definite.includes(opening.norm)
+    )
+      k = c
+  }
   // the acronym in parentheses right before `que` (it names the body), else the name right before
   const open = acronymBefore(tokens, k)
   const end = tokens[(open >= 0 ? open : k) - 1]!.end

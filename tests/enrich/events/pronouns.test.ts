@@ -77,6 +77,31 @@ describe('relative clauses on an object', () => {
     expect(e.actor_entity_ids).not.toContain(idOf('Cedeao'))
   })
 
+  it("reads past an apposition set off by commas to the name a `, qu'il` relative is about", () => {
+    const CAE: EntitySpec = {
+      name: 'Chambres africaines extraordinaires',
+      type: 'organization',
+      surfaces: ['Chambres africaines extraordinaires', 'CAE'],
+    }
+    const UA: EntitySpec = {
+      name: 'Union africaine',
+      type: 'organization',
+      surfaces: ['Union africaine', 'UA'],
+    }
+    const ev = eventsOf(
+      "Il est jugé par les Chambres africaines extraordinaires (CAE), mises en place en vertu d'un accord entre le Sénégal et l'Union africaine (UA), qu'il récuse.",
+      [CAE, UA],
+    )
+    const e = ofType(ev, 'rejection')!
+    expect(e.target_entity_ids[0]).toBe(idOf('Chambres africaines extraordinaires'))
+    // with no apposition, the name right before the comma
+    const plain = eventsOf('Le Mali a quitté la Cedeao, qu’il accuse de trahison.', [
+      { name: 'Mali', type: 'country', surfaces: ['Mali'], country_code: 'ML' },
+      CEDEAO,
+    ])
+    expect(ofType(plain, 'accusation')!.target_entity_ids).toEqual([idOf('Cedeao')])
+  })
+
   it('does not read a completive `que` after a verb as a relative', () => {
     const RUSSIE: EntitySpec = { name: 'Russie', type: 'country', surfaces: ['Russie'], country_code: 'RU' }
     const UKRAINE: EntitySpec = {
