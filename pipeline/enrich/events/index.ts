@@ -268,6 +268,31 @@ const SUBJECT_VERBS: ReadonlySet<string> = new Set([
 /** How many words (adjectives) may stand between a noun trigger and its verb (`une frappe aérienne a`). */
 const NOUN_TO_VERB = 1
 const INDEFINITE: ReadonlySet<string> = new Set(['un', 'une'])
+
+const LOCATING: ReadonlySet<string> = new Set(['au', 'aux', 'en', 'à'])
+const NOUN_DETERMINERS: ReadonlySet<string> = new Set(['toute', 'tout', 'toutes', 'tous'])
+/** How many words (the noun and its adjectives) may stand between a determiner and the locative. */
+const LOCATED_NOUN_WORDS = 3
+/**
+ * Whether a place after `au`/`en`/`à` (past the trigger ending at token `next`) locates a noun of the
+ * clause other than the trigger: the word right before the locative is lower case, after the
+ * trigger, and a determiner stands at most `LOCATED_NOUN_WORDS` words before it.
+ */
+function locatesNoun(tokens: readonly Token[], r: RoleMention, next: number): boolean {
+  if ((r.type !== 'place' && r.type !== 'country') || r.locative === null || !LOCATING.has(r.locative))
+    return false
+  let k = r.token - 1
+  while (k >= 0 && roleData().skip.includes(tokens[k]!.norm)) k--
+  if (k < 0 || tokens[k]!.norm !== r.locative) return false
+  const head = k - 1
+  if (head < next || tokens[head]!.kind !== 'word' || !/^\p{Ll}/u.test(tokens[head]!.text)) return false
+  for (let j = head - 1; j >= next && j >= head - LOCATED_NOUN_WORDS; j--) {
+    const w = tokens[j]!
+    if (w.kind !== 'word') return false
+    if (roleData().skip.includes(w.norm) || NOUN_DETERMINERS.has(w.norm)) return true
+  }
+  return false
+}
 /** The token of the verb a noun trigger ending at `next` is the subject of, within its clause; 0 if none. */
 function subjectVerbAfter(tokens: readonly Token[], next: number, end: number): number {
   for (let k = next; k < end && k <= next + NOUN_TO_VERB; k++) {
@@ -686,6 +711,16 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         const j = chosen.targets.indexOf(object.entity_id)
         if (j >= 0) chosen.targets.splice(j, 1)
         chosen.targets.unshift(object.entity_id)
+      }
+      // a place that locates another noun of the clause (`s'opposer à toute intervention militaire au
+      // Niger`, `a condamné l'attaque au Mali`) is where that is, not a participant of this event
+      if (!info.physical) {
+        const locating = roles.filter((r) => locatesNoun(tokens, r, t.next))
+        for (const r of locating) {
+          const k = chosen.targets.indexOf(r.entity_id)
+          if (k >= 0 && !roles.some((o) => o.entity_id === r.entity_id && !locating.includes(o)))
+            chosen.targets.splice(k, 1)
+        }
       }
       // the group a trigger names is its actor (`incendiée par des manifestants`, `les kamikazes`)
       const named = roles.find((r) => r.type === 'group' && r.start <= t.start && t.end <= r.end)

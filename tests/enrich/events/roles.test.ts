@@ -177,6 +177,25 @@ describe('actors and targets', () => {
     expect(e.actor_entity_ids).not.toContain(idOf('Maroc'))
   })
 
+  it('takes a place that locates another noun (`toute intervention militaire au Niger`) for no participant', () => {
+    const NIGER: EntitySpec = { name: 'Niger', type: 'country', surfaces: ['Niger'], country_code: 'NE' }
+    const opposed = ofType(
+      eventsOf("La Russie faisait partie des pays à s'opposer à toute intervention militaire au Niger.", [
+        RUSSIE,
+        NIGER,
+      ]),
+      'rejection',
+    )!
+    expect(opposed.actor_entity_ids).toEqual([idOf('Russie')])
+    expect(opposed.target_entity_ids).toEqual([])
+    // the trigger's own complement is still its target
+    const support = ofType(
+      eventsOf('La Russie a réaffirmé son soutien au Niger.', [RUSSIE, NIGER]),
+      'support',
+    )!
+    expect(support.target_entity_ids).toEqual([idOf('Niger')])
+  })
+
   it('keeps the actor of a noun trigger after it', () => {
     const ev = eventsOf(
       'Ouagadougou s’est rapproché de Moscou, après le départ des forces spéciales françaises.',
