@@ -92,7 +92,13 @@ function executor(jobs: number, cache: DocCache | null): Executor {
     }
     return r.result
   }
-  return { run, stats, close: async () => void (await pool?.destroy()) }
+  let closed: Promise<void> | null = null
+  // idempotent: the build closes the pool as soon as the last document is done, and again on any exit
+  const close = () => {
+    closed ??= pool ? pool.destroy() : Promise.resolve()
+    return closed
+  }
+  return { run, stats, close }
 }
 
 export async function build(opts: BuildOptions): Promise<BuildSummary> {
@@ -184,6 +190,9 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
         if (r.kind === 'reject') out.addReject(r.reject)
         else out.addDocument(r.rows, r.rows.entities)
       }
+      // every document is done: the workers' heaps (reference data, a few hundred MB each) are let go
+      // before the events, the entity table and Parquet are written
+      await exec.close()
       const referenceDate = reference ? formatPartial(reference) : null
       const counts = await out.finish({
         seen,
