@@ -16,7 +16,7 @@ import { type FatalityStatement, findFatalities, mentionsNonViolentCause } from 
 import { findGroups, type GroupMention, isFacility, isVictim } from './groups.js'
 import { type EntityFacts, eventOf, groupReadings, type Reading } from './merge-mentions.js'
 import { findUnnamedPlaces } from './places.js'
-import { PersonTrail, pronounOf, relativeObject } from './pronouns.js'
+import { addresseeOf, PersonTrail, pronounOf, relativeObject } from './pronouns.js'
 import type { Qualifier } from './quantities.js'
 import { roleData, typeInfo } from './reference.js'
 import {
@@ -703,6 +703,14 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
           if (!chosen.targets.includes(who)) chosen.targets.unshift(who)
         }
       }
+      // the person a quotation addresses by name (`« Hissène Habré, la Chambre vous condamne »`)
+      const addressee = addresseeOf(tokens, t.first, roles)
+      if (addressee && !exclude.has(addressee.entity_id)) {
+        const id = addressee.entity_id
+        const k = chosen.actors.indexOf(id)
+        if (k >= 0) chosen.actors.splice(k, 1)
+        if (!chosen.targets.includes(id)) chosen.targets.unshift(id)
+      }
       // the object of a relative clause (`la Cedeao qu'ils accusent d'être inféodée à Paris`)
       const object = relativeObject(tokens, t.first, roles)
       if (object && !exclude.has(object.entity_id)) {
@@ -711,6 +719,16 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         const j = chosen.targets.indexOf(object.entity_id)
         if (j >= 0) chosen.targets.splice(j, 1)
         chosen.targets.unshift(object.entity_id)
+      }
+      // a nationality said of a person who undergoes the act (`l'ex-président tchadien Hissène Habré`)
+      // undergoes it with them; it does not act
+      for (const r of roles) {
+        if (!r.adjective || r.type !== 'country' || !chosen.actors.includes(r.entity_id)) continue
+        const after = tokenAt(tokens, r.end)
+        const person = roles.find((o) => o.token === after && o.type === 'person')
+        if (!person || !chosen.targets.includes(person.entity_id)) continue
+        chosen.actors.splice(chosen.actors.indexOf(r.entity_id), 1)
+        if (!chosen.targets.includes(r.entity_id)) chosen.targets.push(r.entity_id)
       }
       // a place that locates another noun of the clause (`s'opposer à toute intervention militaire au
       // Niger`, `a condamné l'attaque au Mali`) is where that is, not a participant of this event

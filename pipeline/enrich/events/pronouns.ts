@@ -166,3 +166,32 @@ const tokenEnd = (tokens: readonly Token[], m: RoleMention): number => {
   while (j < tokens.length && tokens[j]!.start < m.end) j++
   return j
 }
+
+const OPENING_QUOTES: ReadonlySet<string> = new Set(['«', '"', '“'])
+
+/**
+ * The person addressed by a second-person object clitic before the trigger (`« Hissène Habré, la
+ * Chambre vous condamne … »`): a vocative — the person named first in the quotation, or in the
+ * sentence, and set off by a comma. Null when the clitic is absent, when the verb is in the second
+ * person (`vous avez`: `vous` is its subject), or when nobody is addressed by name.
+ */
+export function addresseeOf(
+  tokens: readonly Token[],
+  first: number,
+  roles: readonly RoleMention[],
+): RoleMention | null {
+  const r = roleData()
+  let k = first - 1
+  if (r.clitic_auxiliaries.includes(tokens[k]?.norm ?? '')) k--
+  else if (/ez$/u.test(tokens[first]?.norm ?? '')) return null
+  if (k < 0 || !r.addressee_clitics.includes(tokens[k]!.norm)) return null
+  // back to the quotation's opening, else the sentence's start
+  let open = k - 1
+  while (open >= 0 && !OPENING_QUOTES.has(tokens[open]!.text)) open--
+  let head = open + 1
+  while (head < k && (r.honorifics.includes(tokens[head]!.norm) || tokens[head]!.text === '.')) head++
+  const named = roles.find((m) => m.token === head && m.type === 'person' && !m.adjective)
+  if (!named) return null
+  const after = tokens.findIndex((t) => t.start >= named.end)
+  return after > head && after < k && tokens[after]!.text === ',' ? named : null
+}

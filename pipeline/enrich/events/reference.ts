@@ -116,6 +116,7 @@ export interface RoleData {
   readonly relative_subjects: readonly string[]
   readonly object_clitics: readonly string[]
   readonly clitic_auxiliaries: readonly string[]
+  readonly addressee_clitics: readonly string[]
   readonly cumulative: readonly string[]
   readonly prior: readonly string[]
   readonly conflicts: readonly string[]
@@ -181,6 +182,7 @@ export const roleData = (): RoleData =>
       isList(x.relative_subjects) &&
       isList(x.object_clitics) &&
       isList(x.clitic_auxiliaries) &&
+      isList(x.addressee_clitics) &&
       isList(x.cumulative) &&
       isList(x.prior) &&
       isList(x.conflicts) &&

@@ -51,6 +51,34 @@ describe('pronouns', () => {
     expect(ofType(ev, 'expulsion')!.target_entity_ids).toContain(idOf('Sylvain Itté'))
   })
 
+  it('makes the person a quotation addresses by name the one a `vous` clitic stands for', () => {
+    const KAM: EntitySpec = { name: 'Gberdao Gustave Kam', type: 'person', surfaces: ['Gberdao Gustave Kam'] }
+    const ev = eventsOf(
+      '« Hissène Habré, la Chambre vous condamne à la peine d’emprisonnement à perpétuité », a déclaré le président de la Cour, Gberdao Gustave Kam.',
+      [HABRE, KAM],
+    )
+    const e = ofType(ev, 'conviction')!
+    expect(e.target_entity_ids).toEqual([idOf('Hissène Habré')])
+    expect(e.actor_entity_ids).not.toContain(idOf('Hissène Habré'))
+    // `vous` before a verb in the second person is its subject: the one addressed acts
+    const subject = eventsOf('« Hissène Habré, vous condamnez la Chambre », a déclaré Gberdao Gustave Kam.', [
+      HABRE,
+      KAM,
+    ])
+    expect(ofType(subject, 'conviction')?.target_entity_ids ?? []).not.toContain(idOf('Hissène Habré'))
+  })
+
+  it('moves the nationality of a person who undergoes the act to their side', () => {
+    const TCHAD: EntitySpec = { name: 'Tchad', type: 'country', surfaces: ['tchadien'], country_code: 'TD' }
+    const ev = eventsOf(
+      "Le tribunal spécial, qui juge l'ex-président tchadien Hissène Habré à Dakar, l'a condamné lundi à la prison à perpétuité.",
+      [HABRE, TCHAD],
+    )
+    const e = ofType(ev, 'conviction')!
+    expect(e.actor_entity_ids).toEqual([])
+    expect(e.target_entity_ids).toEqual([idOf('Hissène Habré'), idOf('Tchad')])
+  })
+
   it('leaves a pronoun that is the subject of another verb alone', () => {
     const ev = eventsOf(
       'Le porte-parole Sylvain Ekenge a réagi mardi. Il indique que l’occupation de la ville par le M23 est une invasion.',
