@@ -755,6 +755,20 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
           place =
             roles.find((r) => r.geographic && r.type === 'place' && r.token >= c0 && r.token < c1) ?? null
         targets = targets.filter((id) => typeOf.get(id) !== 'place')
+        // a place struck from another country (`une attaque des Houthis contre l'aéroport d'Abou Dhabi,
+        // aux Emirats arabes unis`): with nobody else struck, its country is
+        const code = place ? facts.get(place.entity_id)?.country_code : undefined
+        const country =
+          place && typeOf.get(place.entity_id) === 'country' ? place.entity_id : countryOf.get(code ?? '')
+        const acting = chosen.actors.map((id) => facts.get(id)?.country_code)
+        if (
+          info.violent &&
+          country &&
+          targets.length === 0 &&
+          acting.length > 0 &&
+          acting.every((c) => c && c !== code)
+        )
+          targets = [country]
       }
       let actors = chosen.actors.filter((id) => id !== place?.entity_id)
       // a capital that acts speaks for its country (`Moscou dément`): the country acts too

@@ -385,9 +385,19 @@ export function eventOf(
   const actors = uniq((triggered.length > 0 ? triggered : group).flatMap((r) => r.actors))
     .filter((id) => id !== location)
     .slice(0, MAX_ACTORS)
-  // the place is no participant — save the country a force leaves (roles.json `source_types`)
+  // the place is no participant — save the country a force leaves (roles.json `source_types`), and a
+  // country struck by violence from another (`une attaque des Houthis … aux Emirats arabes unis`)
+  const foreign =
+    info(first.event_type).violent &&
+    actors.length > 0 &&
+    actors.every((id) => {
+      const c = facts(id)?.country_code
+      return c != null && c !== where?.country_code
+    })
   const leaves =
-    location !== null && where?.type === 'country' && roleData().source_types.includes(first.event_type)
+    location !== null &&
+    where?.type === 'country' &&
+    (roleData().source_types.includes(first.event_type) || foreign)
   const taken = new Set([...actors, ...(location && !leaves ? [location] : [])])
   let targets = uniq(group.flatMap((r) => r.targets)).filter((id) => !taken.has(id))
   if (targets.length === 0)

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { extractEvents } from '../../../pipeline/enrich/events/index.js'
 import { findUnnamedPlaces } from '../../../pipeline/enrich/events/places.js'
 import { tokenize } from '../../../pipeline/enrich/events/tokens.js'
-import { type EntitySpec, inputOf, ofType, soFarOf } from './fixtures.js'
+import { type EntitySpec, eventsOf, idOf, inputOf, ofType, soFarOf } from './fixtures.js'
 
 const HAITI: EntitySpec = { name: 'Haïti', type: 'country', surfaces: ['Haïti'], country_code: 'HT' }
 
@@ -31,5 +31,40 @@ describe('unnamed places', () => {
     const text = 'Des tirs ont visé la ville de Kati.'
     const KATI: EntitySpec = { name: 'Kati', type: 'place', surfaces: ['Kati'], country_code: 'ML' }
     expect(findUnnamedPlaces(text, tokenize(text), soFarOf(text, [KATI]).mentions)).toEqual([])
+  })
+})
+
+describe('a country struck from another', () => {
+  const HOUTHIS: EntitySpec = {
+    name: 'Houthis',
+    type: 'organization',
+    surfaces: ['Houthis'],
+    country_code: 'YE',
+  }
+  const EAU: EntitySpec = {
+    name: 'Émirats arabes unis',
+    type: 'country',
+    surfaces: ['Emirats arabes unis'],
+    country_code: 'AE',
+  }
+  const MALI: EntitySpec = { name: 'Mali', type: 'country', surfaces: ['Mali'], country_code: 'ML' }
+  const JNIM: EntitySpec = { name: 'JNIM', type: 'organization', surfaces: ['JNIM'], country_code: 'ML' }
+
+  it('is the target of an attack placed in it by an actor of another country, and still its place', () => {
+    const ev = eventsOf(
+      "Cette offensive fait suite à une attaque revendiquée par les Houthis lundi contre l'aéroport, aux Emirats arabes unis, dans laquelle trois personnes ont trouvé la mort.",
+      [HOUTHIS, EAU],
+    )
+    const e = ofType(ev, 'attack')!
+    expect(e.actor_entity_ids).toEqual([idOf('Houthis')])
+    expect(e.target_entity_ids).toEqual([idOf('Émirats arabes unis')])
+    expect(e.location_entity_id).toBe(idOf('Émirats arabes unis'))
+  })
+
+  it('is only the place of an attack by one of its own', () => {
+    const ev = eventsOf('Le JNIM a attaqué lundi un poste de gendarmerie au Mali.', [JNIM, MALI])
+    const e = ofType(ev, 'attack')!
+    expect(e.location_entity_id).toBe(idOf('Mali'))
+    expect(e.target_entity_ids).not.toContain(idOf('Mali'))
   })
 })
