@@ -57,6 +57,8 @@ function isPluperfect(tokens: readonly Token[], first: number, next: number): bo
   return false
 }
 
+/** How many tokens after a referring-back noun its own date or place may start (`cette attaque de ce mardi`). */
+const ANAPHOR_COMPLEMENT = 3
 const POSSESSIVE: ReadonlySet<string> = new Set(['son', 'sa', 'ses', 'leur', 'leurs', 'notre', 'nos'])
 
 let priorIndex: ReturnType<typeof phraseIndex> | undefined
@@ -786,12 +788,15 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       let others: string[] = []
       if (targets.length === 0 && actors.length > 0 && roleData().joint_types.includes(t.type)) {
         const taken = new Set([...actors, ...exclude])
+        // inside a quotation, only those the quotation names (not its speaker, nor whom it was told to)
+        const quoted = soFar.quotes.find((q) => q.start <= t.start && t.end <= q.end)
         const named = roles.filter(
           (r) =>
             (r.type === 'person' || r.type === 'organization' || r.type === 'country') &&
             !r.source &&
             !r.geographic &&
-            !taken.has(r.entity_id),
+            !taken.has(r.entity_id) &&
+            (!quoted || (r.start >= quoted.start && r.end <= quoted.end)),
         )
         others = [...new Set(named.map((r) => r.entity_id))]
       }
@@ -840,9 +845,18 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       // a date that completes another noun (`la présidentielle de 2024`) dates that, not the event;
       // one right after the trigger noun does (`l'attaque de mardi`)
       // (`dans l'après-midi de ce dimanche`, after a word of time, still dates it)
+      // a mention that refers back (`cet accord`, `cette attaque`) is dated and placed only by its own
+      // complement (`cette attaque de mardi`, `cette attaque à Kati`): the rest of its sentence tells
+      // something else (`les règles de cet accord seront fixées lors de la COP22 … du 7 au 18 novembre`)
+      const complement = (start: number) => {
+        const k = tokenAt(tokens, start)
+        return k >= t.next && k - t.next <= ANAPHOR_COMPLEMENT
+      }
+      if (t.anaphoric && place && !complement(place.start)) place = null
       const own = expressions.filter((e) => {
         const k = tokenAt(tokens, e.start)
         const head = tokens[k - 2]?.norm ?? ''
+        if (t.anaphoric && !complement(e.start)) return false
         return !(FROM_WORDS.has(tokens[k - 1]?.norm ?? '') && k - 2 !== t.next - 1 && !timeNouns().has(head))
       })
       // a statement reports the event: the date it gives is the event's too (`a déclaré ce jeudi le

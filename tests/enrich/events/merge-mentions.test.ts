@@ -224,3 +224,32 @@ describe('places nothing is known of', () => {
     expect(ev.filter((e) => e.event_code === 'ASSAULT')).toHaveLength(2)
   })
 })
+
+describe('a mention that refers back', () => {
+  it('takes no date or place from the rest of its sentence, only from its own complement', () => {
+    const text =
+      "L'accord a été adopté samedi à Paris par 195 pays. « Les règles de mise en oeuvre de cet accord seront déterminées lors de la COP22 que le Maroc organisera du 7 au 18 novembre à Marrakech », a déclaré la ministre."
+    const ents = [
+      { name: 'Paris', type: 'place' as const, surfaces: ['Paris'], country_code: 'FR' },
+      { name: 'Marrakech', type: 'place' as const, surfaces: ['Marrakech'], country_code: 'MA' },
+    ]
+    const dates = [
+      { surface: 'samedi', value: '2015-12-12', precision: 'day' as const },
+      { surface: 'du 7 au 18 novembre', value: '2016-11-18', precision: 'day' as const },
+    ]
+    const agreements = eventsOf(text, ents, dates).filter((e) => e.event_type === 'agreement')
+    expect(agreements).toHaveLength(1)
+    expect(agreements[0]).toMatchObject({ date: '2015-12-12', location_entity_id: idOf('Paris') })
+    // the reference back is one of its mentions, with neither the conference's date nor its place
+    expect(agreements[0]!.mentions.map((m) => [m.trigger, m.date, m.location_entity_id])).toEqual([
+      ['accord', '2015-12-12', idOf('Paris')],
+      ['accord', null, null],
+    ])
+    // its own complement still dates it
+    const own = eventsOf('Une attaque a visé Djibo. Cette attaque de mardi a fait dix morts.', PLACES, [
+      { surface: 'mardi', value: '2024-09-17', precision: 'day' },
+    ]).filter((e) => e.event_code === 'ASSAULT')
+    expect(own).toHaveLength(1)
+    expect(own[0]!.date).toBe('2024-09-17')
+  })
+})

@@ -110,3 +110,21 @@ describe('accusations after a quotation', () => {
     expect(e.target_entity_ids).toContain(idOf('Mali'))
   })
 })
+
+describe('the other side of a joint event told inside a quotation', () => {
+  it('is never the quotation’s speaker, nor whom it was told to', () => {
+    const LE360: EntitySpec = { name: 'LE360', type: 'organization', surfaces: ['LE360'] }
+    const EL_HAITE: EntitySpec = { name: 'Hakima El Haite', type: 'person', surfaces: ['Hakima El Haite'] }
+    const MAROC: EntitySpec = { name: 'Maroc', type: 'country', surfaces: ['Maroc'], country_code: 'MA' }
+    const text =
+      '« Le Maroc a signé un accord cette semaine », a déclaré à LE360 la ministre déléguée, Hakima El Haite.'
+    const events = withQuote(text, 'Le Maroc a signé un accord cette semaine', 'Hakima El Haite', [
+      LE360,
+      EL_HAITE,
+      MAROC,
+    ])
+    const e = ofType(events, 'agreement')!
+    expect(e.actor_entity_ids).toEqual([idOf('Maroc')])
+    expect(e.target_entity_ids).toEqual([])
+  })
+})
