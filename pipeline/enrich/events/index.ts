@@ -857,6 +857,9 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         const k = tokenAt(tokens, e.start)
         const head = tokens[k - 2]?.norm ?? ''
         if (t.anaphoric && !complement(e.start)) return false
+        // a clause on another noun after the trigger (`son coup de force contre le président X dont le
+        // troisième mandat, obtenu en octobre 2020, …`) dates what it tells of that noun
+        for (let j = t.next + 1; j < k; j++) if (roleData().possessive_relatives.includes(tokens[j]!.norm)) return false
         return !(FROM_WORDS.has(tokens[k - 1]?.norm ?? '') && k - 2 !== t.next - 1 && !timeNouns().has(head))
       })
       // a statement reports the event: the date it gives is the event's too (`a déclaré ce jeudi le

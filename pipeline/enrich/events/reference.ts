@@ -113,6 +113,7 @@ export interface RoleData {
   readonly toll_summaries: readonly string[]
   readonly subject_pronouns: readonly string[]
   readonly relative_objects: readonly string[]
+  readonly possessive_relatives: readonly string[]
   readonly relative_subjects: readonly string[]
   readonly object_clitics: readonly string[]
   readonly clitic_auxiliaries: readonly string[]
@@ -179,6 +180,7 @@ export const roleData = (): RoleData =>
       isList(x.toll_summaries) &&
       isList(x.subject_pronouns) &&
       isList(x.relative_objects) &&
+      isList(x.possessive_relatives) &&
       isList(x.relative_subjects) &&
       isList(x.object_clitics) &&
       isList(x.clitic_auxiliaries) &&
