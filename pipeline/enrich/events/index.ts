@@ -138,8 +138,11 @@ function eventsOfSentence(
   // frappée le 3 septembre par un double attentat ayant fait 40 morts`)
   const violentTriggers: TriggerMatch[] = []
   for (const t of findTriggers(tokens)) {
+    const inName = names.some((n) => n.start <= t.start && t.end <= n.end)
     // who says something, even what made no event (`a dénoncé maintes fois`), is no violent actor
-    if (roleData().speech_act_types.includes(t.type) || SPEECH_REPORT.has(t.type)) sayers.push(t.first)
+    // (a word inside a name says nothing: `le Groupe de soutien à l'islam … a revendiqué l'attaque`)
+    if (!inName && (roleData().speech_act_types.includes(t.type) || SPEECH_REPORT.has(t.type)))
+      sayers.push(t.first)
     if (unsaid && unsaid.type === t.type && t.first - unsaid.next <= OBJECT_REACH) continue
     if (t.first < askedUntil) continue
     if (t.negated || t.unreal) {
@@ -157,10 +160,9 @@ function eventsOfSentence(
     // a generic or repeated state of affairs (`régulièrement la cible d'attaques`) is no event
     if (isHabitual(tokens, c0, c1, t, habitual)) continue
     if (typeInfo(t.type).code === 'REQUEST') askedUntil = c1
-    if (typeInfo(t.type).violent && !names.some((n) => n.start <= t.start && t.end <= n.end))
-      violentTriggers.push(t)
+    if (typeInfo(t.type).violent && !inName) violentTriggers.push(t)
     if (found.has(t.type)) continue
-    if (names.some((n) => n.start <= t.start && t.end <= n.end)) continue
+    if (inName) continue
     found.set(t.type, { trigger: t, inferred: false, tolls: [] })
   }
   // troops sent are deployed (`des renforts de l'armée sont envoyés`): a deployment, not a delivery,
@@ -859,7 +861,8 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         if (t.anaphoric && !complement(e.start)) return false
         // a clause on another noun after the trigger (`son coup de force contre le président X dont le
         // troisième mandat, obtenu en octobre 2020, …`) dates what it tells of that noun
-        for (let j = t.next + 1; j < k; j++) if (roleData().possessive_relatives.includes(tokens[j]!.norm)) return false
+        for (let j = t.next + 1; j < k; j++)
+          if (roleData().possessive_relatives.includes(tokens[j]!.norm)) return false
         return !(FROM_WORDS.has(tokens[k - 1]?.norm ?? '') && k - 2 !== t.next - 1 && !timeNouns().has(head))
       })
       // a statement reports the event: the date it gives is the event's too (`a déclaré ce jeudi le

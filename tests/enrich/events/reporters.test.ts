@@ -12,6 +12,22 @@ const UNRWA: EntitySpec = { name: 'UNRWA', type: 'organization', surfaces: ['Unr
 const ISRAEL: EntitySpec = { name: 'Israël', type: 'country', surfaces: ['israéliennes'], country_code: 'IL' }
 
 describe('sources and reporters', () => {
+  it('reads no saying in a word of a name: the group that claims an attack carried it out', () => {
+    const JNIM: EntitySpec = {
+      name: 'JNIM',
+      type: 'organization',
+      surfaces: ["Groupe de soutien à l'islam et aux musulmans", 'Jnim'],
+    }
+    const KATI: EntitySpec = { name: 'Kati', type: 'place', surfaces: ['Kati'], country_code: 'ML' }
+    const ev = eventsOf(
+      "Le Groupe de soutien à l'islam et aux musulmans (Jnim, son acronyme en arabe) a revendiqué ce samedi l’attaque commise contre le camp de Kati.",
+      [JNIM, KATI],
+    )
+    const e = ofType(ev, 'attack')!
+    expect(e.actor_entity_ids).toEqual([idOf('JNIM')])
+    expect(e.location_entity_id).toBe(idOf('Kati'))
+  })
+
   it('reads a source after `selon` and an honorific', () => {
     const ev = eventsOf('Selon Mme Fièvre, le nombre de victimes du massacre est susceptible d’augmenter.', [
       FIEVRE,
