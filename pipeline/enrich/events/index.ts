@@ -781,6 +781,17 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         const country = f?.type === 'place' && f.country_code ? countryOf.get(f.country_code) : undefined
         if (country && !actors.includes(country) && !targets.includes(country)) actors = [...actors, country]
       }
+      // and one that undergoes an act speaks for its country too (`le soutien de Paris au plan proposé
+      // par Rabat`: Morocco) — not one that says where (`à Gaza`, `à New York`) or completes a noun
+      // (`la bataille de Tinzaouatène`)
+      for (const id of [...targets]) {
+        if (roles.some((r) => r.entity_id === id && (r.locative !== null || FROM_WORDS.has(r.governor))))
+          continue
+        const f = facts.get(id)
+        const country = f?.type === 'place' && f.country_code ? countryOf.get(f.country_code) : undefined
+        if (country && !actors.includes(country) && !targets.includes(country))
+          targets = [...targets, country]
+      }
       // what a force withdraws from is the country it leaves (`réduire sa présence militaire au Mali`)
       if (place && roleData().source_types.includes(t.type) && typeOf.get(place.entity_id) === 'country')
         if (!targets.includes(place.entity_id) && !actors.includes(place.entity_id))

@@ -68,3 +68,36 @@ describe('a country struck from another', () => {
     expect(e.target_entity_ids).not.toContain(idOf('Mali'))
   })
 })
+
+describe('a town that undergoes an act', () => {
+  const MAROC: EntitySpec = { name: 'Maroc', type: 'country', surfaces: ['Maroc'], country_code: 'MA' }
+  const RABAT: EntitySpec = { name: 'Rabat', type: 'place', surfaces: ['Rabat'], country_code: 'MA' }
+  const MACRON: EntitySpec = { name: 'Emmanuel Macron', type: 'person', surfaces: ['Emmanuel Macron'] }
+  const GAZA: EntitySpec = { name: 'Gaza', type: 'place', surfaces: ['Gaza'], country_code: 'PS' }
+  const PALESTINE: EntitySpec = {
+    name: 'Palestine',
+    type: 'country',
+    surfaces: ['Palestine'],
+    country_code: 'PS',
+  }
+
+  it('speaks for its country, as one that acts does', () => {
+    const ev = eventsOf(
+      'En visite au Maroc, Emmanuel Macron a confirmé son soutien au plan d’autonomie proposé par Rabat.',
+      [MAROC, RABAT, MACRON],
+    )
+    const e = ofType(ev, 'support')!
+    expect(e.target_entity_ids).toContain(idOf('Rabat'))
+    expect(e.target_entity_ids).toContain(idOf('Maroc'))
+  })
+
+  it('does not when it only says where', () => {
+    const ev = eventsOf('La Palestine en appelle à l’ONU. Emmanuel Macron a condamné les frappes à Gaza.', [
+      PALESTINE,
+      GAZA,
+      MACRON,
+    ])
+    const e = ofType(ev, 'accusation')
+    expect(e?.target_entity_ids ?? []).not.toContain(idOf('Palestine'))
+  })
+})
