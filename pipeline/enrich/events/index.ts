@@ -14,7 +14,7 @@ import { dateEvent, expressionsIn, owns } from './dating.js'
 import { deliveredAt } from './deliveries.js'
 import { type FatalityStatement, findFatalities, mentionsNonViolentCause } from './fatalities.js'
 import { findGroups, type GroupMention, isFacility, isVictim } from './groups.js'
-import { type EntityFacts, eventOf, groupReadings, type Reading } from './merge-mentions.js'
+import { type EntityFacts, eventOf, groupReadings, type Reading, SHIFTED } from './merge-mentions.js'
 import { findUnnamedPlaces } from './places.js'
 import { addresseeOf, PersonTrail, pronounOf, relativeObject } from './pronouns.js'
 import type { Qualifier } from './quantities.js'
@@ -478,6 +478,54 @@ function speakerQuote(quotes: readonly QuoteDraft[], t: TriggerMatch): QuoteDraf
   return null
 }
 
+/**
+ * An accusation aimed at an act the sentence names next (`s'est plaint … du retrait de la force
+ * française Barkhane`, `a condamné l'attaque du JNIM`): those who did it are whom it accuses. Only an
+ * act named by a noun after an article or a possessive, the next event of the sentence after the
+ * accusation's trigger. Rewrites the readings from index `from` on.
+ */
+function aimAccusations(readings: Reading[], from: number): void {
+  for (let i = from; i < readings.length; i++) {
+    const acc = readings[i]!
+    if (typeInfo(acc.event_type).code !== 'ACCUSE') continue
+    let aimed: Reading | null = null
+    for (let j = from; j < readings.length; j++) {
+      const o = readings[j]!
+      if (o.trigger_start < acc.trigger_end) continue
+      if (aimed === null || o.trigger_start < aimed.trigger_start) aimed = o
+    }
+    if (!aimed || !(aimed.definite || aimed.anaphoric) || SPEECH_REPORT.has(aimed.event_type)) continue
+    if (typeInfo(aimed.event_type).code === 'ACCUSE') continue
+    const doers = aimed.actors.filter((id) => !acc.actors.includes(id) && !acc.targets.includes(id))
+    if (doers.length === 0) continue
+    readings[i] = { ...acc, targets: [...doers, ...acc.targets] }
+  }
+}
+
+/** The day of the week named nearest the trigger in its sentence (`a visé vendredi`), if any. */
+function weekdayNearest(tokens: readonly Token[], t: TriggerMatch): string | null {
+  const days = roleData().weekdays
+  let best: string | null = null
+  let gap = Number.POSITIVE_INFINITY
+  for (let k = 0; k < tokens.length; k++) {
+    if (!days.includes(tokens[k]!.norm)) continue
+    const d = k < t.first ? t.first - k : k - t.next + 1
+    if (d < gap) {
+      best = tokens[k]!.norm
+      gap = d
+    }
+  }
+  return best
+}
+
+let shiftIndex: ReadonlyMap<string, readonly (readonly string[])[]> | undefined
+/** Whether the sentence moves away in time from what was told before (`Quelques heures plus tôt`). */
+function timeShifted(tokens: readonly Token[]): boolean {
+  if (!shiftIndex) shiftIndex = phraseIndex(roleData().time_shifts)
+  for (let k = 0; k < tokens.length; k++) if (phraseAt(tokens, k, shiftIndex) > 0) return true
+  return false
+}
+
 const isInteger = (n: number | null): n is number => n !== null && Number.isSafeInteger(n)
 
 export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) => {
@@ -555,6 +603,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
     // a signing or a sentence happens somewhere: a town after `à` is its place
     const town = new Map(triggers.map((o) => [o, roleData().town_types.includes(o.type)]))
     const equipment = roles.filter((r) => r.type === 'equipment')
+    const sentenceReadings = readings.length
     for (const f of found) {
       const t = f.trigger
       const info = typeInfo(t.type)
@@ -906,6 +955,10 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         places_seen: [...new Set(roles.filter((r) => r.type === 'place').map((r) => r.entity_id))],
         summary: f.tolls.length > 0 && tokens.some((w) => roleData().toll_summaries.includes(w.norm)),
         recount: f.tolls.length > 0 && tokens.some((w) => roleData().recount.includes(w.norm)),
+        day:
+          when.date_source === 'expression'
+            ? null
+            : (weekdayNearest(tokens, t) ?? (timeShifted(tokens) ? `${SHIFTED}${s.start}` : null)),
         location_entity_id: place?.entity_id ?? null,
         actors,
         targets: targets.filter((id) => typeOf.get(id) !== 'equipment'),
@@ -926,6 +979,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         confidence: t.confidence,
       })
     }
+    aimAccusations(readings, sentenceReadings)
   }
   const published = input.published
     ? { max: input.published.max, value: input.published.value, precision: input.published.precision }

@@ -49,6 +49,13 @@ export interface Reading {
   readonly places_seen?: readonly string[]
   /** Its sentence gives the toll as such (`le bilan`, roles.json `toll_summaries`). */
   readonly summary?: boolean
+  /**
+   * Where no expression dates it, the day it is told on: the day of the week its sentence names nearest
+   * its trigger (the article's date does not resolve `vendredi`), else, for a sentence that moves away
+   * in time from what was told before (`Quelques heures plus tôt, …`), a moment of its own (`+` and the
+   * sentence's start). Violence on another day is another event.
+   */
+  readonly day?: string | null
   /** Told in the pluperfect (`qui avait fait 358 morts`): an earlier event, or background. */
   readonly background?: boolean
   readonly location_entity_id: string | null
@@ -70,6 +77,9 @@ export interface Reading {
   readonly method: 'pattern' | 'inference'
   readonly confidence: number
 }
+
+/** How `Reading.day` starts for a sentence that moves away in time. */
+export const SHIFTED = '+'
 
 /** What the merge needs to know of an entity. */
 export interface EntityFacts {
@@ -138,6 +148,8 @@ export class GroupSummary {
   readonly places = new Set<string>()
   /** Every place the readings' sentences name, where the event was or not. */
   readonly placesSeen = new Set<string>()
+  /** The days the readings are told on (`Reading.day`). */
+  readonly days = new Set<string>()
   /** The sentence starts of the readings. */
   readonly starts = new Set<number>()
   readonly tolls = new Set<number>()
@@ -159,6 +171,7 @@ export class GroupSummary {
     if (t.mode !== null) this.modes.add(t.mode)
     if (g.date_source === 'expression') this.dates.add(g.date!)
     if (g.location_entity_id) this.places.add(g.location_entity_id)
+    if (g.day) this.days.add(g.day)
     for (const p of g.places_seen ?? []) this.placesSeen.add(p)
     this.starts.add(g.start)
     if (g.fatalities !== null) this.tolls.add(g.fatalities)
@@ -206,6 +219,11 @@ export function agrees(
   // a phone call is not the meeting: one happens at a place, the other not
   if (!s.sameKind(physical, mode)) return false
   let tied = r.anaphoric || r.definite || r.method === 'inference'
+  // violence told on another day of the week, or after `plus tôt`, is another act of violence
+  if (violent && r.day && !s.days.has(r.day)) {
+    if (s.days.size > 0) return false
+    if (r.day.startsWith(SHIFTED) && !r.anaphoric && !r.definite) return false
+  }
   if (r.date_source === 'expression' && s.dates.size > 0) {
     for (const d of s.dates) if (!datesAgree(d, r.date!)) return false
     tied = true

@@ -111,6 +111,8 @@ export interface RoleData {
   readonly legal_basis: readonly string[]
   readonly place_heads: readonly string[]
   readonly toll_summaries: readonly string[]
+  readonly weekdays: readonly string[]
+  readonly time_shifts: readonly string[]
   readonly subject_pronouns: readonly string[]
   readonly relative_objects: readonly string[]
   readonly possessive_relatives: readonly string[]
@@ -178,6 +180,8 @@ export const roleData = (): RoleData =>
       isList(x.legal_basis) &&
       isList(x.place_heads) &&
       isList(x.toll_summaries) &&
+      isList(x.weekdays) &&
+      isList(x.time_shifts) &&
       isList(x.subject_pronouns) &&
       isList(x.relative_objects) &&
       isList(x.possessive_relatives) &&

@@ -384,3 +384,56 @@ describe('a noun trigger as its clause subject', () => {
     expect(e.target_entity_ids).toContain(idOf('Houthi'))
   })
 })
+
+describe('an accusation aimed at an act', () => {
+  const MAIGA: EntitySpec = { name: 'Choguel Maïga', type: 'person', surfaces: ['Choguel Maïga'] }
+  const BARKHANE: EntitySpec = {
+    name: 'Opération Barkhane',
+    type: 'organization',
+    surfaces: ['Barkhane'],
+    country_code: 'FR',
+  }
+  const FORCE: EntitySpec = {
+    name: 'Force française',
+    type: 'organization',
+    surfaces: ['force française'],
+    country_code: 'FR',
+  }
+  const MALI_: EntitySpec = {
+    name: 'Mali',
+    type: 'country',
+    surfaces: ['Mali', 'malien'],
+    country_code: 'ML',
+  }
+  const USA: EntitySpec = {
+    name: 'États-Unis',
+    type: 'country',
+    surfaces: ['États unis'],
+    country_code: 'US',
+  }
+  const AG: EntitySpec = {
+    name: 'Assemblée générale de l’ONU',
+    type: 'organization',
+    surfaces: ['Assemblée générale de l’ONU'],
+  }
+  const NEW_YORK: EntitySpec = { name: 'New York', type: 'place', surfaces: ['New York'], country_code: 'US' }
+  const ALL = [MAIGA, BARKHANE, FORCE, MALI_, USA, AG, NEW_YORK]
+
+  it('accuses those who did the act it names next, past a parenthesis', () => {
+    const ev = eventsOf(
+      'Le Premier ministre malien Choguel Maïga s’est plaint samedi à l’Assemblée générale de l’ONU à New York (États unis) de la façon dont s’est effectué le retrait de la force française Barkhane du Mali.',
+      ALL,
+    )
+    const e = ofType(ev, 'accusation')!
+    expect(e.actor_entity_ids).toContain(idOf('Choguel Maïga'))
+    expect(e.target_entity_ids.slice(0, 2)).toEqual([idOf('Force française'), idOf('Opération Barkhane')])
+  })
+
+  it('leaves an act told in another sentence alone', () => {
+    const ev = eventsOf(
+      'Choguel Maïga s’est plaint samedi à l’Assemblée générale de l’ONU à New York (États unis). La force française Barkhane a annoncé son retrait du Mali.',
+      ALL,
+    )
+    expect(ofType(ev, 'accusation')?.target_entity_ids ?? []).not.toContain(idOf('Opération Barkhane'))
+  })
+})

@@ -5,7 +5,7 @@ import {
   groupReadings,
   type Reading,
 } from '../../../pipeline/enrich/events/merge-mentions.js'
-import { type EntitySpec, eventsOf, idOf } from './fixtures.js'
+import { type EntitySpec, eventsOf, idOf, PUBLISHED } from './fixtures.js'
 
 // One attack told three times: the lead, a toll with no trigger of its own, a reference back.
 const THRICE = `Une attaque a visé mardi 17 septembre le camp militaire à Djibo, dans le nord du Burkina Faso.
@@ -251,5 +251,34 @@ describe('a mention that refers back', () => {
     ]).filter((e) => e.event_code === 'ASSAULT')
     expect(own).toHaveLength(1)
     expect(own[0]!.date).toBe('2024-09-17')
+  })
+})
+
+describe('violence told on another day', () => {
+  // the article is dated by its month only: `vendredi` and `jeudi` resolve to no date
+  const MONTH = { ...PUBLISHED, value: '2025-07', precision: 'month' as const, max: '2025-07-31' }
+  const BARAACHIT = { name: 'Baraachit', type: 'place' as const, surfaces: ['Baraachit'], country_code: 'LB' }
+  const ISRAEL = {
+    name: 'Israël',
+    type: 'country' as const,
+    surfaces: ['israélienne', 'israéliens'],
+    country_code: 'IL',
+  }
+
+  it('is another event: another day of the week, or a sentence that goes back `plus tôt`', () => {
+    const text =
+      "Un drone de l'armée israélienne a visé vendredi un véhicule en périphérie de Baraachit, faisant un mort. Quelques heures plus tôt, un homme a été blessé par des tirs israéliens dans un village voisin. Jeudi, l'aviation israélienne avait mené une série de bombardements contre plusieurs régions du Liban-Sud. Cette attaque de vendredi n'a pas été commentée."
+    const attacks = eventsOf(text, [BARAACHIT, ISRAEL], [], MONTH).filter((e) => e.event_code === 'ASSAULT')
+    expect(attacks.map((e) => e.mentions.map((m) => m.trigger))).toEqual([
+      ['visé', 'attaque'],
+      ['tirs'],
+      ['bombardements'],
+    ])
+  })
+
+  it('does not set apart mentions that name no day', () => {
+    const text = "Un drone a visé vendredi un véhicule à Baraachit. L'attaque a fait un mort, selon l'armée."
+    const attacks = eventsOf(text, [BARAACHIT], [], MONTH).filter((e) => e.event_code === 'ASSAULT')
+    expect(attacks).toHaveLength(1)
   })
 })
