@@ -34,6 +34,7 @@ import {
 } from './roles.js'
 import { normalizeWord, phraseAt, phraseEndingAt, phraseIndex, type Token, tokenize } from './tokens.js'
 import { findTriggers, type TriggerMatch } from './triggers.js'
+import { identifiedVictims, identifiesFrom, opensOnVictim } from './victims.js'
 
 /** Event types whose verbs put their subject after them in an incise (`…, a déclaré le ministre`). */
 const SPEECH_TYPES: ReadonlySet<string> = new Set(['statement', 'accusation', 'support'])
@@ -436,6 +437,27 @@ function inferredTrigger(tokens: readonly Token[], toll: FatalityStatement, type
   }
 }
 
+/** How many sentences after a violent event a sentence about its victim (`La victime s'appelait …`) may follow. */
+const VICTIM_REACH = 2
+
+/** The victim noun opening a sentence about the victim of an event of type `type` told before. */
+function victimTrigger(tokens: readonly Token[], type: string): TriggerMatch {
+  const w = tokens[1]!
+  return {
+    type,
+    lemma: w.norm,
+    first: 1,
+    next: 2,
+    start: w.start,
+    end: w.end,
+    confidence: INFERRED_CONFIDENCE,
+    negated: false,
+    anaphoric: false,
+    definite: true,
+    unreal: false,
+  }
+}
+
 /** Several tolls of one event: distinct groups add up (`12 soldats … 3 civils`), else the largest. */
 function combineTolls(tolls: readonly FatalityStatement[]): {
   count: number | null
@@ -544,6 +566,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
   const trail = new PersonTrail()
   // sentences since the last one naming a cause of death that is no violence (`crash`, `naufrage`)
   let sinceCause = CAUSE_REACH + 1
+  let lastViolent: { readonly type: string; readonly sentence: number } | null = null
   for (const s of input.sentences) {
     sentenceNo++
     while (m0 < mentions.length && mentions[m0]!.start < s.start) m0++
@@ -563,6 +586,15 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
     if (mentionsNonViolentCause(tokens)) sinceCause = 0
     else sinceCause++
     const found = eventsOfSentence(tokens, inSentence, sayers, sinceCause <= CAUSE_REACH)
+    // a sentence about the victim of the violence just told (`La victime s'appelait Ali Koussan`)
+    if (
+      lastViolent &&
+      sentenceNo - lastViolent.sentence <= VICTIM_REACH &&
+      !found.some((f) => typeInfo(f.trigger.type).violent) &&
+      opensOnVictim(tokens) &&
+      identifiesFrom(tokens, 2)
+    )
+      found.unshift({ trigger: victimTrigger(tokens, lastViolent.type), inferred: true, tolls: [] })
     if (found.length === 0) continue
     // the participants the text does not name (`des hommes armés`) stand beside the named ones
     const groups = findGroups(
@@ -773,6 +805,15 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         if (j >= 0) chosen.targets.splice(j, 1)
         chosen.targets.unshift(object.entity_id)
       }
+      // who it struck, named after an identifier (`un homme, identifié comme un combattant du
+      // Hezbollah`; in a sentence about its victim, anywhere: `La victime s'appelait Ali Koussan`)
+      if (info.violent)
+        for (const id of identifiedVictims(tokens, roles, f.inferred && opensOnVictim(tokens) ? 0 : t.next)) {
+          if (exclude.has(id)) continue
+          const k = chosen.actors.indexOf(id)
+          if (k >= 0) chosen.actors.splice(k, 1)
+          if (!chosen.targets.includes(id)) chosen.targets.push(id)
+        }
       // a nationality said of a person who undergoes the act (`l'ex-président tchadien Hissène Habré`)
       // undergoes it with them; it does not act
       for (const r of roles) {
@@ -980,6 +1021,9 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
       })
     }
     aimAccusations(readings, sentenceReadings)
+    for (let k = sentenceReadings; k < readings.length; k++)
+      if (typeInfo(readings[k]!.event_type).violent)
+        lastViolent = { type: readings[k]!.event_type, sentence: sentenceNo }
   }
   const published = input.published
     ? { max: input.published.max, value: input.published.value, precision: input.published.precision }

@@ -113,6 +113,8 @@ export interface RoleData {
   readonly toll_summaries: readonly string[]
   readonly weekdays: readonly string[]
   readonly time_shifts: readonly string[]
+  readonly victim_nouns: readonly string[]
+  readonly victim_identifiers: readonly string[]
   readonly subject_pronouns: readonly string[]
   readonly relative_objects: readonly string[]
   readonly possessive_relatives: readonly string[]
@@ -182,6 +184,8 @@ export const roleData = (): RoleData =>
       isList(x.toll_summaries) &&
       isList(x.weekdays) &&
       isList(x.time_shifts) &&
+      isList(x.victim_nouns) &&
+      isList(x.victim_identifiers) &&
       isList(x.subject_pronouns) &&
       isList(x.relative_objects) &&
       isList(x.possessive_relatives) &&
