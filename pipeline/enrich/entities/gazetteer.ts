@@ -42,6 +42,8 @@ export interface GazetteerEntity {
   readonly adjective: string | null
   /** A news outlet: a place in its name (`Jeune Afrique`, `Radio France internationale`) is not a mention. */
   readonly media?: boolean
+  /** What kind of place a listed place is (`capital`, `city`, `town`, `region`…), from `places.json`. */
+  readonly kind?: string
 }
 
 export interface Portfolio {
@@ -69,6 +71,8 @@ export interface NameRules {
   /** Upper-case abbreviations that are common nouns, not organisations: `ONG`, `PIB`, `SMS`. */
   readonly common_acronyms: readonly string[]
   readonly blockers: readonly string[]
+  /** Nouns that introduce a settlement by its name (`le village Bakou`, `la localité de …`): never a capital or a city. */
+  readonly settlement_heads: readonly string[]
   readonly roles: ReadonlyArray<{ key: string; phrases: readonly string[] }>
 }
 
@@ -98,6 +102,7 @@ interface RawEntry {
   surname?: string
   surname_unique?: boolean
   roles?: string[]
+  kind?: string
 }
 
 interface RawFile<T> {
@@ -191,6 +196,7 @@ function load(): Gazetteer {
         surname: e.surname !== undefined && e.surname_unique !== true ? e.surname : null,
         roles: e.roles ?? [],
         adjective: e.adjective ?? null,
+        ...(e.kind !== undefined ? { kind: e.kind } : {}),
       })
       const guard = (text: string, kind: AliasKind): CaseGuard =>
         e.case?.[text] ?? defaultGuard(text, e.type, kind, stop)

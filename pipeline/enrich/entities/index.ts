@@ -56,6 +56,10 @@ function entitiesById(g: Gazetteer): ReadonlyMap<string, Gazetteer['entities'][n
   return m
 }
 
+/** Kinds of listed places that no settlement noun introduces (`le village Bakou` is not Baku). */
+const BIG_PLACES: ReadonlySet<string> = new Set(['capital', 'city', 'region'])
+const FROM_WORDS: ReadonlySet<string> = new Set(['de', 'd'])
+
 export function findEntities(text: string, g: Gazetteer = gazetteer()): EntitiesResult {
   const tokens = tokenize(text)
   const covered = new Uint8Array(tokens.length)
@@ -115,6 +119,24 @@ export function findEntities(text: string, g: Gazetteer = gazetteer()): Entities
     if (entity.type === 'person' && afterFacility(text, tokens, c.from, g)) continue
     // `… 11.11.2021, Sputnik France`, `© AFP`: a credit line names no organisation.
     if (c.entity >= 0 && g.entities[c.entity]!.media === true && creditLine(text, c.start, c.end)) continue
+    // `au village Bakou`: a village that bears a capital's or a city's name is not that city; it is
+    // an unlisted place named with its noun (`Bakou (village)`), so that it never shares the city's id
+    if (c.entity >= 0 && entity.type === 'place' && BIG_PLACES.has(g.entities[c.entity]!.kind ?? '')) {
+      const heads = g.rules.settlement_heads
+      const before = tokens[c.from - 1]
+      const head = before && FROM_WORDS.has(before.key) ? tokens[c.from - 2] : before
+      if (head && heads.includes(head.key)) {
+        const name = `${text.slice(c.start, c.end)} (${head.raw.toLowerCase()})`
+        hits.push({
+          start: c.start,
+          end: c.end,
+          entity: entityDraft('place', name, 'inferred'),
+          method: 'pattern',
+          confidence: c.confidence,
+        })
+        continue
+      }
+    }
     hits.push({ start: c.start, end: c.end, entity, method: c.method, confidence: c.confidence })
   }
 

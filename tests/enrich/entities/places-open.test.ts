@@ -52,3 +52,20 @@ describe('places outside the curated list', () => {
     ).not.toContain('Ituri')
   })
 })
+
+describe('a village that bears a city’s name', () => {
+  it('is an unlisted place of its own, not the city (no country, no coordinates, its own id)', () => {
+    const text =
+      'Les trois journalistes ont été tués au village Bakou situé à 20 km de la ville Sibut. Le président s’est rendu à Bakou, la capitale azerbaïdjanaise.'
+    const villages = run(text).entities.filter((e) => e.type === 'place' && e.name.startsWith('Bakou'))
+    const village = villages.find((e) => e.name === 'Bakou (village)')
+    const city = villages.find((e) => e.name === 'Bakou')
+    expect(village).toMatchObject({ source: 'inferred', country_code: null, latitude: null })
+    expect(city).toMatchObject({ source: 'gazetteer', country_code: 'AZ' })
+    expect(village!.entity_id).not.toBe(city!.entity_id)
+    // after `la localité de` too
+    expect(
+      names('Des tirs ont été entendus dans la localité de Bamako, au sud de Sibut.', 'place'),
+    ).toContain('Bamako (localité)')
+  })
+})
