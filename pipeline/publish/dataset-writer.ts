@@ -6,7 +6,7 @@
  * are spooled to disk and written at the end, once the corpus-level event clusters
  * (`corpus/event-clusters.ts`) are known.
  */
-import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { EntitiesRow, EventsRow, RejectsRow, TableRows } from '../_generated/tables.js'
 import { EventClusterIndex } from '../corpus/event-clusters.js'
@@ -22,6 +22,7 @@ import { PARTITIONED_TABLES, type PartitionedTable, YearPartitions } from './par
 import { writeReport } from './report/index.js'
 import { StatsCollector } from './stats.js'
 import { TableWriter } from './table-writer.js'
+import { TextSink } from './text-sink.js'
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 /** Every correction of corrections.csv, applied or not, with the value it replaced. */
@@ -70,13 +71,13 @@ export interface DatasetCounts {
 
 export class DatasetWriter {
   private readonly writers: { [T in DataTable]: TableWriter<T> }
-  private readonly rejectsFd: number
+  private readonly rejectsOut: TextSink
   private readonly entities = new Map<string, { row: EntityCore; docs: number; mentions: number }>()
   private documents = 0
   private rejected = 0
   private readonly byReason: Record<string, number> = {}
   private readonly rejectExamples: DatasetCounts['rejectExamples'][number][] = []
-  private readonly eventSpool: number
+  private readonly eventSpool: TextSink
   private readonly eventKeys = new EventClusterIndex()
   private readonly stats = new StatsCollector()
   private readonly years: YearPartitions
@@ -98,8 +99,8 @@ export class DatasetWriter {
         }),
       ]),
     ) as { [T in DataTable]: TableWriter<T> }
-    this.rejectsFd = openSync(join(dir, 'rejects.jsonl'), 'w')
-    this.eventSpool = openSync(join(dir, EVENT_SPOOL), 'w')
+    this.rejectsOut = new TextSink(join(dir, 'rejects.jsonl'))
+    this.eventSpool = new TextSink(join(dir, EVENT_SPOOL))
   }
 
   /** A researcher's corrections (corrections.csv beside the inputs), applied to rows as they are written. */
@@ -120,7 +121,7 @@ export class DatasetWriter {
     this.put('quotes', fix.applyAll('quotes', rows.quotes), year)
     this.put('temporal_expressions', fix.applyAll('temporal_expressions', rows.temporal_expressions), year)
     for (const e of fix.applyAll('events', rows.events)) {
-      writeSync(this.eventSpool, `${JSON.stringify({ year, row: e })}\n`)
+      this.eventSpool.writeLine(JSON.stringify({ year, row: e }))
       this.eventKeys.add(e)
     }
     this.put('event_mentions', fix.applyAll('event_mentions', rows.event_mentions), year)
@@ -131,12 +132,12 @@ export class DatasetWriter {
 
   /** Rows of a table, to every format, the report's figures and (with a year) the by-year partitions. */
   private put<T extends DataTable>(table: T, rows: readonly TableRows[T][], year: string | null): void {
-    this.writers[table].append(rows)
+    const writer = this.writers[table]
     const partitioned = year !== null && (PARTITIONED_TABLES as readonly string[]).includes(table)
     for (const r of rows) {
+      const values = writer.appendRow(r as unknown as Readonly<Record<string, unknown>>)
       this.stats.add(table, r)
-      if (partitioned)
-        this.years.add(table as PartitionedTable, r as unknown as Readonly<Record<string, unknown>>, year)
+      if (partitioned) this.years.add(table as PartitionedTable, values, year)
     }
   }
 
@@ -157,7 +158,7 @@ export class DatasetWriter {
   addReject(r: RejectsRow): void {
     this.rejected++
     this.stats.reject(r)
-    writeSync(this.rejectsFd, `${JSON.stringify(r)}\n`)
+    this.rejectsOut.writeLine(JSON.stringify(r))
     if (this.rejectExamples.length < MAX_REJECT_EXAMPLES)
       this.rejectExamples.push({
         source_file: r.source_file,
@@ -170,7 +171,7 @@ export class DatasetWriter {
 
   /** The spooled event rows, in document order, each with its corpus-level cluster. */
   private async writeEvents(): Promise<void> {
-    closeSync(this.eventSpool)
+    this.eventSpool.close()
     // the spool holds the events in the order they were given to the index: the k-th line is event k
     const clusters = this.eventKeys.assign((id) => this.entities.get(id)?.row)
     const spool = join(this.dir, EVENT_SPOOL)
@@ -208,7 +209,7 @@ export class DatasetWriter {
     this.put('entities', this.corrections.applyAll('entities', entityRows), null)
     await this.writeEvents()
     for (const t of DATA_TABLES) await this.writers[t].close()
-    closeSync(this.rejectsFd)
+    this.rejectsOut.close()
     await this.years.finish()
     await writeReport(this.dir, facts.dataset, this.stats.result())
     const rows = Object.fromEntries(DATA_TABLES.map((t) => [t, this.writers[t].rows]))

@@ -88,7 +88,8 @@ export class YearPartitions {
     return published ? published.slice(0, 4) : NO_YEAR
   }
 
-  add(table: PartitionedTable, row: Readonly<Record<string, unknown>>, year: string): void {
+  /** A row as its values in schema order (`TableWriter.appendRow`), filed under `year`. */
+  add(table: PartitionedTable, values: readonly unknown[], year: string): void {
     const key = `${table}\u0000${year}`
     let f = this.files.get(key)
     if (!f) {
@@ -98,7 +99,7 @@ export class YearPartitions {
       f = new YearFile(table, join(folder, `.${name}.arrow.partial`), join(folder, `${name}.parquet`))
       this.files.set(key, f)
     }
-    f.batcher.append(row)
+    f.batcher.appendValues(values)
     if (f.batcher.full) f.flush()
     this.rowsSinceTick++
   }

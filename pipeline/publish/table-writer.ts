@@ -1,12 +1,13 @@
 /**
  * Writes one table in three formats at once, batch by batch, so a table never has to be held in memory:
- * CSV (RFC 4180 via papaparse, `\n` line ends, formula-like cells neutralised), JSON Lines (every column,
- * schema order) and an Arrow IPC file (typed columns, dictionary-encoded strings, column descriptions in
- * field metadata).
+ * CSV (RFC 4180 as papaparse writes it, `\n` line ends, formula-like cells neutralised), JSON Lines (every
+ * column, schema order) and an Arrow IPC file (typed columns, dictionary-encoded strings, column
+ * descriptions in field metadata). Each row is read once, into its values in schema order, from which
+ * the three formats (and the by-year partitions, `parquet-by-year.ts`) are written.
  */
 
 import { once } from 'node:events'
-import { closeSync, createWriteStream, openSync, writeSync } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import {
   Bool,
   DataType,
@@ -27,8 +28,9 @@ import {
 import Papa from 'papaparse'
 import type { TableName, TableRows } from '../_generated/tables.js'
 import { type Column, columns, tableSchema } from '../schema/tables.js'
-import { type Cell, csvCell, epochMs, orderedRow } from './cells.js'
+import { type Cell, csvCell, csvField, epochMs } from './cells.js'
 import { type ColumnBuilder, listOfStrings, Utf8Column, Utf8ListColumn } from './string-columns.js'
+import { TextSink } from './text-sink.js'
 
 /**
  * The Arrow type of a column. Dictionary ids are given explicitly (the column's position): apache-arrow
@@ -67,11 +69,15 @@ export function arrowSchema(table: TableName): Schema {
   )
 }
 
-function arrowValue(v: Cell, c: Column): unknown {
-  if (v === null || v === undefined) return null
-  if (c.kind === 'date') return epochMs(v as string)
-  if (c.kind === 'integer' && c.int64) return BigInt(v as number)
-  return v
+/** How a column's JSON value becomes its Arrow value: as is, a day (`YYYY-MM-DD`), a 64-bit integer. */
+type Convert = 'as-is' | 'date' | 'int64'
+
+const conversion = (c: Column): Convert =>
+  c.kind === 'date' ? 'date' : c.kind === 'integer' && c.int64 ? 'int64' : 'as-is'
+
+function arrowValue(v: unknown, how: Convert): unknown {
+  if (v === null || v === undefined || how === 'as-is') return v ?? null
+  return how === 'date' ? epochMs(v as string) : BigInt(v as number)
 }
 
 /**
@@ -93,18 +99,12 @@ function cellBytes(v: unknown): number {
   return 8
 }
 
-/**
- * Cells a spreadsheet would run as a formula. papaparse's own `escapeFormulae: true` pattern is
- * `^[=+\-@\t\r].*$`, whose `.` stops at a line break: a multi-line text starting with `=HYPERLINK(`
- * would be written raw. Only the first character matters.
- */
-const FORMULA_START = /^[=+\-@\t\r]/
-
 /** Builds Arrow record batches of one table from rows in schema order (JSON representation). */
 export class RecordBatcher {
   readonly cols: Column[]
   readonly schema: Schema
   private readonly builders: ColumnBuilder[]
+  private readonly conversions: Convert[]
   pending = 0
   /** Estimated size of the pending rows' cells (see `BATCH_BYTES`). */
   pendingBytes = 0
@@ -117,14 +117,22 @@ export class RecordBatcher {
       if (DataType.isList(f.type)) return new Utf8ListColumn(f.type)
       return makeBuilder({ type: f.type, nullValues: [null, undefined] })
     })
+    this.conversions = this.cols.map(conversion)
   }
 
+  /** A row as an object keyed by column name (missing keys are null). */
   append(o: Readonly<Record<string, unknown>>): void {
-    this.cols.forEach((c, k) => {
-      const v = o[c.name]
+    this.appendValues(this.cols.map((c) => o[c.name]))
+  }
+
+  /** A row as its values in schema order (`undefined` is null). */
+  appendValues(values: readonly unknown[]): void {
+    const n = this.cols.length
+    for (let k = 0; k < n; k++) {
+      const v = values[k]
       this.pendingBytes += cellBytes(v)
-      this.builders[k]!.append(arrowValue(v as Cell, c))
-    })
+      this.builders[k]!.append(arrowValue(v, this.conversions[k]!))
+    }
     this.pending++
   }
 
@@ -150,8 +158,15 @@ export class RecordBatcher {
 export class TableWriter<T extends TableName = TableName> {
   readonly cols: Column[]
   readonly schema: Schema
-  private readonly csvFd: number
-  private readonly jsonFd: number
+  private readonly csv: TextSink
+  private readonly json: TextSink
+  /**
+   * The row being written, as its values in schema order and as an object with every column in schema
+   * order (for its JSON line) and as CSV fields; the three are reused from row to row.
+   */
+  private readonly values: unknown[]
+  private readonly ordered: Record<string, unknown>
+  private readonly fields: string[]
   private readonly arrow: RecordBatchFileWriter
   private readonly arrowOut: ReturnType<typeof createWriteStream>
   private readonly batcher: RecordBatcher
@@ -166,9 +181,12 @@ export class TableWriter<T extends TableName = TableName> {
   ) {
     this.cols = columns(table)
     this.schema = arrowSchema(table)
-    this.csvFd = openSync(paths.csv, 'w')
-    this.jsonFd = openSync(paths.jsonl, 'w')
-    writeSync(this.csvFd, `${Papa.unparse([this.cols.map((c) => c.name)], { newline: '\n' })}\n`)
+    this.csv = new TextSink(paths.csv)
+    this.json = new TextSink(paths.jsonl)
+    this.csv.writeLine(Papa.unparse([this.cols.map((c) => c.name)], { newline: '\n' }))
+    this.values = this.cols.map(() => null)
+    this.ordered = Object.fromEntries(this.cols.map((c) => [c.name, null]))
+    this.fields = this.cols.map(() => '')
     this.arrow = new RecordBatchFileWriter()
     this.arrowOut = createWriteStream(paths.arrow)
     this.arrow.toNodeStream().pipe(this.arrowOut)
@@ -177,28 +195,37 @@ export class TableWriter<T extends TableName = TableName> {
 
   /** Append rows (objects keyed by column name; missing keys are written as null). */
   append(rows: readonly TableRows[T][]): void {
-    if (rows.length === 0) return
-    const csv: (string | number | boolean)[][] = []
-    let json = ''
-    for (const r of rows) {
-      const o = orderedRow(r as unknown as Readonly<Record<string, unknown>>, this.cols)
-      if (this.examples.size < this.cols.length)
-        for (const c of this.cols) {
-          const v = o[c.name]
-          if (v !== null && !(Array.isArray(v) && v.length === 0) && !this.examples.has(c.name))
-            this.examples.set(c.name, v)
-        }
-      json += `${JSON.stringify(o)}\n`
-      csv.push(this.cols.map((c) => csvCell(o[c.name] as Cell, c)))
-      this.batcher.append(o)
-      this.rows++
-      if (this.batcher.full) this.flushArrow()
+    for (const r of rows) this.appendRow(r as unknown as Readonly<Record<string, unknown>>)
+  }
+
+  /**
+   * Append one row (missing keys are written as null). Returns its values in schema order, valid
+   * until the next call (the array is reused).
+   */
+  appendRow(row: Readonly<Record<string, unknown>>): readonly unknown[] {
+    const { cols, values, ordered, fields } = this
+    const n = cols.length
+    for (let k = 0; k < n; k++) {
+      const c = cols[k]!
+      const raw = row[c.name]
+      const v = raw === undefined ? null : raw
+      values[k] = v
+      ordered[c.name] = v
+      fields[k] = v === null ? '' : csvField(csvCell(v as Cell, c))
     }
-    writeSync(this.jsonFd, json)
-    writeSync(
-      this.csvFd,
-      `${Papa.unparse(csv, { newline: '\n', escapeFormulae: FORMULA_START, header: false })}\n`,
-    )
+    this.json.writeLine(JSON.stringify(ordered))
+    this.csv.writeLine(fields.join(','))
+    if (this.examples.size < n)
+      for (let k = 0; k < n; k++) {
+        const v = values[k]
+        const name = cols[k]!.name
+        if (v !== null && !(Array.isArray(v) && v.length === 0) && !this.examples.has(name))
+          this.examples.set(name, v)
+      }
+    this.batcher.appendValues(values)
+    this.rows++
+    if (this.batcher.full) this.flushArrow()
+    return values
   }
 
   private flushArrow(): void {
@@ -209,8 +236,8 @@ export class TableWriter<T extends TableName = TableName> {
 
   async close(): Promise<void> {
     if (this.batcher.pending > 0 || this.batches === 0) this.flushArrow()
-    closeSync(this.csvFd)
-    closeSync(this.jsonFd)
+    this.csv.close()
+    this.json.close()
     this.arrow.finish()
     this.arrow.close()
     if (!this.arrowOut.writableFinished) await once(this.arrowOut, 'finish')
