@@ -28,7 +28,8 @@ import {
 import Papa from 'papaparse'
 import type { TableName, TableRows } from '../_generated/tables.js'
 import { type Column, columns, tableSchema } from '../schema/tables.js'
-import { type Cell, csvCell, csvField, epochMs } from './cells.js'
+import { type Cell, csvCell, csvField } from './cells.js'
+import { BoolColumn, FixedWidthColumn } from './fixed-columns.js'
 import { type ColumnBuilder, listOfStrings, Utf8Column, Utf8ListColumn } from './string-columns.js'
 import { TextSink } from './text-sink.js'
 
@@ -69,15 +70,22 @@ export function arrowSchema(table: TableName): Schema {
   )
 }
 
-/** How a column's JSON value becomes its Arrow value: as is, a day (`YYYY-MM-DD`), a 64-bit integer. */
-type Convert = 'as-is' | 'date' | 'int64'
-
-const conversion = (c: Column): Convert =>
-  c.kind === 'date' ? 'date' : c.kind === 'integer' && c.int64 ? 'int64' : 'as-is'
-
-function arrowValue(v: unknown, how: Convert): unknown {
-  if (v === null || v === undefined || how === 'as-is') return v ?? null
-  return how === 'date' ? epochMs(v as string) : BigInt(v as number)
+/**
+ * The builder of a column, given its JSON values: strings, lists and fixed-width values are written
+ * straight into typed arrays (`string-columns.ts`, `fixed-columns.ts`); dictionary-encoded strings go
+ * through apache-arrow's builder, which keeps the dictionary from batch to batch.
+ */
+function columnBuilder(type: DataType): ColumnBuilder {
+  if (DataType.isUtf8(type)) return new Utf8Column(type)
+  if (DataType.isList(type)) return new Utf8ListColumn(type)
+  if (DataType.isBool(type)) return new BoolColumn(type)
+  if (DataType.isFloat(type)) return new FixedWidthColumn(type as Float64, 'float64')
+  if (DataType.isDate(type)) return new FixedWidthColumn(type as DateDay, 'date')
+  if (DataType.isInt(type))
+    return type.bitWidth === 64
+      ? new FixedWidthColumn(type as Int64, 'int64')
+      : new FixedWidthColumn(type as Int32, 'int32')
+  return makeBuilder({ type, nullValues: [null, undefined] })
 }
 
 /**
@@ -104,7 +112,6 @@ export class RecordBatcher {
   readonly cols: Column[]
   readonly schema: Schema
   private readonly builders: ColumnBuilder[]
-  private readonly conversions: Convert[]
   pending = 0
   /** Estimated size of the pending rows' cells (see `BATCH_BYTES`). */
   pendingBytes = 0
@@ -112,12 +119,7 @@ export class RecordBatcher {
   constructor(table: TableName) {
     this.cols = columns(table)
     this.schema = arrowSchema(table)
-    this.builders = this.schema.fields.map((f): ColumnBuilder => {
-      if (DataType.isUtf8(f.type)) return new Utf8Column(f.type)
-      if (DataType.isList(f.type)) return new Utf8ListColumn(f.type)
-      return makeBuilder({ type: f.type, nullValues: [null, undefined] })
-    })
-    this.conversions = this.cols.map(conversion)
+    this.builders = this.schema.fields.map((f) => columnBuilder(f.type))
   }
 
   /** A row as an object keyed by column name (missing keys are null). */
@@ -131,7 +133,7 @@ export class RecordBatcher {
     for (let k = 0; k < n; k++) {
       const v = values[k]
       this.pendingBytes += cellBytes(v)
-      this.builders[k]!.append(arrowValue(v, this.conversions[k]!))
+      this.builders[k]!.append(v === undefined ? null : v)
     }
     this.pending++
   }
