@@ -175,15 +175,14 @@ export class DatasetWriter {
     // the spool holds the events in the order they were given to the index: the k-th line is event k
     const clusters = this.eventKeys.assign((id) => this.entities.get(id)?.row)
     const spool = join(this.dir, EVENT_SPOOL)
-    const cursor = new JsonlCursor<{ year: string; row: EventsRow }>(spool)
+    const cursor = new JsonlCursor<{ year: string; row: Record<string, unknown> }>(spool)
     let batch: EventsRow[] = []
     let year: string | null = null
     let k = 0
     for (let x = cursor.next(); x !== null; x = cursor.next()) {
+      // the row was just read from the spool: its cluster is set in place (its keys keep their order)
       const e = x.row
       const c = clusters.at(k++)
-      // a shard's own clusters are recomputed over the whole corpus when shards are merged
-      const own = { event_cluster: stableId('evc', e.event_id), event_cluster_size: 1 }
       // a batch holds the rows of one year (documents come in order, so a year change cuts it)
       if (batch.length > 0 && (x.year !== year || batch.length >= SPOOL_BATCH)) {
         this.put('events', batch, year)
@@ -191,7 +190,10 @@ export class DatasetWriter {
         await tick()
       }
       year = x.year
-      batch.push({ ...e, ...(c ? { event_cluster: c.cluster, event_cluster_size: c.size } : own) })
+      // a shard's own clusters are recomputed over the whole corpus when shards are merged
+      e.event_cluster = c ? c.cluster : stableId('evc', e.event_id as string)
+      e.event_cluster_size = c ? c.size : 1
+      batch.push(e as unknown as EventsRow)
     }
     this.put('events', batch, year)
     cursor.close()
