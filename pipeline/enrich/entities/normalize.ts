@@ -50,11 +50,23 @@ export function foldAccents(s: string): string {
   return s.normalize('NFD').replace(MARKS, '').replace(/œ/g, 'oe').replace(/Œ/g, 'OE')
 }
 
+/** What stands between words, and a word, each matched where the scan stands (sticky). */
+const GAP = /[^\p{L}\p{N}]*/uy
+const WORD_AT = /[\p{L}\p{N}]+/uy
+
+/** The words of `text` (runs of letters and digits), found without building a match object for each. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = []
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index
-    out.push({ start, end: start + m[0].length, raw: m[0], key: foldKey(m[0]) })
+  let at = 0
+  for (;;) {
+    GAP.lastIndex = at
+    GAP.test(text)
+    const start = GAP.lastIndex
+    WORD_AT.lastIndex = start
+    if (!WORD_AT.test(text)) break
+    at = WORD_AT.lastIndex
+    const raw = text.slice(start, at)
+    out.push({ start, end: at, raw, key: foldKey(raw) })
   }
   return out
 }

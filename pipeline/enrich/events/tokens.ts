@@ -23,7 +23,10 @@ const NUMBER = String.raw`(?<!\d)(?:\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?!\d)|\d+)
 const WORD = String.raw`[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*(?:['’](?=\p{L}))?`
 const TOKEN = new RegExp(`(${NUMBER})|(${WORD})|([^\\s\\p{L}\\p{M}\\d])`, 'gu')
 
-export const normalizeWord = (s: string): string => s.toLowerCase().replace(/’/g, "'")
+export const normalizeWord = (s: string): string => {
+  const lower = s.toLowerCase()
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower
+}
 
 /** Tokens of `text` between `start` and `end` (UTF-16), offsets relative to the whole text. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {

@@ -20,12 +20,14 @@ const TOKEN =
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = []
   const slice = text.slice(from, to)
-  for (const m of slice.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0
+  for (let m = TOKEN.exec(slice); m !== null; m = TOKEN.exec(slice)) {
     const t = m[0]
-    const start = from + (m.index ?? 0)
+    const start = from + m.index
     const isWord = /[\p{L}\p{N}]/u.test(t)
     // The apostrophe is normalised so that lexicon entries need one spelling.
-    const lower = t.toLowerCase().replace(/’/g, "'")
+    const folded = t.toLowerCase()
+    const lower = folded.includes('’') ? folded.replace(/’/g, "'") : folded
     out.push({ text: t, lower, start, end: start + t.length, kind: isWord ? 'word' : 'punct' })
   }
   return out

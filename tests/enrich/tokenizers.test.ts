@@ -1,0 +1,69 @@
+/**
+ * The tokenizers give, without building a match for each token, the tokens their patterns give:
+ * compared on random texts with astral letters, marks, digits, apostrophes and lone surrogates.
+ */
+import { describe, expect, it } from 'vitest'
+import { tokenize as entityTokens, foldKey } from '../../pipeline/enrich/entities/normalize.js'
+import { normalizeWord } from '../../pipeline/enrich/events/tokens.js'
+import { tokenize as quoteTokens } from '../../pipeline/enrich/quotes/text.js'
+import { countWords } from '../../pipeline/enrich/words.js'
+
+function rng(seed: number): () => number {
+  let x = seed
+  return () => {
+    x ^= x << 13
+    x ^= x >>> 17
+    x ^= x << 5
+    return (x >>> 0) / 2 ** 32
+  }
+}
+
+const ALPHABET = [
+  ..."aeéiAÉLßǅ0139 ,;.-‑'’«»\n",
+  ...['\u0301', '𝐀', '𝟙', '\ud800', 'qu’', "l'", 'Œ', '²', '3,5', '2.500', 'a-t-il'],
+]
+
+function randomText(next: () => number, length: number): string {
+  let s = ''
+  for (let i = 0; i < length; i++) s += ALPHABET[Math.floor(next() * ALPHABET.length)]
+  return s
+}
+
+describe('tokenizers match their patterns', () => {
+  it('entity words: runs of letters and digits, as matchAll gives them', () => {
+    const next = rng(7)
+    for (let n = 0; n < 800; n++) {
+      const text = randomText(next, Math.floor(next() * 60))
+      const expected = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
+        start: m.index,
+        end: m.index + m[0].length,
+        raw: m[0],
+        key: foldKey(m[0]),
+      }))
+      expect(entityTokens(text), JSON.stringify(text)).toEqual(expected)
+    }
+  })
+
+  it('word counts: as many as the pattern finds', () => {
+    const next = rng(11)
+    const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+|(?<=\p{N})[.,]\p{N}+)*/gu
+    for (let n = 0; n < 800; n++) {
+      const text = randomText(next, Math.floor(next() * 60))
+      expect(countWords(text), JSON.stringify(text)).toBe([...text.matchAll(WORD)].length)
+    }
+    expect(countWords('l’attaque a fait 2.500 morts, a-t-il dit')).toBe(8)
+  })
+
+  it('lower-case keys: typographic apostrophes become straight ones, nothing else changes', () => {
+    expect(normalizeWord('Qu’Il')).toBe("qu'il")
+    expect(normalizeWord('ÉTAT')).toBe('état')
+    expect(quoteTokens('L’Ukraine a-t-elle « dit »').map((t) => t.lower)).toEqual([
+      "l'",
+      'ukraine',
+      'a-t-elle',
+      '«',
+      'dit',
+      '»',
+    ])
+  })
+})
