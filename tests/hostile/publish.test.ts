@@ -96,7 +96,8 @@ describe('atomic publish survives SIGKILL at any moment', () => {
     expect(verify(out)).toBe(sumsA)
     // no staging or set-aside folders left behind
     expect(readdirSync(dirname(out)).filter((n) => n !== basename(out))).toEqual([])
-  }, 120_000)
+    // (thirteen builds: on a loaded machine each takes several seconds)
+  }, 300_000)
 
   it('recover() restores a set-aside output when the swap was cut between its two renames', async () => {
     const root = tempDir('recover')

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { extractEvents } from '../../../pipeline/enrich/events/index.js'
 import { EMPTY } from '../../../pipeline/enrich/extract.js'
 import { codePointIndex } from '../../../pipeline/util/codepoints.js'
+import { cpuMs } from '../../cpu-time.js'
 import { eventsOf, inputOf, ofType } from './fixtures.js'
 
 const ARTICLE = `Après l’attaque terroriste dans laquelle 31 civils ont péri au Mali, Moscou a présenté ses condoléances à Bamako.
@@ -50,17 +51,17 @@ describe('hostile input', () => {
   it('finishes on a 200,000-character line of triggers, numbers and separators', () => {
     const unit = 'attaque 31 civils , dont 5 100 5.100 ont été tués et 2 soldats et '
     const text = unit.repeat(Math.ceil(200_000 / unit.length))
-    const t0 = performance.now()
+    const t0 = cpuMs()
     const ev = eventsOf(text)
-    expect(performance.now() - t0).toBeLessThan(10_000)
+    expect(cpuMs() - t0).toBeLessThan(10_000)
     expect(ev.length).toBeGreaterThan(0)
   })
 
   it('finishes on long runs of digits, spaces and apostrophes', () => {
     const text = `${'9 999 '.repeat(30_000)} ${"l'".repeat(30_000)} ${'au moins '.repeat(20_000)}morts`
-    const t0 = performance.now()
+    const t0 = cpuMs()
     eventsOf(text)
-    expect(performance.now() - t0).toBeLessThan(10_000)
+    expect(cpuMs() - t0).toBeLessThan(10_000)
   })
 
   it('never throws and keeps spans inside the text', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findQuantities, parseNumeral, wordsValue } from '../../../pipeline/enrich/events/quantities.js'
+import { cpuMs } from '../../cpu-time.js'
 
 describe('parseNumeral', () => {
   it.each([
@@ -123,8 +124,8 @@ describe('findQuantities', () => {
 
   it('is linear on long runs of digits and separators', () => {
     const text = `${'1 000 '.repeat(40_000)}${'9'.repeat(100_000)}`
-    const t0 = performance.now()
+    const t0 = cpuMs()
     findQuantities(text)
-    expect(performance.now() - t0).toBeLessThan(5000)
+    expect(cpuMs() - t0).toBeLessThan(5000)
   })
 })

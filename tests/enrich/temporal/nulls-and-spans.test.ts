@@ -1,6 +1,7 @@
 /** What must stay null, what must not be found at all, spans, and hostile input. */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { cpuMs } from '../../cpu-time.js'
 import { only, pairs, temporal } from './helpers.js'
 
 describe('values that cannot be known stay null', () => {
@@ -117,8 +118,8 @@ describe('hostile input stays linear', () => {
     ],
     ['ranges without their month', '10 au '.repeat(40_000)],
   ])('%s', (_, text) => {
-    const t0 = performance.now()
+    const t0 = cpuMs()
     temporal(text, '2024-08-01', true)
-    expect(performance.now() - t0).toBeLessThan(2_000)
+    expect(cpuMs() - t0).toBeLessThan(2_000)
   })
 })
