@@ -12,6 +12,8 @@
 import { type Data, Field, List, makeData, Utf8 } from 'apache-arrow'
 
 const encoder = new TextEncoder()
+/** Strings up to this length are tried as ASCII first (see `Utf8Column.append`). */
+const SHORT = 64
 
 /** A growable typed array. */
 function grow<A extends Uint8Array | Int32Array>(a: A, need: number, make: (n: number) => A): A {
@@ -29,7 +31,7 @@ class Validity {
   nulls = 0
 
   set(i: number, valid: boolean): void {
-    this.bits = grow(this.bits, (i >> 3) + 1, (n) => new Uint8Array(n))
+    if (i >> 3 >= this.bits.length) this.bits = grow(this.bits, (i >> 3) + 1, (n) => new Uint8Array(n))
     if (valid) this.bits[i >> 3]! |= 1 << (i & 7)
     else this.nulls++
   }
@@ -62,13 +64,28 @@ export class Utf8Column implements ColumnBuilder {
   append(value: unknown): void {
     if (value === null || value === undefined) this.validity.set(this.length, false)
     else {
-      const s = String(value)
+      const s = typeof value === 'string' ? value : String(value)
       this.validity.set(this.length, true)
       // UTF-8 needs at most 3 bytes per UTF-16 code unit
-      this.bytes = grow(this.bytes, this.used + s.length * 3, (n) => new Uint8Array(n))
-      this.used += encoder.encodeInto(s, this.bytes.subarray(this.used)).written
+      const n = s.length
+      if (this.used + n * 3 > this.bytes.length)
+        this.bytes = grow(this.bytes, this.used + n * 3, (m) => new Uint8Array(m))
+      // a short ASCII string (ids, codes, most names) is copied code unit by code unit: its UTF-8
+      // bytes are its code units, and a call to the encoder costs more than the copy
+      let k = 0
+      if (n <= SHORT) {
+        const bytes = this.bytes
+        const at = this.used
+        for (; k < n; k++) {
+          const c = s.charCodeAt(k)
+          if (c > 0x7f) break
+          bytes[at + k] = c
+        }
+      }
+      this.used += k === n ? n : encoder.encodeInto(s, this.bytes.subarray(this.used)).written
     }
-    this.offsets = grow(this.offsets, this.length + 2, (n) => new Int32Array(n))
+    if (this.length + 2 > this.offsets.length)
+      this.offsets = grow(this.offsets, this.length + 2, (m) => new Int32Array(m))
     this.offsets[++this.length] = this.used
   }
 
@@ -107,7 +124,8 @@ export class Utf8ListColumn implements ColumnBuilder {
       this.validity.set(this.length, true)
       for (const v of value as readonly unknown[]) this.items.append(v)
     }
-    this.offsets = grow(this.offsets, this.length + 2, (n) => new Int32Array(n))
+    if (this.length + 2 > this.offsets.length)
+      this.offsets = grow(this.offsets, this.length + 2, (n) => new Int32Array(n))
     this.offsets[++this.length] = this.items.length
   }
 

@@ -46,6 +46,31 @@ describe('Utf8Column', () => {
     expect(roundTrip('text', c)).toEqual(['après'])
   })
 
+  it('holds the UTF-8 bytes TextEncoder gives, short ASCII strings copied by hand or not', () => {
+    const values = [
+      'men_0123456789abcdef',
+      'Goïta',
+      'Bamako é',
+      'é',
+      'x'.repeat(64),
+      `${'x'.repeat(63)}é`,
+      'y'.repeat(65),
+      '\ud83c',
+      '🇲🇱',
+      '',
+      'ML',
+    ]
+    const c = new Utf8Column()
+    for (const v of values) c.append(v)
+    c.append(12.5)
+    const data = c.flush()
+    const all = [...values, '12.5']
+    const encoder = new TextEncoder()
+    expect(Buffer.from(data.values).equals(Buffer.from(encoder.encode(all.join(''))))).toBe(true)
+    const ends = all.map((_, k) => encoder.encode(all.slice(0, k + 1).join('')).length)
+    expect([...data.valueOffsets]).toEqual([0, ...ends])
+  })
+
   it('writes no validity bitmap when no value is null', () => {
     const c = new Utf8Column()
     c.append('Kidal')
