@@ -1,6 +1,21 @@
 /** The validate stage for one document's rows: the tables' schemas, and integrity within the document. */
+import type { EntitiesRow } from '../_generated/tables.js'
 import type { DocumentRows } from '../document.js'
 import type { RowValidator } from './schema-validator.js'
+
+/**
+ * An entity of the document as a full row (`{ ...row, n_documents: 1, n_mentions: 1 }`: the same keys
+ * in the same order), its keys copied one by one: the spread took V8's generic path, nearly half of
+ * this function's own time (2,000 articles).
+ */
+function counted(row: DocumentRows['entities'][number]): EntitiesRow {
+  const from = row as Readonly<Record<string, unknown>>
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(from)) out[k] = from[k]
+  out.n_documents = 1
+  out.n_mentions = 1
+  return out as unknown as EntitiesRow
+}
 
 export /** Schema errors and, within the document, referential integrity (every entity id is defined). */
 function validateRows(r: DocumentRows, validate: RowValidator): string[] {
@@ -16,8 +31,7 @@ function validateRows(r: DocumentRows, validate: RowValidator): string[] {
   for (const [i, row] of r.events.entries()) push('events', i, validate('events', row))
   for (const [i, row] of r.event_mentions.entries())
     push('event_mentions', i, validate('event_mentions', row))
-  for (const [i, row] of r.entities.entries())
-    push('entities', i, validate('entities', { ...row, n_documents: 1, n_mentions: 1 }))
+  for (const [i, row] of r.entities.entries()) push('entities', i, validate('entities', counted(row)))
   const ids = new Set(r.entities.map((e) => e.entity_id))
   const check = (table: string, id: string | null | undefined) => {
     if (id != null && !ids.has(id)) errs.push(`integrity: ${table} refers to unknown entity ${id}`)
