@@ -31,13 +31,16 @@ function countryAt(
   return found
 }
 
+const DEMONYM: readonly AliasKind[] = ['demonym']
+const NAME: readonly AliasKind[] = ['name']
+
 /** A country adjective at token `i` (`russe`, `maliennes`). */
 export const countryAdjectiveAt = (
   text: string,
   tokens: readonly Token[],
   i: number,
   g: Gazetteer = gazetteer(),
-) => (i < tokens.length ? countryAt(text, tokens, i, ['demonym'], g) : null)
+) => (i < tokens.length ? countryAt(text, tokens, i, DEMONYM, g) : null)
 
 const OF = new Set(['du', 'de', 'la', 'l', 'd', 'des'])
 
@@ -54,7 +57,7 @@ export function countryComplementAt(
     j++
   }
   if (j === i || j >= tokens.length) return null
-  return countryAt(text, tokens, j, ['name'], g)
+  return countryAt(text, tokens, j, NAME, g)
 }
 
 /** Either form, adjective first. */

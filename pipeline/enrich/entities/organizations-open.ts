@@ -229,6 +229,7 @@ function build(
 
 const ACRONYM = /^[\p{Lu}][\p{Lu}\p{N}]{1,7}$/u
 const ROMAN = /^[IVXLC]+$/
+const STARTS_UPPER = /^\p{Lu}/u
 const INITIAL_STOP = new Set([
   'de',
   'des',
@@ -261,6 +262,8 @@ export function spells(acronym: string, words: readonly string[]): boolean {
 /** An upper-case token that may name an organisation: not a Roman numeral nor a common abbreviation. */
 function acronymToken(text: string, tokens: readonly Token[], i: number, L: Lex): boolean {
   const t = tokens[i]!
+  // (an acronym starts with a capital, before accents are folded as after: most words are let go here)
+  if (!STARTS_UPPER.test(t.raw)) return false
   const raw = foldAccents(t.raw)
   if (!ACRONYM.test(raw) || ROMAN.test(raw) || L.commonAcronyms.has(raw)) return false
   // `COP21`, `CAN 2024`: numbered events of a common abbreviation.

@@ -14,11 +14,15 @@ export interface TokenTrie<T> {
   add(keys: readonly string[], value: T): void
   /**
    * Every path that starts at token `i`, as [index of the token after the match, values], shortest
-   * first. Tokens of one match must be separated only by spaces, hyphens or apostrophes.
+   * first. Tokens of one match must be separated only by spaces, hyphens or apostrophes. Read only:
+   * where no name starts, every call returns the same empty list.
    */
-  walk(text: string, tokens: readonly Token[], i: number): Array<[number, readonly T[]]>
+  walk(text: string, tokens: readonly Token[], i: number): readonly (readonly [number, readonly T[]])[]
   readonly depth: number
 }
+
+/** The answer of a walk where no name starts (shared: the list is read only). */
+const NONE: readonly never[] = Object.freeze([])
 
 export function tokenTrie<T>(): TokenTrie<T> {
   const root: Node<T> = { next: new Map(), values: [] }
@@ -39,9 +43,9 @@ export function tokenTrie<T>(): TokenTrie<T> {
       depth = Math.max(depth, keys.length)
     },
     walk(text, tokens, i) {
-      const out: Array<[number, readonly T[]]> = []
       // most tokens start no name: one map lookup and no allocation for them
-      if (i >= tokens.length || !root.next.has(tokens[i]!.key)) return out
+      if (i >= tokens.length || !root.next.has(tokens[i]!.key)) return NONE
+      const out: Array<[number, readonly T[]]> = []
       let node: Node<T> | undefined = root
       for (let j = i; j < tokens.length && node; j++) {
         const tok = tokens[j]!
