@@ -188,6 +188,17 @@ export class GroupSummary {
     }
   }
 
+  /** Whether a country the group's readings name as a target is the country of entity `x`. */
+  meetsCountryOf(x: string, facts: (id: string) => EntityFacts | undefined): boolean {
+    const code = facts(x)?.country_code
+    if (!code) return false
+    for (const t of this.targetStarts.keys()) {
+      const f = facts(t)
+      if (f?.type === 'country' && f.country_code === code) return true
+    }
+    return false
+  }
+
   /** Whether a reading outside the sentence starting at `start` names `x` as a target. */
   targetElsewhere(x: string, start: number): boolean {
     const starts = this.targetStarts.get(x)
@@ -265,7 +276,10 @@ export function agrees(
   // ses condoléances au président de X`), is another event
   if (!roleData().joint_types.includes(r.event_type) && reversed(s, actors, r.targets, facts)) return false
   // targets read in r's own sentence may be r's participants misread: they never tie r to the group
-  return actors.some((a) => s.targetElsewhere(a, r.start)) || r.targets.some((t) => s.actors.has(t))
+  if (actors.some((a) => s.targetElsewhere(a, r.start)) || r.targets.some((t) => s.actors.has(t))) return true
+  // a visit's or a meeting's other side named by one of its people (`en visite à Moscou … Lors des
+  // négociations avec son homologue russe Sergueï Lavrov`): an actor of the country the group meets
+  return roleData().counterpart_types.includes(r.event_type) && actors.some((a) => s.meetsCountryOf(a, facts))
 }
 
 /**

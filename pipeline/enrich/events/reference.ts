@@ -105,6 +105,7 @@ export interface RoleData {
   readonly time_nouns: readonly string[]
   readonly joint_types: readonly string[]
   readonly source_types: readonly string[]
+  readonly counterpart_types: readonly string[]
   readonly speech_act_types: readonly string[]
   readonly stative_types: readonly string[]
   readonly honorifics: readonly string[]
@@ -176,6 +177,7 @@ export const roleData = (): RoleData =>
       isList(x.time_nouns) &&
       isList(x.joint_types) &&
       isList(x.source_types) &&
+      isList(x.counterpart_types) &&
       isList(x.speech_act_types) &&
       isList(x.stative_types) &&
       isList(x.honorifics) &&

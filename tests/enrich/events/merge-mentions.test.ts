@@ -282,3 +282,19 @@ describe('violence told on another day', () => {
     expect(attacks).toHaveLength(1)
   })
 })
+
+describe('a visit and the talks held during it', () => {
+  it('are one event when the talks name a counterpart of the country visited', () => {
+    const text =
+      "Les autorités maliennes s'adressent à la Russie, a déclaré jeudi le ministre Abdoulaye Diop, en visite à Moscou. Lors des négociations avec son homologue russe Sergueï Lavrov, il a souligné que Moscou avait aidé Bamako."
+    const ents = [
+      { name: 'Abdoulaye Diop', type: 'person' as const, surfaces: ['Abdoulaye Diop'], country_code: 'ML' },
+      { name: 'Sergueï Lavrov', type: 'person' as const, surfaces: ['Sergueï Lavrov'], country_code: 'RU' },
+      { name: 'Russie', type: 'country' as const, surfaces: ['Russie', 'russe'], country_code: 'RU' },
+      { name: 'Moscou', type: 'place' as const, surfaces: ['Moscou'], country_code: 'RU' },
+      { name: 'Bamako', type: 'place' as const, surfaces: ['Bamako'], country_code: 'ML' },
+    ]
+    const consult = eventsOf(text, ents).filter((e) => e.event_code === 'CONSULT')
+    expect(consult.map((e) => e.mentions.map((m) => m.trigger))).toEqual([['visite', 'négociations']])
+  })
+})
