@@ -101,13 +101,15 @@ export function roleMentions(
     let ka = token - 1
     while (ka >= 0 && roles.skip.includes(tokens[ka]!.norm)) ka--
     const attributed = ka >= 0 && phraseEndingAt(tokens, ka, attributions()) > 0
-    const locative =
+    let locative =
       loc > 0 && !adjective
         ? tokens
             .slice(k - loc + 1, k + 1)
             .map((t) => t.norm)
             .join(' ')
         : null
+    // a place in apposition to a place noun that says where (`dans la capitale gabonaise, Libreville`)
+    if (locative === null && !adjective && type === 'place') locative = appositionLocative(tokens, token)
     // the word that governs the mention: before its articles and, for an adjective, its head noun
     let g = token - 1
     let steps = 0
@@ -168,6 +170,35 @@ export function roleMentions(
     })
   }
   return out
+}
+
+/** How many adjectives may stand between a place noun and the comma of its apposition (`la capitale gabonaise,`). */
+const APPOSITION_ADJECTIVES = 2
+
+/**
+ * The locative phrase of a place noun that a place at token `at` stands in apposition to: `dans la
+ * capitale gabonaise, Libreville` gives `dans`. Null when the place follows no comma, or the words
+ * before the comma are no place noun (with its adjectives) after a locative phrase.
+ */
+function appositionLocative(tokens: readonly Token[], at: number): string | null {
+  if (tokens[at - 1]?.text !== ',') return null
+  const roles = roleData()
+  let j = at - 2
+  for (let n = 0; n < APPOSITION_ADJECTIVES && j >= 0 && !geoNouns().has(tokens[j]!.norm); n++) {
+    const t = tokens[j]!
+    if (t.kind !== 'word' || !/^\p{Ll}/u.test(t.text)) return null
+    j--
+  }
+  if (j < 0 || !geoNouns().has(tokens[j]!.norm)) return null
+  let k = j - 1
+  while (k >= 0 && roles.skip.includes(tokens[k]!.norm)) k--
+  const len = k >= 0 ? phraseEndingAt(tokens, k, locatives()) : 0
+  return len > 0
+    ? tokens
+        .slice(k - len + 1, k + 1)
+        .map((t) => t.norm)
+        .join(' ')
+    : null
 }
 
 /** Whether token `k` is an honorific (`Mme`, `M`) or the full stop after one (`M.`). */

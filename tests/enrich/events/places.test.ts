@@ -101,3 +101,28 @@ describe('a town that undergoes an act', () => {
     expect(e?.target_entity_ids ?? []).not.toContain(idOf('Palestine'))
   })
 })
+
+describe('a place in apposition to a place noun', () => {
+  const LIBREVILLE: EntitySpec = {
+    name: 'Libreville',
+    type: 'place',
+    surfaces: ['Libreville'],
+    country_code: 'GA',
+  }
+
+  it('says where, as the locative before the noun does (`dans la capitale gabonaise, Libreville`)', () => {
+    const ev = eventsOf('Des émeutes ont éclaté mercredi dans la capitale gabonaise, Libreville.', [
+      LIBREVILLE,
+    ])
+    const e = ofType(ev, 'protest')!
+    expect(e.location_entity_id).toBe(idOf('Libreville'))
+    expect(e.actor_entity_ids).not.toContain(idOf('Libreville'))
+  })
+
+  it('is no place after a comma that follows anything but a place noun', () => {
+    const ev = eventsOf('Des émeutes ont éclaté mercredi dans la nuit, Libreville restant calme.', [
+      LIBREVILLE,
+    ])
+    expect(ofType(ev, 'protest')?.location_entity_id ?? null).toBeNull()
+  })
+})
