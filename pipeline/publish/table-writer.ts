@@ -29,7 +29,7 @@ import Papa from 'papaparse'
 import type { TableName, TableRows } from '../_generated/tables.js'
 import { type Column, columns, tableSchema } from '../schema/tables.js'
 import { type Cell, csvCell, csvField } from './cells.js'
-import { BoolColumn, FixedWidthColumn } from './fixed-columns.js'
+import { BoolColumn, DictionaryColumn, FixedWidthColumn } from './fixed-columns.js'
 import { type ColumnBuilder, listOfStrings, Utf8Column, Utf8ListColumn } from './string-columns.js'
 import { TextSink } from './text-sink.js'
 
@@ -71,9 +71,9 @@ export function arrowSchema(table: TableName): Schema {
 }
 
 /**
- * The builder of a column, given its JSON values: strings, lists and fixed-width values are written
- * straight into typed arrays (`string-columns.ts`, `fixed-columns.ts`); dictionary-encoded strings go
- * through apache-arrow's builder, which keeps the dictionary from batch to batch.
+ * The builder of a column, given its JSON values: strings, lists, fixed-width values and dictionary
+ * indices are written straight into typed arrays (`string-columns.ts`, `fixed-columns.ts`), with the
+ * buffers apache-arrow's builders give; any other type goes through apache-arrow's builder.
  */
 function columnBuilder(type: DataType): ColumnBuilder {
   if (DataType.isUtf8(type)) return new Utf8Column(type)
@@ -81,6 +81,7 @@ function columnBuilder(type: DataType): ColumnBuilder {
   if (DataType.isBool(type)) return new BoolColumn(type)
   if (DataType.isFloat(type)) return new FixedWidthColumn(type as Float64, 'float64')
   if (DataType.isDate(type)) return new FixedWidthColumn(type as DateDay, 'date')
+  if (DataType.isDictionary(type)) return new DictionaryColumn(type as Dictionary<Utf8, Int32>)
   if (DataType.isInt(type))
     return type.bitWidth === 64
       ? new FixedWidthColumn(type as Int64, 'int64')

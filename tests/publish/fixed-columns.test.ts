@@ -1,8 +1,8 @@
 /**
- * The fixed-width columns are built outside apache-arrow's builders (see `fixed-columns.ts`): the Arrow
- * IPC bytes they give must be those apache-arrow's own builders give for the same values — nulls or
- * none, all null, batches of every length around the bitmaps' 64-byte padding, one builder reused
- * from batch to batch.
+ * The fixed-width and dictionary columns are built outside apache-arrow's builders (see
+ * `fixed-columns.ts`): the Arrow IPC bytes they give must be those apache-arrow's own builders give for
+ * the same values — nulls or none, all null, batches of every length around the bitmaps' 64-byte
+ * padding, one builder reused from batch to batch, dictionaries growing by deltas.
  */
 import {
   Bool,
@@ -10,6 +10,7 @@ import {
   type Data,
   type DataType,
   DateDay,
+  Dictionary,
   Field,
   Float64,
   Int32,
@@ -22,10 +23,11 @@ import {
   Struct,
   Table,
   tableFromIPC,
+  Utf8,
 } from 'apache-arrow'
 import { describe, expect, it } from 'vitest'
 import { epochMs } from '../../pipeline/publish/cells.js'
-import { BoolColumn, FixedWidthColumn } from '../../pipeline/publish/fixed-columns.js'
+import { BoolColumn, DictionaryColumn, FixedWidthColumn } from '../../pipeline/publish/fixed-columns.js'
 import type { ColumnBuilder } from '../../pipeline/publish/string-columns.js'
 
 /** An Arrow file of one column, one record batch per flush. */
@@ -120,6 +122,28 @@ describe('BoolColumn', () => {
       )
       expect(Buffer.from(ours).equals(Buffer.from(theirs)), `null every ${nullEvery}`).toBe(true)
       const back = new Table(tableFromIPC(ours).batches).getChild('x')!.toArray() as unknown as boolean[]
+      expect([...back]).toEqual(values.flat())
+    }
+  })
+})
+
+describe('DictionaryColumn', () => {
+  const places = ['Bamako', 'Gao', 'Kidal', 'Mopti', 'Ségou', 'Tombouctou', 'Niamey', 'Ouagadougou']
+
+  it("the IPC bytes of apache-arrow's builder: deltas of new values batch after batch, nulls or none", () => {
+    for (const nullEvery of [0, 3, 1]) {
+      // few values at first, more later: some batches add to the dictionary, some add nothing
+      const values = batches((x) => places[x % Math.min(places.length, 1 + (x % 5))]!, nullEvery)
+      values.push(['Agadez', 'Bamako', null, 'Agadez'], [], ['Gao'])
+      const type = () => new Dictionary(new Utf8(), new Int32(), 3)
+      const ours = ipc(type(), values, new DictionaryColumn(type()))
+      const theirs = ipc(
+        type(),
+        values,
+        reference(type(), (v) => v),
+      )
+      expect(Buffer.from(ours).equals(Buffer.from(theirs)), `null every ${nullEvery}`).toBe(true)
+      const back = new Table(tableFromIPC(ours).batches).getChild('x')!.toArray() as unknown as string[]
       expect([...back]).toEqual(values.flat())
     }
   })
