@@ -4,7 +4,11 @@
  */
 import { describe, expect, it } from 'vitest'
 import { tokenize as entityTokens, foldKey } from '../../pipeline/enrich/entities/normalize.js'
-import { normalizeWord } from '../../pipeline/enrich/events/tokens.js'
+import {
+  tokenize as eventTokens,
+  normalizeWord,
+  tokenizeByPattern,
+} from '../../pipeline/enrich/events/tokens.js'
 import { tokenize as quoteTokens } from '../../pipeline/enrich/quotes/text.js'
 import { countWords } from '../../pipeline/enrich/words.js'
 
@@ -41,6 +45,21 @@ describe('tokenizers match their patterns', () => {
         key: foldKey(m[0]),
       }))
       expect(entityTokens(text), JSON.stringify(text)).toEqual(expected)
+    }
+  })
+
+  it('event tokens: numbers with their separators, words with their apostrophes, punctuation', () => {
+    const next = rng(5)
+    const extra = ['\u00a0', '\u202f', '12 345', '1.234.567', '3,14', 'COP21', '’', '؟', '\t']
+    for (let n = 0; n < 1500; n++) {
+      let text = ''
+      const len = Math.floor(next() * 50)
+      for (let i = 0; i < len; i++) {
+        const pool = next() < 0.3 ? extra : ALPHABET
+        text += pool[Math.floor(next() * pool.length)]
+      }
+      const from = Math.floor(next() * 3)
+      expect(eventTokens(text, from), JSON.stringify(text)).toEqual(tokenizeByPattern(text, from))
     }
   })
 

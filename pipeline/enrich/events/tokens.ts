@@ -28,8 +28,45 @@ export const normalizeWord = (s: string): string => {
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower
 }
 
+// The same alternatives, each tried where the scan stands (sticky): no match object per token.
+const SPACE_AT = /\s*/uy
+const NUMBER_AT = new RegExp(NUMBER, 'uy')
+const WORD_AT = new RegExp(WORD, 'uy')
+
 /** Tokens of `text` between `start` and `end` (UTF-16), offsets relative to the whole text. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
+  const piece = text.slice(start, end)
+  const out: Token[] = []
+  let at = 0
+  for (;;) {
+    SPACE_AT.lastIndex = at
+    SPACE_AT.test(piece)
+    const from = SPACE_AT.lastIndex
+    if (from >= piece.length) break
+    let kind: TokenKind
+    NUMBER_AT.lastIndex = from
+    if (NUMBER_AT.test(piece)) {
+      kind = 'number'
+      at = NUMBER_AT.lastIndex
+    } else {
+      WORD_AT.lastIndex = from
+      if (WORD_AT.test(piece)) {
+        kind = 'word'
+        at = WORD_AT.lastIndex
+      } else {
+        // any other character is punctuation, a whole code point (`[^\s\p{L}\p{M}\d]` under `u`)
+        kind = 'punct'
+        at = from + (piece.codePointAt(from)! > 0xffff ? 2 : 1)
+      }
+    }
+    const t = piece.slice(from, at)
+    out.push({ kind, text: t, norm: normalizeWord(t), start: start + from, end: start + at })
+  }
+  return out
+}
+
+/** The tokens the one pattern gives (`tokenize` must give the same: see its test). */
+export function tokenizeByPattern(text: string, start = 0, end = text.length): Token[] {
   const piece = text.slice(start, end)
   const out: Token[] = []
   TOKEN.lastIndex = 0
