@@ -63,6 +63,34 @@ describe('tokenizers match their patterns', () => {
     }
   })
 
+  it('quote tokens: elided articles apart, hyphenated words whole, single marks', () => {
+    const TOKEN =
+      /(?:jusqu|lorsqu|puisqu|qu|[dlnjmtsc])['’](?=[\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/giu
+    const byPattern = (text: string, from: number) =>
+      [...text.slice(from).matchAll(TOKEN)].map((m) => {
+        const t = m[0]
+        return {
+          text: t,
+          lower: t.toLowerCase().replace(/’/g, "'"),
+          start: from + m.index,
+          end: from + m.index + t.length,
+          kind: /[\p{L}\p{N}]/u.test(t) ? 'word' : 'punct',
+        }
+      })
+    const next = rng(9)
+    const extra = ['Qu’', "JUSQU'", 'lorsqu’', 'd’', "L'", 's’', '\u00a0', '‑', 'K', 'ſ']
+    for (let n = 0; n < 1500; n++) {
+      let text = ''
+      const len = Math.floor(next() * 50)
+      for (let i = 0; i < len; i++) {
+        const pool = next() < 0.3 ? extra : ALPHABET
+        text += pool[Math.floor(next() * pool.length)]
+      }
+      const from = Math.floor(next() * 3)
+      expect(quoteTokens(text, from), JSON.stringify(text)).toEqual(byPattern(text, from))
+    }
+  })
+
   it('word counts: as many as the pattern finds', () => {
     const next = rng(11)
     const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+|(?<=\p{N})[.,]\p{N}+)*/gu

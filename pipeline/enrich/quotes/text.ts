@@ -13,22 +13,39 @@ export interface Token {
 /**
  * Words (with inner hyphens: `a-t-il`, `porte-parole`), elided articles kept apart with their
  * apostrophe (`l'`, `d’`, `qu'`) so that `l’Ukraine` is two tokens, and single punctuation marks.
+ * Each alternative is tried where the scan stands (sticky patterns), so no match object is built per
+ * token: the same tokens as the one pattern `(?:jusqu|lorsqu|puisqu|qu|[dlnjmtsc])['’](?=[\p{L}\p{N}])
+ * |[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]` (flags `giu`) finds, as a test checks.
  */
-const TOKEN =
-  /(?:jusqu|lorsqu|puisqu|qu|[dlnjmtsc])['’](?=[\p{L}\p{N}])|[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/giu
+const SPACE_AT = /\s*/uy
+const ELIDED_AT = /(?:jusqu|lorsqu|puisqu|qu|[dlnjmtsc])['’](?=[\p{L}\p{N}])/iuy
+const WORD_AT = /[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*/uy
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = []
   const slice = text.slice(from, to)
-  TOKEN.lastIndex = 0
-  for (let m = TOKEN.exec(slice); m !== null; m = TOKEN.exec(slice)) {
-    const t = m[0]
-    const start = from + m.index
-    const isWord = /[\p{L}\p{N}]/u.test(t)
+  let at = 0
+  for (;;) {
+    SPACE_AT.lastIndex = at
+    SPACE_AT.test(slice)
+    const s = SPACE_AT.lastIndex
+    if (s >= slice.length) break
+    let kind: Token['kind'] = 'word'
+    ELIDED_AT.lastIndex = s
+    if (ELIDED_AT.test(slice)) at = ELIDED_AT.lastIndex
+    else {
+      WORD_AT.lastIndex = s
+      if (WORD_AT.test(slice)) at = WORD_AT.lastIndex
+      else {
+        kind = 'punct'
+        at = s + (slice.codePointAt(s)! > 0xffff ? 2 : 1)
+      }
+    }
+    const t = slice.slice(s, at)
     // The apostrophe is normalised so that lexicon entries need one spelling.
     const folded = t.toLowerCase()
     const lower = folded.includes('’') ? folded.replace(/’/g, "'") : folded
-    out.push({ text: t, lower, start, end: start + t.length, kind: isWord ? 'word' : 'punct' })
+    out.push({ text: t, lower, start: from + s, end: from + at, kind })
   }
   return out
 }
