@@ -6,22 +6,13 @@
  *
  *   node build/bench/extractors.js <corpus-dir> [passes]
  */
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { enrich, prepare, sourceInfo } from '../pipeline/document.js'
 import type { Extractor } from '../pipeline/enrich/extract.js'
 import { documentContext } from '../pipeline/worker.js'
+import { corpusFiles } from './corpus-files.js'
 
 const NAMES = ['entities', 'temporal', 'quotes', 'events']
-
-function files(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const p = join(dir, e.name)
-    if (e.isDirectory()) files(p, out)
-    else if (e.isFile()) out.push(p)
-  }
-  return out
-}
 
 function main(): void {
   const [dir, passArg] = process.argv.slice(2)
@@ -40,7 +31,7 @@ function main(): void {
     return r
   })
   const context = { ...ctx, extractors: timed }
-  const inputs = files(dir).map((p) => [p, readFileSync(p)] as const)
+  const inputs = corpusFiles(dir).map((p) => [p, readFileSync(p)] as const)
   for (let pass = 0; pass < passes; pass++) {
     spent.fill(0)
     for (const [path, bytes] of inputs) {

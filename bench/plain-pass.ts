@@ -6,17 +6,8 @@
  *
  *   node build/bench/plain-pass.js <corpus-dir> <out-file>
  */
-import { closeSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs'
-import { join } from 'node:path'
-
-function files(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const p = join(dir, e.name)
-    if (e.isDirectory()) files(p, out)
-    else if (e.isFile()) out.push(p)
-  }
-  return out
-}
+import { closeSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { corpusFiles } from './corpus-files.js'
 
 function main(): void {
   const [dir, outFile] = process.argv.slice(2)
@@ -28,7 +19,7 @@ function main(): void {
   const fd = openSync(outFile, 'w')
   let parts: string[] = []
   let size = 0
-  for (const f of files(dir)) {
+  for (const f of corpusFiles(dir)) {
     const text = decoder.decode(readFileSync(f)).normalize('NFC')
     const line = `${JSON.stringify({ file: f.slice(dir.length + 1), text })}\n`
     parts.push(line)

@@ -11,33 +11,29 @@ import {
 } from '../../pipeline/enrich/events/tokens.js'
 import { tokenize as quoteTokens } from '../../pipeline/enrich/quotes/text.js'
 import { countWords } from '../../pipeline/enrich/words.js'
-
-function rng(seed: number): () => number {
-  let x = seed
-  return () => {
-    x ^= x << 13
-    x ^= x >>> 17
-    x ^= x << 5
-    return (x >>> 0) / 2 ** 32
-  }
-}
+import { randomText, rng } from '../random.js'
 
 const ALPHABET = [
   ..."aeéiAÉLßǅ0139 ,;.-‑'’«»\n",
   ...['\u0301', '𝐀', '𝟙', '\ud800', 'qu’', "l'", 'Œ', '²', '3,5', '2.500', 'a-t-il'],
 ]
 
-function randomText(next: () => number, length: number): string {
-  let s = ''
-  for (let i = 0; i < length; i++) s += ALPHABET[Math.floor(next() * ALPHABET.length)]
-  return s
+/** A text of up to 50 pieces, three in ten drawn from `extra`, the others from `ALPHABET`. */
+function mixedText(next: () => number, extra: readonly string[]): string {
+  let text = ''
+  const len = Math.floor(next() * 50)
+  for (let i = 0; i < len; i++) {
+    const pool = next() < 0.3 ? extra : ALPHABET
+    text += pool[Math.floor(next() * pool.length)]
+  }
+  return text
 }
 
 describe('tokenizers match their patterns', () => {
   it('entity words: runs of letters and digits, as matchAll gives them', () => {
     const next = rng(7)
     for (let n = 0; n < 800; n++) {
-      const text = randomText(next, Math.floor(next() * 60))
+      const text = randomText(next, ALPHABET, Math.floor(next() * 60))
       const expected = [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({
         start: m.index,
         end: m.index + m[0].length,
@@ -52,12 +48,7 @@ describe('tokenizers match their patterns', () => {
     const next = rng(5)
     const extra = ['\u00a0', '\u202f', '12 345', '1.234.567', '3,14', 'COP21', '’', '؟', '\t']
     for (let n = 0; n < 1500; n++) {
-      let text = ''
-      const len = Math.floor(next() * 50)
-      for (let i = 0; i < len; i++) {
-        const pool = next() < 0.3 ? extra : ALPHABET
-        text += pool[Math.floor(next() * pool.length)]
-      }
+      const text = mixedText(next, extra)
       const from = Math.floor(next() * 3)
       expect(eventTokens(text, from), JSON.stringify(text)).toEqual(tokenizeByPattern(text, from))
     }
@@ -80,12 +71,7 @@ describe('tokenizers match their patterns', () => {
     const next = rng(9)
     const extra = ['Qu’', "JUSQU'", 'lorsqu’', 'd’', "L'", 's’', '\u00a0', '‑', 'K', 'ſ']
     for (let n = 0; n < 1500; n++) {
-      let text = ''
-      const len = Math.floor(next() * 50)
-      for (let i = 0; i < len; i++) {
-        const pool = next() < 0.3 ? extra : ALPHABET
-        text += pool[Math.floor(next() * pool.length)]
-      }
+      const text = mixedText(next, extra)
       const from = Math.floor(next() * 3)
       expect(quoteTokens(text, from), JSON.stringify(text)).toEqual(byPattern(text, from))
     }
@@ -95,7 +81,7 @@ describe('tokenizers match their patterns', () => {
     const next = rng(11)
     const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+|(?<=\p{N})[.,]\p{N}+)*/gu
     for (let n = 0; n < 800; n++) {
-      const text = randomText(next, Math.floor(next() * 60))
+      const text = randomText(next, ALPHABET, Math.floor(next() * 60))
       expect(countWords(text), JSON.stringify(text)).toBe([...text.matchAll(WORD)].length)
     }
     expect(countWords('l’attaque a fait 2.500 morts, a-t-il dit')).toBe(8)

@@ -3,17 +3,7 @@ import { FLIPPED_WORD } from '../../pipeline/clean/casing.js'
 import { LOWER_UPPER, nextGlue, SENTENCE_GLUE } from '../../pipeline/clean/glued.js'
 import { hasAstral, letterClasses, nextCaseChangeRun } from '../../pipeline/util/letters.js'
 import { MappedText } from '../../pipeline/util/mapped-text.js'
-
-/** A deterministic pseudo-random generator (xorshift), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let x = seed
-  return () => {
-    x ^= x << 13
-    x ^= x >>> 17
-    x ^= x << 5
-    return (x >>> 0) / 2 ** 32
-  }
-}
+import { randomText, rng } from '../random.js'
 
 // the characters the patterns turn on: cases, accents, marks, quotes, digits, spaces, line breaks
 // and syllables, so that words run into capitals often enough
@@ -21,12 +11,6 @@ const ALPHABET = [
   ...'aeéiloprsuzAEÉLMSÇßǅ0139 ,;:.!?…«»"“”’\')-\n',
   ...['...', 'ʼ', 'ª', 'ǈ', 'ais', 'ées', 'ont', 'Les', 'Ma', 'Évo', ' ', ' ', 'ent', 'Sa'],
 ]
-
-function randomText(next: () => number, length: number): string {
-  let s = ''
-  for (let i = 0; i < length; i++) s += ALPHABET[Math.floor(next() * ALPHABET.length)]
-  return s
-}
 
 const SAMPLES = [
   'une visite officielle à MoscouLes combats ont repris',
@@ -44,7 +28,7 @@ describe('seeking the places a pattern can match gives what the pattern alone gi
     it(`${name}: the same matches and the same mapped text on real and random texts`, () => {
       const next = rng(20_261_129)
       const texts = [...SAMPLES]
-      for (let k = 0; k < 400; k++) texts.push(randomText(next, 5 + Math.floor(next() * 60)))
+      for (let k = 0; k < 400; k++) texts.push(randomText(next, ALPHABET, 5 + Math.floor(next() * 60)))
       let matched = 0
       for (const text of texts) {
         const seen: [number, string][] = []

@@ -6,6 +6,7 @@
  * (`deliveries.ts`). Needs the entity mentions and temporal expressions of earlier extractors but
  * works without them (the toll never depends on them).
  */
+import { WEEKDAYS } from '../../dates/french-words.js'
 import type { Span } from '../../types.js'
 import { codePointIndex } from '../../util/codepoints.js'
 import type { Extracted, ExtractInput, Extractor, QuoteDraft } from '../extract.js'
@@ -526,11 +527,10 @@ function aimAccusations(readings: Reading[], from: number): void {
 
 /** The day of the week named nearest the trigger in its sentence (`a visé vendredi`), if any. */
 function weekdayNearest(tokens: readonly Token[], t: TriggerMatch): string | null {
-  const days = roleData().weekdays
   let best: string | null = null
   let gap = Number.POSITIVE_INFINITY
   for (let k = 0; k < tokens.length; k++) {
-    if (!days.includes(tokens[k]!.norm)) continue
+    if (!WEEKDAYS.has(tokens[k]!.norm)) continue
     const d = k < t.first ? t.first - k : k - t.next + 1
     if (d < gap) {
       best = tokens[k]!.norm
@@ -636,6 +636,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
     const town = new Map(triggers.map((o) => [o, roleData().town_types.includes(o.type)]))
     const equipment = roles.filter((r) => r.type === 'equipment')
     const sentenceReadings = readings.length
+    const shifted = timeShifted(tokens)
     for (const f of found) {
       const t = f.trigger
       const info = typeInfo(t.type)
@@ -999,7 +1000,7 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
         day:
           when.date_source === 'expression'
             ? null
-            : (weekdayNearest(tokens, t) ?? (timeShifted(tokens) ? `${SHIFTED}${s.start}` : null)),
+            : (weekdayNearest(tokens, t) ?? (shifted ? `${SHIFTED}${s.start}` : null)),
         location_entity_id: place?.entity_id ?? null,
         actors,
         targets: targets.filter((id) => typeOf.get(id) !== 'equipment'),

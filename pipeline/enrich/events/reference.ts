@@ -112,7 +112,6 @@ export interface RoleData {
   readonly legal_basis: readonly string[]
   readonly place_heads: readonly string[]
   readonly toll_summaries: readonly string[]
-  readonly weekdays: readonly string[]
   readonly time_shifts: readonly string[]
   readonly victim_nouns: readonly string[]
   readonly victim_identifiers: readonly string[]
@@ -184,7 +183,6 @@ export const roleData = (): RoleData =>
       isList(x.legal_basis) &&
       isList(x.place_heads) &&
       isList(x.toll_summaries) &&
-      isList(x.weekdays) &&
       isList(x.time_shifts) &&
       isList(x.victim_nouns) &&
       isList(x.victim_identifiers) &&
