@@ -8,7 +8,7 @@
  */
 import { WEEKDAYS } from '../../dates/french-words.js'
 import type { Span } from '../../types.js'
-import { codePointIndex } from '../../util/codepoints.js'
+import { type CodePointIndex, codePointIndex } from '../../util/codepoints.js'
 import type { Extracted, ExtractInput, Extractor, QuoteDraft } from '../extract.js'
 import { lexicon } from '../quotes/lexicon.js'
 import { dateEvent, expressionsIn, owns } from './dating.js'
@@ -29,6 +29,7 @@ import {
   isClauseBoundary,
   isPassive,
   nounFrame,
+  type Participants,
   type RoleMention,
   roleMentions,
   tokenAt,
@@ -550,6 +551,467 @@ function timeShifted(tokens: readonly Token[]): boolean {
 
 const isInteger = (n: number | null): n is number => n !== null && Number.isSafeInteger(n)
 
+/** What every trigger of one sentence is read against. */
+interface SentenceScope {
+  readonly input: ExtractInput
+  readonly soFar: Extracted
+  readonly cp: CodePointIndex
+  readonly typeOf: ReadonlyMap<string, string>
+  readonly facts: ReadonlyMap<string, EntityFacts>
+  readonly countryOf: ReadonlyMap<string, string>
+  readonly trail: PersonTrail
+  readonly sentence: Span
+  readonly sentenceNo: number
+  readonly tokens: readonly Token[]
+  readonly roles: readonly RoleMention[]
+  readonly triggers: readonly TriggerMatch[]
+  readonly physical: ReadonlyMap<TriggerMatch, boolean>
+  readonly town: ReadonlyMap<TriggerMatch, boolean>
+  readonly equipment: readonly RoleMention[]
+  readonly expressions: ReturnType<typeof expressionsIn>
+  readonly sayers: readonly number[]
+  readonly shifted: boolean
+}
+
+type EventTypeInfo = ReturnType<typeof typeInfo>
+
+/** Where a trigger happened, among the places of its sentence. */
+function placeOf(
+  sc: SentenceScope,
+  t: TriggerMatch,
+  info: EventTypeInfo,
+  c0: number,
+  c1: number,
+): RoleMention | null {
+  const { roles, triggers, physical, town } = sc
+  // the receiver of a delivery or of support named after `à` (`livré au Mali`) is no place
+  const dative = roleData().dative_types.includes(t.type)
+  const owned = roles.filter((r) => {
+    if (dative && r.type === 'country' && r.locative !== null && DATIVE.has(r.locative)) return false
+    const mine = r.token >= c0 && r.token < c1 && r.locative !== null && !isOblique(r.locative)
+    // a place after a word that only says where (`dans la région de Mopti`) goes to the nearest
+    // event that can have a place, wherever it stands
+    const whereOnly = r.locative !== null && !isOblique(r.locative)
+    // an addressee after `à` follows its verb: an event that cannot have the place competes for
+    // it only when it stands before it (`ses condoléances à Bamako`)
+    const rivals =
+      mine || whereOnly
+        ? triggers.filter((o) => o === t || canBePlace(r, physical.get(o)!, town.get(o)))
+        : triggers.filter((o) => o === t || o.end <= r.start || canBePlace(r, physical.get(o)!, town.get(o)))
+    return owns(t, rivals, r)
+  })
+  return chooseLocation(owned, info.physical, t.start, town.get(t))
+}
+
+/** Who takes part in a trigger's event, as its clause and the sentence frame them. */
+function participantsOf(
+  sc: SentenceScope,
+  f: Found,
+  info: EventTypeInfo,
+  exclude: ReadonlySet<string>,
+  c0: number,
+  c1: number,
+): Participants {
+  const t = f.trigger
+  const { soFar, facts, trail, tokens, roles, triggers } = sc
+  const isNoun = t.first > 0 && roleData().skip.includes(tokens[t.first - 1]!.norm)
+  const framed = chooseParticipants(
+    tokens,
+    roles,
+    t.first,
+    t.next,
+    exclude,
+    isPassive(tokens, t.first),
+    // a noun trigger (`le départ des forces françaises`) has its actor after it too
+    SPEECH_TYPES.has(t.type) || (t.first > 0 && roleData().skip.includes(tokens[t.first - 1]!.norm)),
+    nounFrame(tokens[t.first]!.norm, tokens[t.first - 1]?.norm),
+    // the other side named in an apposition is a meeting's or a call's, not an attack's
+    !info.violent,
+    // a noun trigger after another event's verb in its clause (`a condamné l'attaque`): its own
+    // subject stands after that verb, if anywhere
+    // (not after `annonce`, which its subject's own act follows, nor after a possessive: `a
+    // annoncé son retrait`)
+    isNoun && !POSSESSIVE.has(tokens[t.first - 1]!.norm)
+      ? Math.max(
+          0,
+          ...triggers
+            .filter(
+              (o) =>
+                o.next <= t.first &&
+                o.next > c0 &&
+                !SPEECH_REPORT.has(o.type) &&
+                // a verb, not another noun (`la poursuite du soutien … par des livraisons`)
+                !(
+                  o.first > 0 &&
+                  (roleData().skip.includes(tokens[o.first - 1]!.norm) ||
+                    roleData().definite.includes(tokens[o.first - 1]!.norm))
+                ),
+            )
+            .map((o) => o.next),
+        )
+      : 0,
+  )
+  // a joint event's two sides named after `entre` (`des affrontements entre X et Y`)
+  const chosen =
+    (roleData().joint_types.includes(t.type) ? betweenSides(tokens, roles, t.next, exclude) : null) ?? framed
+  // a noun trigger that is its clause's subject (`une frappe aérienne a atteint le domicile d'un
+  // responsable du mouvement Houthi`): what follows its verb undergoes it
+  if (isNoun && INDEFINITE.has(tokens[t.first - 1]!.norm)) {
+    const verb = subjectVerbAfter(tokens, t.next, c1)
+    if (verb > 0) {
+      const objects = new Set(roles.filter((r) => r.token > verb).map((r) => r.entity_id))
+      const moved = chosen.actors.filter((id) => objects.has(id))
+      if (moved.length > 0) {
+        chosen.actors.splice(0, chosen.actors.length, ...chosen.actors.filter((id) => !objects.has(id)))
+        chosen.targets.push(...moved.filter((id) => !chosen.targets.includes(id)))
+      }
+    }
+  }
+  // an act done by saying it, inside a quotation that names no subject of its own before it: the
+  // quotation's speaker does it (`« Je voudrais … exprimer mes condoléances », a déclaré Déby`)
+  const quote = roleData().speech_act_types.includes(t.type) ? speakerQuote(soFar.quotes, t) : null
+  // (a quotation inside a clause, `son « soutien tous azimuts »`, is the clause subject's words)
+  if (quote?.speaker_entity_id && facts.has(quote.speaker_entity_id) && opensClause(tokens, quote.start)) {
+    const subject = roles.some(
+      (r) => r.start >= quote.start && r.end <= t.start && !r.oblique && !r.source && !r.adjective,
+    )
+    if (!subject) {
+      const inQuote = (id: string) =>
+        roles.some((r) => r.entity_id === id && r.start >= quote.start && r.end <= quote.end)
+      chosen.targets.push(...chosen.actors.filter((id) => inQuote(id) && !chosen.targets.includes(id)))
+      chosen.actors.splice(0, chosen.actors.length, quote.speaker_entity_id)
+      const k = chosen.targets.indexOf(quote.speaker_entity_id)
+      if (k >= 0) chosen.targets.splice(k, 1)
+    }
+  }
+  // an accusation in an incise after a quotation (`« La décision du Mali … est précipitée », a
+  // fustigé la diplomatie ukrainienne`): who the quotation names is what it is aimed at
+  if (roleData().speech_act_types.includes(t.type) && isIncise(tokens, t.first)) {
+    const [q0, q1] = quotedBefore(tokens, t.first)
+    for (const r of roles)
+      if (
+        r.token > q0 &&
+        r.token < q1 &&
+        r.type !== 'place' &&
+        !r.source &&
+        !chosen.actors.includes(r.entity_id) &&
+        !chosen.targets.includes(r.entity_id)
+      )
+        chosen.targets.push(r.entity_id)
+  }
+  // a pronoun standing for a person named before (`il y avait été convoqué`, `l'a condamné`)
+  const pronoun = pronounOf(tokens, c0, t.first, roles)
+  const who = pronoun ? trail.antecedent(pronoun) : null
+  if (pronoun && who && !exclude.has(who)) {
+    const drop = (list: string[]) => {
+      const k = list.indexOf(who)
+      if (k >= 0) list.splice(k, 1)
+    }
+    if (pronoun.kind === 'subject' && !isPassive(tokens, t.first)) {
+      // the subject acts: whoever else was read as acting was a guess
+      drop(chosen.targets)
+      chosen.actors.splice(0, chosen.actors.length, who)
+    } else {
+      drop(chosen.actors)
+      if (!chosen.targets.includes(who)) chosen.targets.unshift(who)
+    }
+  }
+  // the person a quotation addresses by name (`« Hissène Habré, la Chambre vous condamne »`)
+  const addressee = addresseeOf(tokens, t.first, roles)
+  if (addressee && !exclude.has(addressee.entity_id)) {
+    const id = addressee.entity_id
+    const k = chosen.actors.indexOf(id)
+    if (k >= 0) chosen.actors.splice(k, 1)
+    if (!chosen.targets.includes(id)) chosen.targets.unshift(id)
+  }
+  // the object of a relative clause (`la Cedeao qu'ils accusent d'être inféodée à Paris`)
+  const object = relativeObject(tokens, t.first, roles)
+  if (object && !exclude.has(object.entity_id)) {
+    const k = chosen.actors.indexOf(object.entity_id)
+    if (k >= 0) chosen.actors.splice(k, 1)
+    const j = chosen.targets.indexOf(object.entity_id)
+    if (j >= 0) chosen.targets.splice(j, 1)
+    chosen.targets.unshift(object.entity_id)
+  }
+  // who it struck, named after an identifier (`un homme, identifié comme un combattant du
+  // Hezbollah`; in a sentence about its victim, anywhere: `La victime s'appelait Ali Koussan`)
+  if (info.violent)
+    for (const id of identifiedVictims(tokens, roles, f.inferred && opensOnVictim(tokens) ? 0 : t.next)) {
+      if (exclude.has(id)) continue
+      const k = chosen.actors.indexOf(id)
+      if (k >= 0) chosen.actors.splice(k, 1)
+      if (!chosen.targets.includes(id)) chosen.targets.push(id)
+    }
+  // a nationality said of a person who undergoes the act (`l'ex-président tchadien Hissène Habré`)
+  // undergoes it with them; it does not act
+  for (const r of roles) {
+    if (!r.adjective || r.type !== 'country' || !chosen.actors.includes(r.entity_id)) continue
+    const after = tokenAt(tokens, r.end)
+    const person = roles.find((o) => o.token === after && o.type === 'person')
+    if (!person || !chosen.targets.includes(person.entity_id)) continue
+    chosen.actors.splice(chosen.actors.indexOf(r.entity_id), 1)
+    if (!chosen.targets.includes(r.entity_id)) chosen.targets.push(r.entity_id)
+  }
+  // a place that locates another noun of the clause (`s'opposer à toute intervention militaire au
+  // Niger`, `a condamné l'attaque au Mali`) is where that is, not a participant of this event
+  if (!info.physical) {
+    const locating = roles.filter((r) => locatesNoun(tokens, r, t.next))
+    for (const r of locating) {
+      const k = chosen.targets.indexOf(r.entity_id)
+      if (k >= 0 && !roles.some((o) => o.entity_id === r.entity_id && !locating.includes(o)))
+        chosen.targets.splice(k, 1)
+    }
+  }
+  // the group a trigger names is its actor (`incendiée par des manifestants`, `les kamikazes`)
+  const named = roles.find((r) => r.type === 'group' && r.start <= t.start && t.end <= r.end)
+  if (named && !chosen.actors.includes(named.entity_id) && !isVictim(facts.get(named.entity_id)!.name))
+    chosen.actors.unshift(named.entity_id)
+  return chosen
+}
+
+/** The sides settled: places out of the participants, countries for their towns, victims as targets. */
+function settleSides(
+  sc: SentenceScope,
+  f: Found,
+  info: EventTypeInfo,
+  chosen: Participants,
+  start: RoleMention | null,
+  exclude: ReadonlySet<string>,
+  c0: number,
+  c1: number,
+): { actors: string[]; targets: string[]; others: string[]; place: RoleMention | null } {
+  const t = f.trigger
+  let place = start
+  const { soFar, typeOf, facts, countryOf, tokens, roles } = sc
+  // an event that happens at a place has a town as its location, never as a participant
+  // (`l'attaque contre Kati`): the first one read as a target becomes the place if it has none
+  let targets = chosen.targets
+  if (info.physical) {
+    const towns = targets.filter((id) => typeOf.get(id) === 'place')
+    if (!place && towns.length > 0) place = roles.find((r) => r.entity_id === towns[0]) ?? null
+    // `l'attaque contre la localité de Darul Jamal`: a place said as a place is where it happened
+    if (!place)
+      place = roles.find((r) => r.geographic && r.type === 'place' && r.token >= c0 && r.token < c1) ?? null
+    targets = targets.filter((id) => typeOf.get(id) !== 'place')
+    // a place struck from another country (`une attaque des Houthis contre l'aéroport d'Abou Dhabi,
+    // aux Emirats arabes unis`): with nobody else struck, its country is
+    const code = place ? facts.get(place.entity_id)?.country_code : undefined
+    const country =
+      place && typeOf.get(place.entity_id) === 'country' ? place.entity_id : countryOf.get(code ?? '')
+    const acting = chosen.actors.map((id) => facts.get(id)?.country_code)
+    if (
+      info.violent &&
+      country &&
+      targets.length === 0 &&
+      acting.length > 0 &&
+      acting.every((c) => c && c !== code)
+    )
+      targets = [country]
+  }
+  let actors = chosen.actors.filter((id) => id !== place?.entity_id)
+  // a capital that acts speaks for its country (`Moscou dément`): the country acts too
+  for (const id of [...actors]) {
+    const f = facts.get(id)
+    const country = f?.type === 'place' && f.country_code ? countryOf.get(f.country_code) : undefined
+    if (country && !actors.includes(country) && !targets.includes(country)) actors = [...actors, country]
+  }
+  // and one that undergoes an act speaks for its country too (`le soutien de Paris au plan proposé
+  // par Rabat`: Morocco) — not one that says where (`à Gaza`, `à New York`) or completes a noun
+  // (`la bataille de Tinzaouatène`)
+  for (const id of [...targets]) {
+    if (roles.some((r) => r.entity_id === id && (r.locative !== null || FROM_WORDS.has(r.governor)))) continue
+    const f = facts.get(id)
+    const country = f?.type === 'place' && f.country_code ? countryOf.get(f.country_code) : undefined
+    if (country && !actors.includes(country) && !targets.includes(country)) targets = [...targets, country]
+  }
+  // what a force withdraws from is the country it leaves (`réduire sa présence militaire au Mali`)
+  if (place && roleData().source_types.includes(t.type) && typeOf.get(place.entity_id) === 'country')
+    if (!targets.includes(place.entity_id) && !actors.includes(place.entity_id))
+      targets = [...targets, place.entity_id]
+  // a two-sided event whose clause names one side: the sentence's other participants may be the
+  // other (used only when no mention of the event names one: see `eventOf`)
+  let others: string[] = []
+  if (targets.length === 0 && actors.length > 0 && roleData().joint_types.includes(t.type)) {
+    const taken = new Set([...actors, ...exclude])
+    // inside a quotation, only those the quotation names (not its speaker, nor whom it was told to)
+    const quoted = soFar.quotes.find((q) => q.start <= t.start && t.end <= q.end)
+    const named = roles.filter(
+      (r) =>
+        (r.type === 'person' || r.type === 'organization' || r.type === 'country') &&
+        !r.source &&
+        !r.geographic &&
+        !taken.has(r.entity_id) &&
+        (!quoted || (r.start >= quoted.start && r.end <= quoted.end)),
+    )
+    others = [...new Set(named.map((r) => r.entity_id))]
+  }
+  // a hospital or a school is struck by violence, it takes part in nothing else
+  if (!info.violent) {
+    const facility = (id: string) => typeOf.get(id) === 'group' && isFacility(facts.get(id)!.name)
+    actors = actors.filter((id) => !facility(id))
+    targets = targets.filter((id) => !facility(id))
+  }
+  // civilians and the like suffer an attack, they never carry it out; nor do those its toll
+  // counts (`7 soldats ont trouvé la mort au cours des attaques`)
+  if (info.violent) {
+    const counted = new Set(
+      roles
+        .filter((r) => f.tolls.some((toll) => toll.start <= r.start && r.end <= toll.anchorStart))
+        .map((r) => r.entity_id),
+    )
+    // `dans le rang des forces armées togolaises`, `parmi les civils`
+    for (const r of roles) if (roleData().victim_governors.includes(r.governor)) counted.add(r.entity_id)
+    // `18 morts, dont deux collaborateurs de l'Unrwa`: those the toll breaks down are its dead
+    const brokenDown = new Set<string>()
+    for (const toll of f.tolls) {
+      const [d0, d1] = breakdownOf(tokens, tokenAt(tokens, toll.anchorEnd))
+      for (const r of roles)
+        if (r.token >= d0 && r.token < d1 && r.type !== 'place' && !exclude.has(r.entity_id)) {
+          counted.add(r.entity_id)
+          brokenDown.add(r.entity_id)
+        }
+    }
+    const victim = (id: string) =>
+      counted.has(id) || (typeOf.get(id) === 'group' && isVictim(facts.get(id)!.name))
+    // (the dead a breakdown names are targets even where the clause did not read them as any)
+    const victims = [...new Set([...actors.filter(victim), ...brokenDown])]
+    if (victims.length > 0) {
+      actors = actors.filter((id) => !victim(id))
+      targets = [...victims.filter((id) => !targets.includes(id)), ...targets]
+    }
+  }
+  // the host of a visit is the country it took place in (`Lavrov, en visite à Bamako`)
+  if (place && roleData().host_types.includes(t.type)) {
+    const host = countryOf.get(facts.get(place.entity_id)?.country_code ?? '')
+    const own = new Set(actors.map((id) => facts.get(id)?.country_code))
+    if (host && !own.has(facts.get(host)?.country_code) && !targets.includes(host))
+      targets = [...targets, host]
+  }
+  return { actors, targets, others, place }
+}
+
+/** One trigger read into an event mention, or null when it tells no event. */
+function readTrigger(sc: SentenceScope, f: Found): Reading | null {
+  const t = f.trigger
+  const info = typeInfo(t.type)
+  const {
+    input,
+    cp,
+    typeOf,
+    facts,
+    sentenceNo,
+    tokens,
+    roles,
+    triggers,
+    equipment,
+    expressions,
+    sayers,
+    shifted,
+    sentence: s,
+  } = sc
+  // a place goes to the nearest trigger; but one in the trigger's own clause, after a word that
+  // only ever says where (`près de`, not `à`, which also marks an addressee), is not lost to a
+  // trigger that could not have it: `tués … près de Djibo, ont indiqué des sources`
+  const [c0, c1] = clauseOf(sc.tokens, t.first, t.next)
+  const start = placeOf(sc, t, info, c0, c1)
+  const exclude = new Set(start ? [start.entity_id] : [])
+  // who reports a violent event after it (`…, a annoncé le gouverneur X`) takes no part in it;
+  // nor does one who says it before (`M. Tedros a averti que … en raison d'intenses combats`)
+  if (info.violent) {
+    const speech = triggers.find((o) => o.first >= t.next && SPEECH_REPORT.has(o.type))
+    if (speech) for (const r of roles) if (r.token >= speech.first) exclude.add(r.entity_id)
+    // (or who condemns it before: `L'ONU a dénoncé le recours du régime aux barils d'explosifs, une
+    // arme qui tue`)
+    for (const said of [saidBefore(tokens, t.first), ...sayers.filter((k) => k < t.first)]) {
+      if (said <= 0) continue
+      const [s0] = clauseOf(tokens, said, said + 1)
+      for (const r of roles) if (r.token >= s0 && r.token < said) exclude.add(r.entity_id)
+    }
+  }
+  // a vehicle or a building stopped (`le véhicule a été arrêté`) is no arrest
+  if (t.type === 'arrest' && (tokens[t.first]!.norm === 'été' || isPassive(tokens, t.first))) {
+    const subject = roles.filter((r) => r.token >= c0 && r.token < t.first).pop()
+    if (subject?.type === 'group' && isFacility(facts.get(subject.entity_id)!.name)) return null
+  }
+  const chosen = participantsOf(sc, f, info, exclude, c0, c1)
+  const sides = settleSides(sc, f, info, chosen, start, exclude, c0, c1)
+  const { actors, targets, others } = sides
+  let place = sides.place
+  // a date that completes another noun (`la présidentielle de 2024`) dates that, not the event;
+  // one right after the trigger noun does (`l'attaque de mardi`)
+  // (`dans l'après-midi de ce dimanche`, after a word of time, still dates it)
+  // a mention that refers back (`cet accord`, `cette attaque`) is dated and placed only by its own
+  // complement (`cette attaque de mardi`, `cette attaque à Kati`): the rest of its sentence tells
+  // something else (`les règles de cet accord seront fixées lors de la COP22 … du 7 au 18 novembre`)
+  const complement = (start: number) => {
+    const k = tokenAt(tokens, start)
+    return k >= t.next && k - t.next <= ANAPHOR_COMPLEMENT
+  }
+  if (t.anaphoric && place && !complement(place.start)) place = null
+  const own = expressions.filter((e) => {
+    const k = tokenAt(tokens, e.start)
+    const head = tokens[k - 2]?.norm ?? ''
+    if (t.anaphoric && !complement(e.start)) return false
+    // a clause on another noun after the trigger (`son coup de force contre le président X dont le
+    // troisième mandat, obtenu en octobre 2020, …`) dates what it tells of that noun
+    for (let j = t.next + 1; j < k; j++)
+      if (roleData().possessive_relatives.includes(tokens[j]!.norm)) return false
+    return !(FROM_WORDS.has(tokens[k - 1]?.norm ?? '') && k - 2 !== t.next - 1 && !timeNouns().has(head))
+  })
+  // a statement reports the event: the date it gives is the event's too (`a déclaré ce jeudi le
+  // ministre, en visite à Moscou`)
+  const rivals = triggers.filter((o) => o === t || !SPEECH_REPORT.has(o.type))
+  // an earlier event the sentence starts from (`à la suite de l'attaque`) is no news of the day
+  const prior = isPrior(tokens, t.first)
+  const when = dateEvent(t, rivals, own, input.published, prior)
+  const toll = combineTolls(f.tolls)
+  const delivered =
+    t.type === 'delivery'
+      ? deliveredAt(
+          tokens,
+          t.first,
+          equipment.map((e) => e.start),
+        )
+      : null
+  return {
+    event_type: t.type,
+    trigger: input.text.slice(t.start, t.end),
+    trigger_start: cp.toCodePoint(t.start),
+    trigger_end: cp.toCodePoint(t.end),
+    anaphoric: t.anaphoric,
+    definite: t.definite,
+    date: when.date,
+    date_precision: when.date_precision,
+    date_source: when.date_source,
+    news: sentenceNo < LEAD_SENTENCES && !isPluperfect(tokens, t.first, t.next) && !prior,
+    background: isPluperfect(tokens, t.first, t.next),
+    places_seen: [...new Set(roles.filter((r) => r.type === 'place').map((r) => r.entity_id))],
+    summary: f.tolls.length > 0 && tokens.some((w) => roleData().toll_summaries.includes(w.norm)),
+    recount: f.tolls.length > 0 && tokens.some((w) => roleData().recount.includes(w.norm)),
+    day:
+      when.date_source === 'expression'
+        ? null
+        : (weekdayNearest(tokens, t) ?? (shifted ? `${SHIFTED}${s.start}` : null)),
+    location_entity_id: place?.entity_id ?? null,
+    actors,
+    targets: targets.filter((id) => typeOf.get(id) !== 'equipment'),
+    other_side: others,
+    equipment: info.violent || t.type === 'delivery' ? [...new Set(equipment.map((e) => e.entity_id))] : [],
+    fatalities: isInteger(toll.count) ? toll.count : null,
+    fatalities_qualifier: toll.qualifier,
+    fatalities_who: toll.who,
+    quantity: delivered?.quantity ?? null,
+    quantity_qualifier: delivered ? delivered.qualifier : null,
+    quantity_unit: delivered?.unit ?? null,
+    quantity_what: delivered?.what ?? null,
+    evidence: input.text.slice(s.start, s.end),
+    start: s.start,
+    end: s.end,
+    method: f.inferred ? 'inference' : 'pattern',
+    confidence: t.confidence,
+  }
+}
+
 export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) => {
   const typeOf = new Map(soFar.entities.map((e) => [e.entity_id, e.type as string]))
   const mentions = [...soFar.mentions].sort((a, b) => a.start - b.start)
@@ -637,389 +1099,29 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
     const equipment = roles.filter((r) => r.type === 'equipment')
     const sentenceReadings = readings.length
     const shifted = timeShifted(tokens)
+    const scope: SentenceScope = {
+      input,
+      soFar,
+      cp,
+      typeOf,
+      facts,
+      countryOf,
+      trail,
+      sentence: s,
+      sentenceNo,
+      tokens,
+      roles,
+      triggers,
+      physical,
+      town,
+      equipment,
+      expressions,
+      sayers,
+      shifted,
+    }
     for (const f of found) {
-      const t = f.trigger
-      const info = typeInfo(t.type)
-      // a place goes to the nearest trigger; but one in the trigger's own clause, after a word that
-      // only ever says where (`près de`, not `à`, which also marks an addressee), is not lost to a
-      // trigger that could not have it: `tués … près de Djibo, ont indiqué des sources`
-      const [c0, c1] = clauseOf(tokens, t.first, t.next)
-      // the receiver of a delivery or of support named after `à` (`livré au Mali`) is no place
-      const dative = roleData().dative_types.includes(t.type)
-      const owned = roles.filter((r) => {
-        if (dative && r.type === 'country' && r.locative !== null && DATIVE.has(r.locative)) return false
-        const mine = r.token >= c0 && r.token < c1 && r.locative !== null && !isOblique(r.locative)
-        // a place after a word that only says where (`dans la région de Mopti`) goes to the nearest
-        // event that can have a place, wherever it stands
-        const whereOnly = r.locative !== null && !isOblique(r.locative)
-        // an addressee after `à` follows its verb: an event that cannot have the place competes for
-        // it only when it stands before it (`ses condoléances à Bamako`)
-        const rivals =
-          mine || whereOnly
-            ? triggers.filter((o) => o === t || canBePlace(r, physical.get(o)!, town.get(o)))
-            : triggers.filter(
-                (o) => o === t || o.end <= r.start || canBePlace(r, physical.get(o)!, town.get(o)),
-              )
-        return owns(t, rivals, r)
-      })
-      let place: RoleMention | null = chooseLocation(owned, info.physical, t.start, town.get(t))
-      const exclude = new Set(place ? [place.entity_id] : [])
-      // who reports a violent event after it (`…, a annoncé le gouverneur X`) takes no part in it;
-      // nor does one who says it before (`M. Tedros a averti que … en raison d'intenses combats`)
-      if (info.violent) {
-        const speech = triggers.find((o) => o.first >= t.next && SPEECH_REPORT.has(o.type))
-        if (speech) for (const r of roles) if (r.token >= speech.first) exclude.add(r.entity_id)
-        // (or who condemns it before: `L'ONU a dénoncé le recours du régime aux barils d'explosifs, une
-        // arme qui tue`)
-        for (const said of [saidBefore(tokens, t.first), ...sayers.filter((k) => k < t.first)]) {
-          if (said <= 0) continue
-          const [s0] = clauseOf(tokens, said, said + 1)
-          for (const r of roles) if (r.token >= s0 && r.token < said) exclude.add(r.entity_id)
-        }
-      }
-      // a vehicle or a building stopped (`le véhicule a été arrêté`) is no arrest
-      if (t.type === 'arrest' && (tokens[t.first]!.norm === 'été' || isPassive(tokens, t.first))) {
-        const subject = roles.filter((r) => r.token >= c0 && r.token < t.first).pop()
-        if (subject?.type === 'group' && isFacility(facts.get(subject.entity_id)!.name)) continue
-      }
-      const isNoun = t.first > 0 && roleData().skip.includes(tokens[t.first - 1]!.norm)
-      const framed = chooseParticipants(
-        tokens,
-        roles,
-        t.first,
-        t.next,
-        exclude,
-        isPassive(tokens, t.first),
-        // a noun trigger (`le départ des forces françaises`) has its actor after it too
-        SPEECH_TYPES.has(t.type) || (t.first > 0 && roleData().skip.includes(tokens[t.first - 1]!.norm)),
-        nounFrame(tokens[t.first]!.norm, tokens[t.first - 1]?.norm),
-        // the other side named in an apposition is a meeting's or a call's, not an attack's
-        !info.violent,
-        // a noun trigger after another event's verb in its clause (`a condamné l'attaque`): its own
-        // subject stands after that verb, if anywhere
-        // (not after `annonce`, which its subject's own act follows, nor after a possessive: `a
-        // annoncé son retrait`)
-        isNoun && !POSSESSIVE.has(tokens[t.first - 1]!.norm)
-          ? Math.max(
-              0,
-              ...triggers
-                .filter(
-                  (o) =>
-                    o.next <= t.first &&
-                    o.next > c0 &&
-                    !SPEECH_REPORT.has(o.type) &&
-                    // a verb, not another noun (`la poursuite du soutien … par des livraisons`)
-                    !(
-                      o.first > 0 &&
-                      (roleData().skip.includes(tokens[o.first - 1]!.norm) ||
-                        roleData().definite.includes(tokens[o.first - 1]!.norm))
-                    ),
-                )
-                .map((o) => o.next),
-            )
-          : 0,
-      )
-      // a joint event's two sides named after `entre` (`des affrontements entre X et Y`)
-      const chosen =
-        (roleData().joint_types.includes(t.type) ? betweenSides(tokens, roles, t.next, exclude) : null) ??
-        framed
-      // a noun trigger that is its clause's subject (`une frappe aérienne a atteint le domicile d'un
-      // responsable du mouvement Houthi`): what follows its verb undergoes it
-      if (isNoun && INDEFINITE.has(tokens[t.first - 1]!.norm)) {
-        const verb = subjectVerbAfter(tokens, t.next, c1)
-        if (verb > 0) {
-          const objects = new Set(roles.filter((r) => r.token > verb).map((r) => r.entity_id))
-          const moved = chosen.actors.filter((id) => objects.has(id))
-          if (moved.length > 0) {
-            chosen.actors.splice(0, chosen.actors.length, ...chosen.actors.filter((id) => !objects.has(id)))
-            chosen.targets.push(...moved.filter((id) => !chosen.targets.includes(id)))
-          }
-        }
-      }
-      // an act done by saying it, inside a quotation that names no subject of its own before it: the
-      // quotation's speaker does it (`« Je voudrais … exprimer mes condoléances », a déclaré Déby`)
-      const quote = roleData().speech_act_types.includes(t.type) ? speakerQuote(soFar.quotes, t) : null
-      // (a quotation inside a clause, `son « soutien tous azimuts »`, is the clause subject's words)
-      if (
-        quote?.speaker_entity_id &&
-        facts.has(quote.speaker_entity_id) &&
-        opensClause(tokens, quote.start)
-      ) {
-        const subject = roles.some(
-          (r) => r.start >= quote.start && r.end <= t.start && !r.oblique && !r.source && !r.adjective,
-        )
-        if (!subject) {
-          const inQuote = (id: string) =>
-            roles.some((r) => r.entity_id === id && r.start >= quote.start && r.end <= quote.end)
-          chosen.targets.push(...chosen.actors.filter((id) => inQuote(id) && !chosen.targets.includes(id)))
-          chosen.actors.splice(0, chosen.actors.length, quote.speaker_entity_id)
-          const k = chosen.targets.indexOf(quote.speaker_entity_id)
-          if (k >= 0) chosen.targets.splice(k, 1)
-        }
-      }
-      // an accusation in an incise after a quotation (`« La décision du Mali … est précipitée », a
-      // fustigé la diplomatie ukrainienne`): who the quotation names is what it is aimed at
-      if (roleData().speech_act_types.includes(t.type) && isIncise(tokens, t.first)) {
-        const [q0, q1] = quotedBefore(tokens, t.first)
-        for (const r of roles)
-          if (
-            r.token > q0 &&
-            r.token < q1 &&
-            r.type !== 'place' &&
-            !r.source &&
-            !chosen.actors.includes(r.entity_id) &&
-            !chosen.targets.includes(r.entity_id)
-          )
-            chosen.targets.push(r.entity_id)
-      }
-      // a pronoun standing for a person named before (`il y avait été convoqué`, `l'a condamné`)
-      const pronoun = pronounOf(tokens, c0, t.first, roles)
-      const who = pronoun ? trail.antecedent(pronoun) : null
-      if (pronoun && who && !exclude.has(who)) {
-        const drop = (list: string[]) => {
-          const k = list.indexOf(who)
-          if (k >= 0) list.splice(k, 1)
-        }
-        if (pronoun.kind === 'subject' && !isPassive(tokens, t.first)) {
-          // the subject acts: whoever else was read as acting was a guess
-          drop(chosen.targets)
-          chosen.actors.splice(0, chosen.actors.length, who)
-        } else {
-          drop(chosen.actors)
-          if (!chosen.targets.includes(who)) chosen.targets.unshift(who)
-        }
-      }
-      // the person a quotation addresses by name (`« Hissène Habré, la Chambre vous condamne »`)
-      const addressee = addresseeOf(tokens, t.first, roles)
-      if (addressee && !exclude.has(addressee.entity_id)) {
-        const id = addressee.entity_id
-        const k = chosen.actors.indexOf(id)
-        if (k >= 0) chosen.actors.splice(k, 1)
-        if (!chosen.targets.includes(id)) chosen.targets.unshift(id)
-      }
-      // the object of a relative clause (`la Cedeao qu'ils accusent d'être inféodée à Paris`)
-      const object = relativeObject(tokens, t.first, roles)
-      if (object && !exclude.has(object.entity_id)) {
-        const k = chosen.actors.indexOf(object.entity_id)
-        if (k >= 0) chosen.actors.splice(k, 1)
-        const j = chosen.targets.indexOf(object.entity_id)
-        if (j >= 0) chosen.targets.splice(j, 1)
-        chosen.targets.unshift(object.entity_id)
-      }
-      // who it struck, named after an identifier (`un homme, identifié comme un combattant du
-      // Hezbollah`; in a sentence about its victim, anywhere: `La victime s'appelait Ali Koussan`)
-      if (info.violent)
-        for (const id of identifiedVictims(tokens, roles, f.inferred && opensOnVictim(tokens) ? 0 : t.next)) {
-          if (exclude.has(id)) continue
-          const k = chosen.actors.indexOf(id)
-          if (k >= 0) chosen.actors.splice(k, 1)
-          if (!chosen.targets.includes(id)) chosen.targets.push(id)
-        }
-      // a nationality said of a person who undergoes the act (`l'ex-président tchadien Hissène Habré`)
-      // undergoes it with them; it does not act
-      for (const r of roles) {
-        if (!r.adjective || r.type !== 'country' || !chosen.actors.includes(r.entity_id)) continue
-        const after = tokenAt(tokens, r.end)
-        const person = roles.find((o) => o.token === after && o.type === 'person')
-        if (!person || !chosen.targets.includes(person.entity_id)) continue
-        chosen.actors.splice(chosen.actors.indexOf(r.entity_id), 1)
-        if (!chosen.targets.includes(r.entity_id)) chosen.targets.push(r.entity_id)
-      }
-      // a place that locates another noun of the clause (`s'opposer à toute intervention militaire au
-      // Niger`, `a condamné l'attaque au Mali`) is where that is, not a participant of this event
-      if (!info.physical) {
-        const locating = roles.filter((r) => locatesNoun(tokens, r, t.next))
-        for (const r of locating) {
-          const k = chosen.targets.indexOf(r.entity_id)
-          if (k >= 0 && !roles.some((o) => o.entity_id === r.entity_id && !locating.includes(o)))
-            chosen.targets.splice(k, 1)
-        }
-      }
-      // the group a trigger names is its actor (`incendiée par des manifestants`, `les kamikazes`)
-      const named = roles.find((r) => r.type === 'group' && r.start <= t.start && t.end <= r.end)
-      if (named && !chosen.actors.includes(named.entity_id) && !isVictim(facts.get(named.entity_id)!.name))
-        chosen.actors.unshift(named.entity_id)
-      // an event that happens at a place has a town as its location, never as a participant
-      // (`l'attaque contre Kati`): the first one read as a target becomes the place if it has none
-      let targets = chosen.targets
-      if (info.physical) {
-        const towns = targets.filter((id) => typeOf.get(id) === 'place')
-        if (!place && towns.length > 0) place = roles.find((r) => r.entity_id === towns[0]) ?? null
-        // `l'attaque contre la localité de Darul Jamal`: a place said as a place is where it happened
-        if (!place)
-          place =
-            roles.find((r) => r.geographic && r.type === 'place' && r.token >= c0 && r.token < c1) ?? null
-        targets = targets.filter((id) => typeOf.get(id) !== 'place')
-        // a place struck from another country (`une attaque des Houthis contre l'aéroport d'Abou Dhabi,
-        // aux Emirats arabes unis`): with nobody else struck, its country is
-        const code = place ? facts.get(place.entity_id)?.country_code : undefined
-        const country =
-          place && typeOf.get(place.entity_id) === 'country' ? place.entity_id : countryOf.get(code ?? '')
-        const acting = chosen.actors.map((id) => facts.get(id)?.country_code)
-        if (
-          info.violent &&
-          country &&
-          targets.length === 0 &&
-          acting.length > 0 &&
-          acting.every((c) => c && c !== code)
-        )
-          targets = [country]
-      }
-      let actors = chosen.actors.filter((id) => id !== place?.entity_id)
-      // a capital that acts speaks for its country (`Moscou dément`): the country acts too
-      for (const id of [...actors]) {
-        const f = facts.get(id)
-        const country = f?.type === 'place' && f.country_code ? countryOf.get(f.country_code) : undefined
-        if (country && !actors.includes(country) && !targets.includes(country)) actors = [...actors, country]
-      }
-      // and one that undergoes an act speaks for its country too (`le soutien de Paris au plan proposé
-      // par Rabat`: Morocco) — not one that says where (`à Gaza`, `à New York`) or completes a noun
-      // (`la bataille de Tinzaouatène`)
-      for (const id of [...targets]) {
-        if (roles.some((r) => r.entity_id === id && (r.locative !== null || FROM_WORDS.has(r.governor))))
-          continue
-        const f = facts.get(id)
-        const country = f?.type === 'place' && f.country_code ? countryOf.get(f.country_code) : undefined
-        if (country && !actors.includes(country) && !targets.includes(country))
-          targets = [...targets, country]
-      }
-      // what a force withdraws from is the country it leaves (`réduire sa présence militaire au Mali`)
-      if (place && roleData().source_types.includes(t.type) && typeOf.get(place.entity_id) === 'country')
-        if (!targets.includes(place.entity_id) && !actors.includes(place.entity_id))
-          targets = [...targets, place.entity_id]
-      // a two-sided event whose clause names one side: the sentence's other participants may be the
-      // other (used only when no mention of the event names one: see `eventOf`)
-      let others: string[] = []
-      if (targets.length === 0 && actors.length > 0 && roleData().joint_types.includes(t.type)) {
-        const taken = new Set([...actors, ...exclude])
-        // inside a quotation, only those the quotation names (not its speaker, nor whom it was told to)
-        const quoted = soFar.quotes.find((q) => q.start <= t.start && t.end <= q.end)
-        const named = roles.filter(
-          (r) =>
-            (r.type === 'person' || r.type === 'organization' || r.type === 'country') &&
-            !r.source &&
-            !r.geographic &&
-            !taken.has(r.entity_id) &&
-            (!quoted || (r.start >= quoted.start && r.end <= quoted.end)),
-        )
-        others = [...new Set(named.map((r) => r.entity_id))]
-      }
-      // a hospital or a school is struck by violence, it takes part in nothing else
-      if (!info.violent) {
-        const facility = (id: string) => typeOf.get(id) === 'group' && isFacility(facts.get(id)!.name)
-        actors = actors.filter((id) => !facility(id))
-        targets = targets.filter((id) => !facility(id))
-      }
-      // civilians and the like suffer an attack, they never carry it out; nor do those its toll
-      // counts (`7 soldats ont trouvé la mort au cours des attaques`)
-      if (info.violent) {
-        const counted = new Set(
-          roles
-            .filter((r) => f.tolls.some((toll) => toll.start <= r.start && r.end <= toll.anchorStart))
-            .map((r) => r.entity_id),
-        )
-        // `dans le rang des forces armées togolaises`, `parmi les civils`
-        for (const r of roles) if (roleData().victim_governors.includes(r.governor)) counted.add(r.entity_id)
-        // `18 morts, dont deux collaborateurs de l'Unrwa`: those the toll breaks down are its dead
-        const brokenDown = new Set<string>()
-        for (const toll of f.tolls) {
-          const [d0, d1] = breakdownOf(tokens, tokenAt(tokens, toll.anchorEnd))
-          for (const r of roles)
-            if (r.token >= d0 && r.token < d1 && r.type !== 'place' && !exclude.has(r.entity_id)) {
-              counted.add(r.entity_id)
-              brokenDown.add(r.entity_id)
-            }
-        }
-        const victim = (id: string) =>
-          counted.has(id) || (typeOf.get(id) === 'group' && isVictim(facts.get(id)!.name))
-        // (the dead a breakdown names are targets even where the clause did not read them as any)
-        const victims = [...new Set([...actors.filter(victim), ...brokenDown])]
-        if (victims.length > 0) {
-          actors = actors.filter((id) => !victim(id))
-          targets = [...victims.filter((id) => !targets.includes(id)), ...targets]
-        }
-      }
-      // the host of a visit is the country it took place in (`Lavrov, en visite à Bamako`)
-      if (place && roleData().host_types.includes(t.type)) {
-        const host = countryOf.get(facts.get(place.entity_id)?.country_code ?? '')
-        const own = new Set(actors.map((id) => facts.get(id)?.country_code))
-        if (host && !own.has(facts.get(host)?.country_code) && !targets.includes(host))
-          targets = [...targets, host]
-      }
-      // a date that completes another noun (`la présidentielle de 2024`) dates that, not the event;
-      // one right after the trigger noun does (`l'attaque de mardi`)
-      // (`dans l'après-midi de ce dimanche`, after a word of time, still dates it)
-      // a mention that refers back (`cet accord`, `cette attaque`) is dated and placed only by its own
-      // complement (`cette attaque de mardi`, `cette attaque à Kati`): the rest of its sentence tells
-      // something else (`les règles de cet accord seront fixées lors de la COP22 … du 7 au 18 novembre`)
-      const complement = (start: number) => {
-        const k = tokenAt(tokens, start)
-        return k >= t.next && k - t.next <= ANAPHOR_COMPLEMENT
-      }
-      if (t.anaphoric && place && !complement(place.start)) place = null
-      const own = expressions.filter((e) => {
-        const k = tokenAt(tokens, e.start)
-        const head = tokens[k - 2]?.norm ?? ''
-        if (t.anaphoric && !complement(e.start)) return false
-        // a clause on another noun after the trigger (`son coup de force contre le président X dont le
-        // troisième mandat, obtenu en octobre 2020, …`) dates what it tells of that noun
-        for (let j = t.next + 1; j < k; j++)
-          if (roleData().possessive_relatives.includes(tokens[j]!.norm)) return false
-        return !(FROM_WORDS.has(tokens[k - 1]?.norm ?? '') && k - 2 !== t.next - 1 && !timeNouns().has(head))
-      })
-      // a statement reports the event: the date it gives is the event's too (`a déclaré ce jeudi le
-      // ministre, en visite à Moscou`)
-      const rivals = triggers.filter((o) => o === t || !SPEECH_REPORT.has(o.type))
-      // an earlier event the sentence starts from (`à la suite de l'attaque`) is no news of the day
-      const prior = isPrior(tokens, t.first)
-      const when = dateEvent(t, rivals, own, input.published, prior)
-      const toll = combineTolls(f.tolls)
-      const delivered =
-        t.type === 'delivery'
-          ? deliveredAt(
-              tokens,
-              t.first,
-              equipment.map((e) => e.start),
-            )
-          : null
-      readings.push({
-        event_type: t.type,
-        trigger: input.text.slice(t.start, t.end),
-        trigger_start: cp.toCodePoint(t.start),
-        trigger_end: cp.toCodePoint(t.end),
-        anaphoric: t.anaphoric,
-        definite: t.definite,
-        date: when.date,
-        date_precision: when.date_precision,
-        date_source: when.date_source,
-        news: sentenceNo < LEAD_SENTENCES && !isPluperfect(tokens, t.first, t.next) && !prior,
-        background: isPluperfect(tokens, t.first, t.next),
-        places_seen: [...new Set(roles.filter((r) => r.type === 'place').map((r) => r.entity_id))],
-        summary: f.tolls.length > 0 && tokens.some((w) => roleData().toll_summaries.includes(w.norm)),
-        recount: f.tolls.length > 0 && tokens.some((w) => roleData().recount.includes(w.norm)),
-        day:
-          when.date_source === 'expression'
-            ? null
-            : (weekdayNearest(tokens, t) ?? (shifted ? `${SHIFTED}${s.start}` : null)),
-        location_entity_id: place?.entity_id ?? null,
-        actors,
-        targets: targets.filter((id) => typeOf.get(id) !== 'equipment'),
-        other_side: others,
-        equipment:
-          info.violent || t.type === 'delivery' ? [...new Set(equipment.map((e) => e.entity_id))] : [],
-        fatalities: isInteger(toll.count) ? toll.count : null,
-        fatalities_qualifier: toll.qualifier,
-        fatalities_who: toll.who,
-        quantity: delivered?.quantity ?? null,
-        quantity_qualifier: delivered ? delivered.qualifier : null,
-        quantity_unit: delivered?.unit ?? null,
-        quantity_what: delivered?.what ?? null,
-        evidence: input.text.slice(s.start, s.end),
-        start: s.start,
-        end: s.end,
-        method: f.inferred ? 'inference' : 'pattern',
-        confidence: t.confidence,
-      })
+      const r = readTrigger(scope, f)
+      if (r) readings.push(r)
     }
     aimAccusations(readings, sentenceReadings)
     for (let k = sentenceReadings; k < readings.length; k++)
