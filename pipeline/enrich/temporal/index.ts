@@ -133,7 +133,11 @@ const LINK = /^\s{1,3}(?:du|de|d['’])\s{0,3}$/iu
 /** `à la veille des élections`: a neighbour leaning on something that is no date has no value. */
 const LEANS_ON = /^\s{0,3}(?:(?:du|des|de)(?![\p{L}])|d['’])/iu
 
-const dayOf = (value: PartialDate | null): Day | null => (value ? parseIsoDay(formatPartial(value)) : null)
+/** The day a date names, if it names a whole real day (a month or a year names none). */
+const dayOf = (value: PartialDate | null): Day | null =>
+  value && value.month !== undefined && value.day !== undefined
+    ? makeDay(value.year, value.month, value.day)
+    : null
 
 /** For each expression, the paragraph it starts in (paragraphs are separated by a blank line). */
 function paragraphsOf(found: readonly Found[], text: string): number[] {
