@@ -1,15 +1,19 @@
 /**
- * Letter classes of UTF-16 code units (lower-case, capital, letter), from a table built once per
- * thread from the Unicode properties the regular expressions use (`\p{Ll}`, `\p{Lu}`, `\p{L}`), so a
- * hand-written scan agrees with them exactly. Units of astral characters (surrogates) are no letter
- * here: a scan over a text that has some must fall back to the regular expression (`hasAstral`).
+ * Letter classes of UTF-16 code units (lower-case, capital, letter, number), from a table built once
+ * per thread from the Unicode properties the regular expressions use (`\p{Ll}`, `\p{Lu}`, `\p{L}`,
+ * `\p{N}`), so a hand-written scan agrees with them exactly. Units of astral characters (surrogates)
+ * are no letter here: a scan over a text that has some must fall back to the regular expression
+ * (`hasAstral`), or classify the pair itself (`countWords`).
  *
  * Used to find the few places where a costly pattern can match (`MappedText.replace`'s `seek`), instead
- * of letting the regular-expression engine try it at every position of every article.
+ * of letting the regular-expression engine try it at every position of every article, and to count
+ * words.
  */
 export const LOWER = 1
 export const UPPER = 2
 export const LETTER = 4
+/** A number (`\p{N}`: digits, `²`, `½`), which is no letter. */
+export const NUMBER = 8
 
 let table: Uint8Array | null = null
 
@@ -19,14 +23,46 @@ export function letterClasses(): Uint8Array {
   const lower = /\p{Ll}/u
   const upper = /\p{Lu}/u
   const letter = /\p{L}/u
+  const number = /\p{N}/u
   for (let c = 0; c < 0x10000; c++) {
     if (c >= 0xd800 && c <= 0xdfff) continue
     const ch = String.fromCharCode(c)
+    if (number.test(ch)) t[c] = NUMBER
     if (!letter.test(ch)) continue
     t[c] = LETTER | (lower.test(ch) ? LOWER : 0) | (upper.test(ch) ? UPPER : 0)
   }
   table = t
   return t
+}
+
+/** Neither letter nor number (`wordClassAt`). */
+export const OTHER = 0
+const LETTER_OR_NUMBER = LETTER | NUMBER
+const IS_LETTER = /^\p{L}$/u
+const IS_NUMBER = /^\p{N}$/u
+
+/**
+ * The class of the code point at `i` of `text`: LETTER, NUMBER or OTHER (a lone surrogate is OTHER);
+ * `classes` is `letterClasses()`, and an astral character is classified by its own pattern.
+ */
+export function wordClassAt(classes: Uint8Array, text: string, i: number): number {
+  const u = text.charCodeAt(i)
+  if (u >= 0xd800 && u <= 0xdbff && i + 1 < text.length) {
+    const v = text.charCodeAt(i + 1)
+    if (v >= 0xdc00 && v <= 0xdfff) {
+      const c = text.slice(i, i + 2)
+      return IS_LETTER.test(c) ? LETTER : IS_NUMBER.test(c) ? NUMBER : OTHER
+    }
+  }
+  return classes[u]! & LETTER_OR_NUMBER
+}
+
+/** UTF-16 units of the code point at `i`. */
+export const codePointWidth = (text: string, i: number): number => {
+  const u = text.charCodeAt(i)
+  if (u < 0xd800 || u > 0xdbff || i + 1 >= text.length) return 1
+  const v = text.charCodeAt(i + 1)
+  return v >= 0xdc00 && v <= 0xdfff ? 2 : 1
 }
 
 /** Whether a text holds any surrogate (an astral character, or a lone surrogate). */

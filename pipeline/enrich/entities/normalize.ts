@@ -3,6 +3,7 @@
  * folded) so that `sergueï Lavrov`, `Serguei LAVROV` and `Sergueï Lavrov` meet the same alias;
  * each token keeps its UTF-16 span so a match maps back to the exact characters of the text.
  */
+import { codePointWidth, letterClasses, OTHER, wordClassAt } from '../../util/letters.js'
 
 export interface Token {
   readonly start: number
@@ -50,23 +51,24 @@ export function foldAccents(s: string): string {
   return s.normalize('NFD').replace(MARKS, '').replace(/œ/g, 'oe').replace(/Œ/g, 'OE')
 }
 
-/** What stands between words, and a word, each matched where the scan stands (sticky). */
-const GAP = /[^\p{L}\p{N}]*/uy
-const WORD_AT = /[\p{L}\p{N}]+/uy
-
-/** The words of `text` (runs of letters and digits), found without building a match object for each. */
+/**
+ * The words of `text` (maximal runs of letters and digits, `[\p{L}\p{N}]+`), found by a scan over
+ * character codes with the letter table of `util/letters.ts` (a test checks it against the pattern).
+ */
 export function tokenize(text: string): Token[] {
+  const classes = letterClasses()
   const out: Token[] = []
-  let at = 0
-  for (;;) {
-    GAP.lastIndex = at
-    GAP.test(text)
-    const start = GAP.lastIndex
-    WORD_AT.lastIndex = start
-    if (!WORD_AT.test(text)) break
-    at = WORD_AT.lastIndex
-    const raw = text.slice(start, at)
-    out.push({ start, end: at, raw, key: foldKey(raw) })
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    if (wordClassAt(classes, text, i) === OTHER) {
+      i += codePointWidth(text, i)
+      continue
+    }
+    const start = i
+    while (i < n && wordClassAt(classes, text, i) !== OTHER) i += codePointWidth(text, i)
+    const raw = text.slice(start, i)
+    out.push({ start, end: i, raw, key: foldKey(raw) })
   }
   return out
 }
