@@ -209,8 +209,8 @@ export async function merge(opts: {
   const shards = readShards(opts.shards.map((d) => resolve(d)))
   const first = shards[0]!.manifest
   const open = <T>(table: string) => shards.map((s) => new JsonlCursor<T>(join(s.dir, table)))
-  return atomicRun(opts.out, { protect: opts.shards, force: opts.force === true }, async (dir) => {
-    const out = new DatasetWriter(dir)
+  return atomicRun(opts.out, { protect: opts.shards, force: opts.force === true }, async (dir, parquet) => {
+    const out = new DatasetWriter(dir, parquet)
     // the rows come corrected from the shards; their reports of what was corrected are combined
     out.correctionReport = mergeCorrectionReports(
       shards.map((s) => {

@@ -14,7 +14,6 @@
  */
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import { DocCache } from './cache.js'
 import { CorpusFingerprint } from './corpus/fingerprint.js'
@@ -26,6 +25,7 @@ import { PipelineError } from './errors.js'
 import { discover, type Input } from './inputs.js'
 import { readMetadata } from './metadata/dataset.js'
 import { mapOrdered } from './parallel/ordered.js'
+import { workerFile } from './parallel/worker-file.js'
 import type { BuildResult, ScanResult } from './process-input.js'
 import { type DatasetCounts, DatasetWriter } from './publish/dataset-writer.js'
 import { atomicRun } from './publish/output.js'
@@ -69,19 +69,16 @@ interface Executor {
   readonly stats: { hits: number; misses: number }
 }
 
-function workerFile(): string {
-  const here = fileURLToPath(import.meta.url)
-  // under the test runner this module is TypeScript: the workers run the compiled JavaScript
-  return here.endsWith('.ts')
-    ? resolve(here, '../../build/pipeline/worker.js')
-    : resolve(here, '../worker.js')
-}
-
 function executor(jobs: number, cache: DocCache | null): Executor {
   const stats = { hits: 0, misses: 0 }
   const pool =
     jobs > 1
-      ? new Piscina({ filename: workerFile(), minThreads: jobs, maxThreads: jobs, idleTimeout: 60_000 })
+      ? new Piscina({
+          filename: workerFile(import.meta.url, 'worker.js'),
+          minThreads: jobs,
+          maxThreads: jobs,
+          idleTimeout: 60_000,
+        })
       : null
   const run = async (task: WorkerTask) => {
     const t = cache ? { ...task, cache: cache.describe() } : task
@@ -179,41 +176,46 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       }
     }
     const seen = mine.length + duplicates
-    return await atomicRun(opts.out, guard, async (dir) => {
-      const out = new DatasetWriter(dir, shard?.index ?? 0)
-      out.corrections = corrections
-      let done = 0
-      for await (const r of mapOrdered(mine, (k) => exec.run(task(k)) as Promise<BuildResult>, window)) {
-        opts.onProgress?.('build', ++done, mine.length)
-        // let the event loop run: the Arrow files are written by streams that drain only there
-        if (done % 32 === 0 || out.wantsDrain()) await tick()
-        if (r.kind === 'reject') out.addReject(r.reject)
-        else out.addDocument(r.rows, r.rows.entities)
-      }
-      // every document is done: the workers' heaps (reference data, a few hundred MB each) are let go
-      // before the events, the entity table and Parquet are written
-      await exec.close()
-      const referenceDate = reference ? formatPartial(reference) : null
-      const counts = await out.finish({
-        seen,
-        duplicates,
-        referenceDate,
-        referenceSource: opts.referenceDate ? 'option' : latest ? 'corpus' : null,
-        skipped,
-        corpus: corpusPrint,
-        shard: shard ? { ...shard, pipeline: fingerprint() } : null,
-        dataset,
-      })
-      return {
-        ...counts,
-        inputs: seen,
-        duplicates,
-        skipped: skipped.length,
-        referenceDate,
-        nearDuplicateClusters: new Set([...clusters.values()].map((c) => c.cluster)).size,
-        cache: cache ? { ...exec.stats } : null,
-      }
-    })
+    return await atomicRun(
+      opts.out,
+      guard,
+      async (dir, parquet) => {
+        const out = new DatasetWriter(dir, parquet, shard?.index ?? 0)
+        out.corrections = corrections
+        let done = 0
+        for await (const r of mapOrdered(mine, (k) => exec.run(task(k)) as Promise<BuildResult>, window)) {
+          opts.onProgress?.('build', ++done, mine.length)
+          // let the event loop run: the Arrow files are written by streams that drain only there
+          if (done % 32 === 0 || out.wantsDrain()) await tick()
+          if (r.kind === 'reject') out.addReject(r.reject)
+          else out.addDocument(r.rows, r.rows.entities)
+        }
+        // every document is done: the workers' heaps (reference data, a few hundred MB each) are let go
+        // before the events, the entity table and Parquet are written
+        await exec.close()
+        const referenceDate = reference ? formatPartial(reference) : null
+        const counts = await out.finish({
+          seen,
+          duplicates,
+          referenceDate,
+          referenceSource: opts.referenceDate ? 'option' : latest ? 'corpus' : null,
+          skipped,
+          corpus: corpusPrint,
+          shard: shard ? { ...shard, pipeline: fingerprint() } : null,
+          dataset,
+        })
+        return {
+          ...counts,
+          inputs: seen,
+          duplicates,
+          skipped: skipped.length,
+          referenceDate,
+          nearDuplicateClusters: new Set([...clusters.values()].map((c) => c.cluster)).size,
+          cache: cache ? { ...exec.stats } : null,
+        }
+      },
+      jobs,
+    )
   } finally {
     await exec.close()
   }

@@ -19,6 +19,7 @@ import { JsonlCursor } from '../util/jsonl-cursor.js'
 import { versions } from '../versions.js'
 import { codebook } from './codebook.js'
 import { PARTITIONED_TABLES, type PartitionedTable, YearPartitions } from './parquet-by-year.js'
+import type { ParquetJobs } from './parquet-jobs.js'
 import { writeReport } from './report/index.js'
 import { StatsCollector } from './stats.js'
 import { TableWriter } from './table-writer.js'
@@ -85,6 +86,8 @@ export class DatasetWriter {
   /** `shardIndex` names the by-year files (`part-<k>.parquet`) so several shards' trees can be read together. */
   constructor(
     private readonly dir: string,
+    /** Where the by-year partitions' conversions to Parquet are queued (run by `atomicRun`). */
+    private readonly parquet: ParquetJobs,
     shardIndex = 0,
   ) {
     this.years = new YearPartitions(dir, shardIndex)
@@ -202,6 +205,13 @@ export class DatasetWriter {
   }
 
   /** Writes the entity table, closes every file, writes the codebook and the manifest. */
+  /** Closes a table's files and queues its Parquet file. */
+  private async closeTable(t: DataTable): Promise<void> {
+    await this.writers[t].close()
+    const arrow = join(this.dir, 'data', `${t}.arrow`)
+    this.parquet.add({ arrow, parquet: join(this.dir, 'data', `${t}.parquet`), removeArrow: false })
+  }
+
   async finish(facts: RunFacts): Promise<DatasetCounts> {
     const entityRows = [...this.entities.keys()].sort(cmp).map((id) => {
       const e = this.entities.get(id)!
@@ -209,10 +219,14 @@ export class DatasetWriter {
       return { ...core, n_documents: e.docs, n_mentions: e.mentions } as EntitiesRow
     })
     this.put('entities', this.corrections.applyAll('entities', entityRows), null)
+    // every table but the events is complete: its files are closed, and converted to Parquet (on other
+    // threads, when there are some) while the events are written
+    for (const t of DATA_TABLES) if (t !== 'events') await this.closeTable(t)
+    await this.years.finish(this.parquet, (t) => t !== 'events')
     await this.writeEvents()
-    for (const t of DATA_TABLES) await this.writers[t].close()
+    await this.closeTable('events')
+    await this.years.finish(this.parquet)
     this.rejectsOut.close()
-    await this.years.finish()
     await writeReport(this.dir, facts.dataset, this.stats.result())
     const rows = Object.fromEntries(DATA_TABLES.map((t) => [t, this.writers[t].rows]))
     const examples = new Map(

@@ -7,20 +7,21 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve } from 'node:path'
 import { makeFolders } from '../faults.js'
 import { type DatasetMetadata, defaultMetadata } from '../metadata/dataset.js'
-import { DATA_TABLES } from '../schema/tables.js'
 import { versions } from '../versions.js'
 import { type CommitResult, commit, createStaging, recover, STAGING_MARKER } from './atomic.js'
 import { FileHashes, sha256sums } from './checksums.js'
 import { dataPackage } from './datapackage.js'
 import { CORRECTIONS_REPORT } from './dataset-writer.js'
 import { assertReplaceable, type GuardOptions } from './output-guard.js'
-import { arrowFileToParquet } from './parquet.js'
+import { ParquetJobs } from './parquet-jobs.js'
 import { REPORT_FILE } from './report/index.js'
 
 export async function atomicRun<T extends object>(
   outArg: string,
   guard: GuardOptions,
-  body: (dir: string) => Promise<T>,
+  body: (dir: string, parquet: ParquetJobs) => Promise<T>,
+  /** Threads that convert the Arrow files to Parquet once the body is done. */
+  threads = 1,
 ): Promise<T & { output: CommitResult }> {
   // `dist/` and `dist` are one folder (a trailing slash would put the staging folder inside the output)
   const out = resolve(outArg)
@@ -30,13 +31,16 @@ export async function atomicRun<T extends object>(
   assertReplaceable(outArg, guard)
   const dir = createStaging(out)
   try {
-    const result = await body(dir)
-    const v = versions()
-    // Files derived from the tables the body wrote: Parquet from each Arrow file, then the report.
-    for (const t of DATA_TABLES) {
-      const arrow = join(dir, 'data', `${t}.arrow`)
-      if (existsSync(arrow)) await arrowFileToParquet(arrow, join(dir, 'data', `${t}.parquet`))
+    const parquet = new ParquetJobs(threads)
+    let result: T
+    try {
+      result = await body(dir, parquet)
+      // the Parquet files of the tables and partitions the body wrote (queued as it closed them)
+      await parquet.done()
+    } finally {
+      await parquet.close()
     }
+    const v = versions()
     // the by-year partitions and the report were written by the body's dataset writer, as rows went by
     const manifest = join(dir, 'manifest.json')
     const dataset = existsSync(manifest)

@@ -15,17 +15,17 @@
  * back from the JSON Lines files.
  *
  * Each table-year's batches go first to a scratch Arrow file beside its Parquet file; the scratch files
- * are converted one at a time at the end (`arrowFileToParquet`) and removed. Memory holds one batch
+ * are converted at the end with the tables' own (`parquet-jobs.ts`) and removed. Memory holds one batch
  * being filled per table and year and a single Parquet writer's row group — not one writer per year,
  * which would keep a row group per year in WebAssembly memory (which never shrinks) — whatever the
  * corpus size.
  */
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
+import { createWriteStream, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { finished } from 'node:stream/promises'
 import { RecordBatchFileWriter } from 'apache-arrow'
 import type { DataTable } from '../schema/tables.js'
-import { arrowFileToParquet } from './parquet.js'
+import type { ParquetJobs } from './parquet-jobs.js'
 import { RecordBatcher } from './table-writer.js'
 
 export const PARTITIONED_TABLES = [
@@ -47,7 +47,7 @@ class YearFile {
   private batches = 0
 
   constructor(
-    table: DataTable,
+    readonly table: PartitionedTable,
     readonly scratch: string,
     readonly parquet: string,
   ) {
@@ -111,12 +111,16 @@ export class YearPartitions {
     return true
   }
 
-  async finish(): Promise<void> {
-    const all = [...this.files.values()]
-    for (const f of all) await f.close()
-    for (const f of all) {
-      await arrowFileToParquet(f.scratch, f.parquet)
-      rmSync(f.scratch)
+  /**
+   * Closes the scratch files of the tables `done` accepts (all by default) and queues their conversion
+   * to Parquet, which removes them; a table closed here takes no more rows.
+   */
+  async finish(parquet: ParquetJobs, done: (table: PartitionedTable) => boolean = () => true): Promise<void> {
+    for (const [key, f] of [...this.files]) {
+      if (!done(f.table)) continue
+      await f.close()
+      parquet.add({ arrow: f.scratch, parquet: f.parquet, removeArrow: true })
+      this.files.delete(key)
     }
   }
 }

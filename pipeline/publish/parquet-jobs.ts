@@ -1,0 +1,68 @@
+/**
+ * The Parquet files of a run: the tables' (`data/<table>.parquet`) and the by-year partitions'
+ * (`parquet-by-year.ts`), each converted from its finished Arrow file. With several threads a
+ * conversion starts on a pool of worker threads as soon as its Arrow file is closed, so the tables
+ * finished first are converted while the main thread still writes the last one (the events, written
+ * once the whole corpus is clustered); each thread converts one file at a time, so memory holds one
+ * Parquet row group per thread. With one thread, the files are converted in this thread at the end.
+ * The bytes of each file depend only on its Arrow file, never on the thread or the order.
+ */
+import { rmSync } from 'node:fs'
+import { Piscina } from 'piscina'
+import { workerFile } from '../parallel/worker-file.js'
+import { arrowFileToParquet } from './parquet.js'
+
+export interface Conversion {
+  readonly arrow: string
+  readonly parquet: string
+  /** The Arrow file is scratch (a by-year partition's) and is removed once converted. */
+  readonly removeArrow: boolean
+}
+
+/** One conversion, in whichever thread runs it. */
+export async function convert(c: Conversion): Promise<void> {
+  await arrowFileToParquet(c.arrow, c.parquet)
+  if (c.removeArrow) rmSync(c.arrow)
+}
+
+export class ParquetJobs {
+  private readonly waiting: Conversion[] = []
+  private readonly running: Promise<unknown>[] = []
+  private pool: Piscina | null = null
+
+  constructor(private readonly threads = 1) {}
+
+  /** Queues the conversion of a closed Arrow file; with several threads it starts now. */
+  add(c: Conversion): void {
+    if (this.threads <= 1) {
+      this.waiting.push(c)
+      return
+    }
+    this.pool ??= new Piscina({
+      filename: workerFile(import.meta.url, 'parquet-worker.js'),
+      minThreads: this.threads,
+      maxThreads: this.threads,
+    })
+    const p = this.pool.run(c)
+    // a failure is raised by `done`, not as an unhandled rejection while other work goes on
+    p.catch(() => undefined)
+    this.running.push(p)
+  }
+
+  /** Every queued conversion finished (the first failure, if any, is thrown); the threads are let go. */
+  async done(): Promise<void> {
+    try {
+      for (const c of this.waiting.splice(0)) await convert(c)
+      await Promise.all(this.running.splice(0))
+    } finally {
+      await this.close()
+    }
+  }
+
+  /** Lets the threads go, whatever is still running (after a failure elsewhere). */
+  async close(): Promise<void> {
+    const pool = this.pool
+    this.pool = null
+    await pool?.destroy()
+  }
+}
