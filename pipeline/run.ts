@@ -78,6 +78,9 @@ function executor(jobs: number, cache: DocCache | null): Executor {
           minThreads: jobs,
           maxThreads: jobs,
           idleTimeout: 60_000,
+          // a second task waits in each worker's inbox, so a worker that finishes one starts the next
+          // at once instead of waiting for the main thread (busy writing rows) to hand it one
+          concurrentTasksPerWorker: 2,
         })
       : null
   const run = async (task: WorkerTask) => {
