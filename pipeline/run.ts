@@ -32,7 +32,7 @@ import { atomicRun } from './publish/output.js'
 import { assertReplaceable } from './publish/output-guard.js'
 import type { PartialDate } from './types.js'
 import { fingerprint, versions } from './versions.js'
-import runTask, { type TaskResult, type WorkerTask } from './worker.js'
+import { runTask, type TaskResult, type WorkerTask } from './worker.js'
 
 export interface BuildOptions {
   readonly input: string
@@ -62,11 +62,33 @@ export interface BuildSummary extends DatasetCounts {
 
 export const defaultJobs = (): number => Math.max(1, availableParallelism())
 
-/** Runs tasks inline or on worker threads; counts the results served from the cache. */
+/** Runs batches of tasks inline or on worker threads; counts the results served from the cache. */
 interface Executor {
-  run(task: WorkerTask): Promise<ScanResult | BuildResult>
+  run(tasks: readonly WorkerTask[]): Promise<(ScanResult | BuildResult)[]>
   close(): Promise<void>
   readonly stats: { hits: number; misses: number }
+}
+
+/**
+ * Inputs per message to a worker: enough that handing out work and cloning results cost little
+ * beside the work (a document takes milliseconds, a scan a fraction of one), few enough that the
+ * jobs stay evenly loaded.
+ */
+const BATCH = 8
+
+function batches<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = []
+  for (let k = 0; k < items.length; k += size) out.push(items.slice(k, k + size))
+  return out
+}
+
+/** Maps items through batched calls with at most `window` batches in flight, yielding results in order. */
+async function* mapBatched<T, R>(
+  items: readonly T[],
+  fn: (batch: readonly T[]) => Promise<R[]>,
+  window: number,
+): AsyncGenerator<R> {
+  for await (const results of mapOrdered(batches(items, BATCH), fn, window)) yield* results
 }
 
 function executor(jobs: number, cache: DocCache | null): Executor {
@@ -83,14 +105,16 @@ function executor(jobs: number, cache: DocCache | null): Executor {
           concurrentTasksPerWorker: 2,
         })
       : null
-  const run = async (task: WorkerTask) => {
-    const t = cache ? { ...task, cache: cache.describe() } : task
-    const r = (pool ? await pool.run(t) : runTask(t)) as TaskResult<ScanResult | BuildResult>
-    if (cache && !t.input.problem) {
-      if (r.cached) stats.hits++
-      else stats.misses++
-    }
-    return r.result
+  const run = async (tasks: readonly WorkerTask[]) => {
+    const ts = cache ? tasks.map((task) => ({ ...task, cache: cache.describe() })) : tasks
+    const rs = (pool ? await pool.run(ts) : ts.map(runTask)) as TaskResult<ScanResult | BuildResult>[]
+    return rs.map((r, k) => {
+      if (cache && !ts[k]!.input.problem) {
+        if (r.cached) stats.hits++
+        else stats.misses++
+      }
+      return r.result
+    })
   }
   let closed: Promise<void> | null = null
   // idempotent: the build closes the pool as soon as the last document is done, and again on any exit
@@ -116,7 +140,8 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   const { inputs, skipped } = discover(input)
   const cache = opts.cache ? new DocCache(resolve(opts.cache), fingerprint()) : null
   const exec = executor(jobs, cache)
-  const window = jobs * 8
+  // batches in flight: with the one waiting in each worker's inbox, every worker always has work
+  const window = jobs * 4
   try {
     // pass 1: corpus facts
     const docIds: (string | null)[] = new Array(inputs.length).fill(null)
@@ -126,9 +151,9 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     const near = new NearDuplicateIndex()
     let latest: string | null = null
     let i = 0
-    const scans = mapOrdered(
+    const scans = mapBatched(
       inputs,
-      (inp) => exec.run({ kind: 'scan', input: inp }) as Promise<ScanResult>,
+      (batch) => exec.run(batch.map((input) => ({ kind: 'scan', input }))) as Promise<ScanResult[]>,
       window,
     )
     for await (const s of scans) {
@@ -186,7 +211,11 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
         const out = new DatasetWriter(dir, parquet, shard?.index ?? 0)
         out.corrections = corrections
         let done = 0
-        for await (const r of mapOrdered(mine, (k) => exec.run(task(k)) as Promise<BuildResult>, window)) {
+        for await (const r of mapBatched(
+          mine,
+          (ks) => exec.run(ks.map(task)) as Promise<BuildResult[]>,
+          window,
+        )) {
           opts.onProgress?.('build', ++done, mine.length)
           // let the event loop run: the Arrow files are written by streams that drain only there
           if (done % 32 === 0 || out.wantsDrain()) await tick()

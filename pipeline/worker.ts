@@ -107,7 +107,15 @@ function compute(task: WorkerTask, bytes?: Uint8Array): ScanResult | BuildResult
     : buildInput(task.input, task.duplicates, task.nearDuplicate, ctx)
 }
 
-export default function runTask(task: WorkerTask): TaskResult<ScanResult | BuildResult> {
+/**
+ * The pool's entry point: a batch of consecutive tasks in one message, so that handing a worker its
+ * work and returning its results cost one message a batch rather than one an input.
+ */
+export default function runBatch(tasks: readonly WorkerTask[]): TaskResult<ScanResult | BuildResult>[] {
+  return tasks.map(runTask)
+}
+
+export function runTask(task: WorkerTask): TaskResult<ScanResult | BuildResult> {
   const read = task.cache && !task.input.problem ? readInput(task.input) : null
   // no cache, or nothing to key it on (a problem input, an unreadable file): compute, which rejects
   if (!task.cache || !read?.ok) return { result: compute(task), cached: false }
