@@ -86,7 +86,7 @@ export class DatasetWriter {
   /** `shardIndex` names the by-year files (`part-<k>.parquet`) so several shards' trees can be read together. */
   constructor(
     private readonly dir: string,
-    /** Where the by-year partitions' conversions to Parquet are queued (run by `atomicRun`). */
+    /** Where the Parquet conversions of its tables and by-year partitions are queued (`atomicRun` waits for them). */
     private readonly parquet: ParquetJobs,
     shardIndex = 0,
   ) {
@@ -204,7 +204,6 @@ export class DatasetWriter {
     rmSync(spool)
   }
 
-  /** Writes the entity table, closes every file, writes the codebook and the manifest. */
   /** Closes a table's files and queues its Parquet file. */
   private async closeTable(t: DataTable): Promise<void> {
     await this.writers[t].close()
@@ -212,6 +211,7 @@ export class DatasetWriter {
     this.parquet.add({ arrow, parquet: join(this.dir, 'data', `${t}.parquet`), removeArrow: false })
   }
 
+  /** Writes the entity table, closes every file, writes the codebook and the manifest. */
   async finish(facts: RunFacts): Promise<DatasetCounts> {
     const entityRows = [...this.entities.keys()].sort(cmp).map((id) => {
       const e = this.entities.get(id)!

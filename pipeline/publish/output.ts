@@ -20,7 +20,7 @@ export async function atomicRun<T extends object>(
   outArg: string,
   guard: GuardOptions,
   body: (dir: string, parquet: ParquetJobs) => Promise<T>,
-  /** Threads that convert the Arrow files to Parquet once the body is done. */
+  /** Threads that convert the Arrow files to Parquet as the body closes them (`parquet-jobs.ts`). */
   threads = 1,
 ): Promise<T & { output: CommitResult }> {
   // `dist/` and `dist` are one folder (a trailing slash would put the staging folder inside the output)

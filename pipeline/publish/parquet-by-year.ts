@@ -16,9 +16,9 @@
  *
  * Each table-year's batches go first to a scratch Arrow file beside its Parquet file; the scratch files
  * are converted at the end with the tables' own (`parquet-jobs.ts`) and removed. Memory holds one batch
- * being filled per table and year and a single Parquet writer's row group — not one writer per year,
- * which would keep a row group per year in WebAssembly memory (which never shrinks) — whatever the
- * corpus size.
+ * being filled per table and year and one Parquet writer's row group per converting thread — not one
+ * writer per year, which would keep a row group per year in WebAssembly memory (which never shrinks) —
+ * whatever the corpus size.
  */
 import { createWriteStream, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
