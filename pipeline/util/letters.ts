@@ -1,7 +1,7 @@
 /**
- * Letter classes of UTF-16 code units (lower-case, capital, letter, number), from a table built once
- * per thread from the Unicode properties the regular expressions use (`\p{Ll}`, `\p{Lu}`, `\p{L}`,
- * `\p{N}`), so a hand-written scan agrees with them exactly. Units of astral characters (surrogates)
+ * Letter classes of UTF-16 code units (lower-case, capital, letter, number, mark, space), from a table
+ * built once per thread from the Unicode properties the regular expressions use (`\p{Ll}`, `\p{Lu}`,
+ * `\p{L}`, `\p{N}`, `\p{M}`, `\s`), so a hand-written scan agrees with them exactly. Units of astral characters (surrogates)
  * are no letter here: a scan over a text that has some must fall back to the regular expression
  * (`hasAstral`), or classify the pair itself (`countWords`).
  *
@@ -14,6 +14,10 @@ export const UPPER = 2
 export const LETTER = 4
 /** A number (`\p{N}`: digits, `²`, `½`), which is no letter. */
 export const NUMBER = 8
+/** A combining mark (`\p{M}`: the accent of a decomposed `é`). */
+export const MARK = 16
+/** White space as `\s` matches it under the `u` flag (no-break spaces included). */
+export const SPACE = 32
 
 let table: Uint8Array | null = null
 
@@ -24,12 +28,15 @@ export function letterClasses(): Uint8Array {
   const upper = /\p{Lu}/u
   const letter = /\p{L}/u
   const number = /\p{N}/u
+  const mark = /\p{M}/u
+  const space = /\s/u
   for (let c = 0; c < 0x10000; c++) {
     if (c >= 0xd800 && c <= 0xdfff) continue
     const ch = String.fromCharCode(c)
     if (number.test(ch)) t[c] = NUMBER
-    if (!letter.test(ch)) continue
-    t[c] = LETTER | (lower.test(ch) ? LOWER : 0) | (upper.test(ch) ? UPPER : 0)
+    else if (mark.test(ch)) t[c] = MARK
+    else if (space.test(ch)) t[c] = SPACE
+    else if (letter.test(ch)) t[c] = LETTER | (lower.test(ch) ? LOWER : 0) | (upper.test(ch) ? UPPER : 0)
   }
   table = t
   return t

@@ -46,7 +46,9 @@ describe('tokenizers match their patterns', () => {
 
   it('event tokens: numbers with their separators, words with their apostrophes, punctuation', () => {
     const next = rng(5)
+    // (an astral combining mark, an apostrophe before an astral letter, a hyphen before a mark)
     const extra = ['\u00a0', '\u202f', '12 345', '1.234.567', '3,14', 'COP21', '’', '؟', '\t']
+    extra.push('\u{1d167}', "l'𝐀", 'a-\u0301', '\u3000')
     for (let n = 0; n < 1500; n++) {
       const text = mixedText(next, extra)
       const from = Math.floor(next() * 3)

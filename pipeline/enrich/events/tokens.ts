@@ -5,6 +5,7 @@
  * Numbers in French notation keep their thousands separators (`2.500`, `5 100`, `5\u00a0100`) and
  * decimal comma (`3,5`). Every pattern here is linear: no nested quantifiers over the same characters.
  */
+import { codePointWidth, LETTER, letterClasses, MARK, SPACE } from '../../util/letters.js'
 
 export type TokenKind = 'word' | 'number' | 'punct'
 
@@ -28,39 +29,61 @@ export const normalizeWord = (s: string): string => {
   return lower.includes('’') ? lower.replace(/’/g, "'") : lower
 }
 
-// The same alternatives, each tried where the scan stands (sticky): no match object per token.
-const SPACE_AT = /\s*/uy
+// Numbers are matched where the scan stands (sticky); words, spaces and punctuation are read from the
+// letter table of `util/letters.ts`: no match object per token.
 const NUMBER_AT = new RegExp(NUMBER, 'uy')
-const WORD_AT = new RegExp(WORD, 'uy')
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u
+const IS_LETTER = /^\p{L}$/u
 
-/** Tokens of `text` between `start` and `end` (UTF-16), offsets relative to the whole text. */
+/** Whether the code point at `i` is in `classes` (`[\p{L}\p{M}]` or `\p{L}` for an astral one). */
+function isAt(t: Uint8Array, s: string, i: number, classes: number, astral: RegExp): boolean {
+  if (i >= s.length) return false
+  const u = s.charCodeAt(i)
+  if (u < 0xd800 || u > 0xdfff) return (t[u]! & classes) !== 0
+  return codePointWidth(s, i) === 2 && astral.test(s.slice(i, i + 2))
+}
+
+/** UTF-16 end of the run of letters and marks from `i`. */
+function lettersFrom(t: Uint8Array, s: string, i: number): number {
+  let k = i
+  while (isAt(t, s, k, LETTER | MARK, LETTER_OR_MARK)) k += codePointWidth(s, k)
+  return k
+}
+
+/**
+ * Tokens of `text` between `start` and `end` (UTF-16), offsets relative to the whole text: the tokens
+ * of `TOKEN` (`tokenizeByPattern`), as a test checks.
+ */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
+  const t = letterClasses()
   const piece = text.slice(start, end)
+  const n = piece.length
   const out: Token[] = []
   let at = 0
   for (;;) {
-    SPACE_AT.lastIndex = at
-    SPACE_AT.test(piece)
-    const from = SPACE_AT.lastIndex
-    if (from >= piece.length) break
-    let kind: TokenKind
+    while (at < n && (t[piece.charCodeAt(at)]! & SPACE) !== 0) at++
+    if (at >= n) break
+    const from = at
+    const c = piece.charCodeAt(from)
+    let kind: TokenKind = 'punct'
     NUMBER_AT.lastIndex = from
-    if (NUMBER_AT.test(piece)) {
+    if (c >= 0x30 && c <= 0x39 && NUMBER_AT.test(piece)) {
       kind = 'number'
       at = NUMBER_AT.lastIndex
+    } else if (isAt(t, piece, from, LETTER | MARK, LETTER_OR_MARK)) {
+      // `[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*(?:['’](?=\p{L}))?`
+      kind = 'word'
+      at = lettersFrom(t, piece, from)
+      while (piece.charCodeAt(at) === 0x2d && isAt(t, piece, at + 1, LETTER | MARK, LETTER_OR_MARK))
+        at = lettersFrom(t, piece, at + 1)
+      const q = piece.charCodeAt(at)
+      if ((q === 0x27 || q === 0x2019) && isAt(t, piece, at + 1, LETTER, IS_LETTER)) at++
     } else {
-      WORD_AT.lastIndex = from
-      if (WORD_AT.test(piece)) {
-        kind = 'word'
-        at = WORD_AT.lastIndex
-      } else {
-        // any other character is punctuation, a whole code point (`[^\s\p{L}\p{M}\d]` under `u`)
-        kind = 'punct'
-        at = from + (piece.codePointAt(from)! > 0xffff ? 2 : 1)
-      }
+      // any other character is punctuation, a whole code point (`[^\s\p{L}\p{M}\d]` under `u`)
+      at = from + codePointWidth(piece, from)
     }
-    const t = piece.slice(from, at)
-    out.push({ kind, text: t, norm: normalizeWord(t), start: start + from, end: start + at })
+    const w = piece.slice(from, at)
+    out.push({ kind, text: w, norm: normalizeWord(w), start: start + from, end: start + at })
   }
   return out
 }
