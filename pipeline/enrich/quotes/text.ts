@@ -1,4 +1,5 @@
 /** Small text helpers shared by the quote modules: a French-aware tokenizer and a comparison key. */
+import { codePointWidth, letterClasses, OTHER, SPACE, wordClassAt } from '../../util/letters.js'
 import { nameKey } from '../../util/name-key.js'
 
 export interface Token {
@@ -10,44 +11,55 @@ export interface Token {
   readonly kind: 'word' | 'punct'
 }
 
+/** An elided article or pronoun with its apostrophe (`l'`, `qu’`), before a letter or digit. */
+const ELIDED_AT = /(?:jusqu|lorsqu|puisqu|qu|[dlnjmtsc])['’](?=[\p{L}\p{N}])/iuy
+
 /**
  * Words (with inner hyphens: `a-t-il`, `porte-parole`), elided articles kept apart with their
  * apostrophe (`l'`, `d’`, `qu'`) so that `l’Ukraine` is two tokens, and single punctuation marks.
- * Each alternative is tried where the scan stands (sticky patterns), so no match object is built per
- * token: the same tokens as the one pattern `(?:jusqu|lorsqu|puisqu|qu|[dlnjmtsc])['’](?=[\p{L}\p{N}])
+ * Spaces, words and punctuation are read from the letter table of `util/letters.ts` and the elided
+ * forms tried where the scan stands (sticky), so no match object is built per token: the same tokens as
+ * the one pattern `(?:jusqu|lorsqu|puisqu|qu|[dlnjmtsc])['’](?=[\p{L}\p{N}])
  * |[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]` (flags `giu`) finds, as a test checks.
  */
-const SPACE_AT = /\s*/uy
-const ELIDED_AT = /(?:jusqu|lorsqu|puisqu|qu|[dlnjmtsc])['’](?=[\p{L}\p{N}])/iuy
-const WORD_AT = /[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*/uy
-
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const t = letterClasses()
   const out: Token[] = []
   const slice = text.slice(from, to)
+  const n = slice.length
   let at = 0
   for (;;) {
-    SPACE_AT.lastIndex = at
-    SPACE_AT.test(slice)
-    const s = SPACE_AT.lastIndex
-    if (s >= slice.length) break
+    while (at < n && (t[slice.charCodeAt(at)]! & SPACE) !== 0) at++
+    if (at >= n) break
+    const s = at
     let kind: Token['kind'] = 'word'
     ELIDED_AT.lastIndex = s
-    if (ELIDED_AT.test(slice)) at = ELIDED_AT.lastIndex
+    if (wordClassAt(t, slice, s) === OTHER) {
+      kind = 'punct'
+      at = s + codePointWidth(slice, s)
+    } else if (ELIDED_AT.test(slice)) at = ELIDED_AT.lastIndex
     else {
-      WORD_AT.lastIndex = s
-      if (WORD_AT.test(slice)) at = WORD_AT.lastIndex
-      else {
-        kind = 'punct'
-        at = s + (slice.codePointAt(s)! > 0xffff ? 2 : 1)
+      // `[\p{L}\p{N}]+(?:[-‑][\p{L}\p{N}]+)*`
+      at = wordEnd(t, slice, s)
+      for (let c = slice.charCodeAt(at); c === 0x2d || c === 0x2011; c = slice.charCodeAt(at)) {
+        if (at + 1 >= n || wordClassAt(t, slice, at + 1) === OTHER) break
+        at = wordEnd(t, slice, at + 1)
       }
     }
-    const t = slice.slice(s, at)
+    const w = slice.slice(s, at)
     // The apostrophe is normalised so that lexicon entries need one spelling.
-    const folded = t.toLowerCase()
+    const folded = w.toLowerCase()
     const lower = folded.includes('’') ? folded.replace(/’/g, "'") : folded
-    out.push({ text: t, lower, start: from + s, end: from + at, kind })
+    out.push({ text: w, lower, start: from + s, end: from + at, kind })
   }
   return out
+}
+
+/** UTF-16 end of the run of letters and digits from `i`. */
+function wordEnd(t: Uint8Array, s: string, i: number): number {
+  let k = i
+  while (k < s.length && wordClassAt(t, s, k) !== OTHER) k += codePointWidth(s, k)
+  return k
 }
 
 export { nameKey }
