@@ -48,7 +48,17 @@ export interface BuildOptions {
   /** Replace `out` even when it is not the output of an earlier build (never the input or an ancestor). */
   readonly force?: boolean
   readonly onProgress?: (phase: 'scan' | 'build', done: number, total: number) => void
+  /** Heap of each worker thread (old generation, MB); `WORKER_HEAP_MB` by default. */
+  readonly workerHeapMb?: number
 }
+
+/**
+ * A worker's heap: enough for its reference data (about 70 MB) and an article of a million and a half
+ * characters (about 120 bytes a character), so that V8, which collects lazily, does not let each
+ * worker's heap grow to a gigabyte. A batch whose worker runs out of it (a longer article) is done
+ * again in this thread, whose heap is the process's: the same rows, only later.
+ */
+export const WORKER_HEAP_MB = 256
 
 export interface BuildSummary extends DatasetCounts {
   readonly inputs: number
@@ -57,6 +67,8 @@ export interface BuildSummary extends DatasetCounts {
   readonly referenceDate: string | null
   readonly nearDuplicateClusters: number
   readonly cache: { readonly hits: number; readonly misses: number } | null
+  /** Batches done again in the main thread after their worker ran out of heap. */
+  readonly retriedInline: number
   readonly output: 'created' | 'replaced' | 'unchanged'
 }
 
@@ -66,7 +78,7 @@ export const defaultJobs = (): number => Math.max(1, availableParallelism())
 interface Executor {
   run(tasks: readonly WorkerTask[]): Promise<(ScanResult | BuildResult)[]>
   close(): Promise<void>
-  readonly stats: { hits: number; misses: number }
+  readonly stats: { hits: number; misses: number; retriedInline: number }
 }
 
 /**
@@ -91,8 +103,11 @@ async function* mapBatched<T, R>(
   for await (const results of mapOrdered(batches(items, BATCH), fn, window)) yield* results
 }
 
-function executor(jobs: number, cache: DocCache | null): Executor {
-  const stats = { hits: 0, misses: 0 }
+const outOfMemory = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+
+function executor(jobs: number, cache: DocCache | null, heapMb: number): Executor {
+  const stats = { hits: 0, misses: 0, retriedInline: 0 }
   const pool =
     jobs > 1
       ? new Piscina({
@@ -103,11 +118,21 @@ function executor(jobs: number, cache: DocCache | null): Executor {
           // a second task waits in each worker's inbox, so a worker that finishes one starts the next
           // at once instead of waiting for the main thread (busy writing rows) to hand it one
           concurrentTasksPerWorker: 2,
+          resourceLimits: { maxOldGenerationSizeMb: heapMb },
         })
       : null
+  const onPool = async (ts: readonly WorkerTask[]): Promise<unknown> => {
+    try {
+      return await pool!.run(ts)
+    } catch (e) {
+      if (!outOfMemory(e)) throw e
+      stats.retriedInline++
+      return ts.map(runTask)
+    }
+  }
   const run = async (tasks: readonly WorkerTask[]) => {
     const ts = cache ? tasks.map((task) => ({ ...task, cache: cache.describe() })) : tasks
-    const rs = (pool ? await pool.run(ts) : ts.map(runTask)) as TaskResult<ScanResult | BuildResult>[]
+    const rs = (pool ? await onPool(ts) : ts.map(runTask)) as TaskResult<ScanResult | BuildResult>[]
     return rs.map((r, k) => {
       if (cache && !ts[k]!.input.problem) {
         if (r.cached) stats.hits++
@@ -139,7 +164,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   const corrections = readCorrections(input)
   const { inputs, skipped } = discover(input)
   const cache = opts.cache ? new DocCache(resolve(opts.cache), fingerprint()) : null
-  const exec = executor(jobs, cache)
+  const exec = executor(jobs, cache, opts.workerHeapMb ?? WORKER_HEAP_MB)
   // batches in flight: with the one waiting in each worker's inbox, every worker always has work
   const window = jobs * 4
   try {
@@ -243,7 +268,8 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
           skipped: skipped.length,
           referenceDate,
           nearDuplicateClusters: new Set([...clusters.values()].map((c) => c.cluster)).size,
-          cache: cache ? { ...exec.stats } : null,
+          cache: cache ? { hits: exec.stats.hits, misses: exec.stats.misses } : null,
+          retriedInline: exec.stats.retriedInline,
         }
       },
       jobs,
