@@ -225,15 +225,20 @@ export function enrich(
   )
   messages.push(...extracted.messages)
   const cp = codePointIndex(text)
-  const place = (s: Span) => {
-    const o = p.body.origin(s.start, s.end)
+  // every offset of the dataset is converted here, from the extractors' UTF-16 units
+  const inner = (start: number, end: number): Located => {
+    const o = p.body.origin(start, end)
     return {
-      start: cp.toCodePoint(s.start),
-      end: cp.toCodePoint(s.end),
+      start: cp.toCodePoint(start),
+      end: cp.toCodePoint(end),
       raw_start: p.decoded.byteOffsets[o.start] ?? null,
       raw_end: p.decoded.byteOffsets[o.end] ?? null,
-      sentence_index: sentenceIndexAt(sentences, s.start),
     }
+  }
+  const place: Placer = (s: Span) => {
+    const at = inner(s.start, s.end) as Placement
+    at.sentence_index = sentenceIndexAt(sentences, s.start)
+    return at
   }
   const author = tidyAuthor(p.header.byline?.value) ?? p.header.signoff?.value.initials ?? null
   const documents: DocumentsRow = {
@@ -265,7 +270,7 @@ export function enrich(
     n_sentences: sentences.length,
     warnings: messages.filter((m) => m.severity !== 'info' || m.stage === 'clean').map(formatMessage),
   }
-  const rows = placeRows(p.docId, extracted, place)
+  const rows = placeRows(p.docId, extracted, place, inner)
   const all: DocumentRows = { documents, ...rows, entities: extracted.entities }
   const errors = validateRows(all, ctx.validator)
   if (errors.length > 0)
@@ -282,18 +287,25 @@ export function enrich(
   return { kind: 'document', rows: all, messages }
 }
 
-interface Placement {
+/** A span of `text` in code points and in bytes of the raw input (null where cleaning inserted it). */
+interface Located {
   start: number
   end: number
   raw_start: number | null
   raw_end: number | null
+}
+interface Placement extends Located {
   sentence_index: number
 }
 type Placer = (s: Span) => Placement
+/** A span inside a row (a trigger, a speaker), from UTF-16 units. */
+type Locator = (start: number, end: number) => Located
 
 /** The columns of an event row that `placeRows` fills in, the draft giving the others. */
 type EventFilled =
   | keyof Placement
+  | 'trigger_raw_start'
+  | 'trigger_raw_end'
   | 'doc_id'
   | 'event_id'
   | 'date_mention_id'
@@ -331,7 +343,14 @@ function placed(draft: object, at: Placement, skip?: ReadonlySet<string>): Recor
   return row
 }
 
-function placeRows(docId: string, x: Extracted, place: Placer) {
+function setTrigger(row: Record<string, unknown>, at: Located): void {
+  row.trigger_start = at.start
+  row.trigger_end = at.end
+  row.trigger_raw_start = at.raw_start
+  row.trigger_raw_end = at.raw_end
+}
+
+function placeRows(docId: string, x: Extracted, place: Placer, locate: Locator) {
   const mentions = x.mentions.map((m) => {
     const at = place(m)
     const row = placed(m, at)
@@ -342,6 +361,12 @@ function placeRows(docId: string, x: Extracted, place: Placer) {
   const quotes = x.quotes.map((q) => {
     const at = place(q)
     const row = placed(q, at)
+    const speaker =
+      q.speaker_start === null || q.speaker_end === null ? null : locate(q.speaker_start, q.speaker_end)
+    row.speaker_start = speaker?.start ?? null
+    row.speaker_end = speaker?.end ?? null
+    row.speaker_raw_start = speaker?.raw_start ?? null
+    row.speaker_raw_end = speaker?.raw_end ?? null
     row.doc_id = docId
     row.quote_id = stableId('quo', docId, at.start, at.end)
     return row as unknown as QuotesRow
@@ -365,11 +390,14 @@ function placeRows(docId: string, x: Extracted, place: Placer) {
   const events = x.events.map((e) => {
     const { mentions, date_from, location_from, fatalities_from } = e
     const at = place(e)
-    const event_id = unique('evt', [docId, at.start, at.end, e.event_type], e.trigger_start)
+    const trigger = locate(e.trigger_start, e.trigger_end)
+    const event_id = unique('evt', [docId, at.start, at.end, e.event_type], trigger.start)
     const ids = mentions.map((m) => {
       const mat = place(m)
-      const event_mention_id = unique('evm', [docId, mat.start, mat.end, m.event_type], m.trigger_start)
+      const mtrigger = locate(m.trigger_start, m.trigger_end)
+      const event_mention_id = unique('evm', [docId, mat.start, mat.end, m.event_type], mtrigger.start)
       const row = placed(m, mat)
+      setTrigger(row, mtrigger)
       row.event_mention_id = event_mention_id
       row.event_id = event_id
       row.doc_id = docId
@@ -378,6 +406,7 @@ function placeRows(docId: string, x: Extracted, place: Placer) {
     })
     const idOf = (k: number | null) => (k === null ? null : (ids[k] ?? null))
     const row = placed(e, at, EVENT_DRAFT_ONLY)
+    setTrigger(row, trigger)
     row.doc_id = docId
     row.event_id = event_id
     row.date_mention_id = idOf(date_from)

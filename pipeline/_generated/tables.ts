@@ -100,6 +100,10 @@ export interface EventMentionsRow {
   readonly trigger_start: number
   /** End of the trigger in `documents.text`, in Unicode code points, exclusive. */
   readonly trigger_end: number
+  /** Start of the trigger as a byte offset into the raw input file: the bytes from `trigger_raw_start` to `trigger_raw_end` hold `trigger` as the source wrote it (before decoding, repairs and cleaning). Null when the span does not map onto the raw bytes. */
+  readonly trigger_raw_start: number | null
+  /** End (exclusive) of the trigger as a byte offset into the raw input file. */
+  readonly trigger_raw_end: number | null
   /** The trigger refers back to an event already told (`cette attaque`, `l'attaque de mardi`, `ces combats`). */
   readonly anaphoric: boolean
   /** Date of the event as this sentence gives it (the date expression nearest the trigger); null when the sentence gives none. */
@@ -148,6 +152,10 @@ export interface EventsRow {
   readonly trigger_start: number
   /** End of the trigger in `documents.text`, in Unicode code points, exclusive. */
   readonly trigger_end: number
+  /** Start of the trigger as a byte offset into the raw input file: the bytes from `trigger_raw_start` to `trigger_raw_end` hold `trigger` as the source wrote it (before decoding, repairs and cleaning). Null when the span does not map onto the raw bytes. */
+  readonly trigger_raw_start: number | null
+  /** End (exclusive) of the trigger as a byte offset into the raw input file. */
+  readonly trigger_raw_end: number | null
   /** Date of the event, ISO 8601 at its precision: the most precise date expression among the clauses of its mentions (see `date_mention_id`); null when no sentence telling the event dates it — the publication date is never the event's date, only its upper bound `date_max`. */
   readonly date: string | null
   /** Precision of `date`. */
@@ -272,6 +280,10 @@ export interface QuotesRow {
   readonly speaker_start: number | null
   /** End of `speaker_surface` in `documents.text`, in Unicode code points, exclusive. */
   readonly speaker_end: number | null
+  /** Start of `speaker_surface` as a byte offset into the raw input file: the bytes from `speaker_raw_start` to `speaker_raw_end` hold `speaker_surface` as the source wrote it (before decoding, repairs and cleaning). Null when there is no speaker or the span does not map onto the raw bytes. */
+  readonly speaker_raw_start: number | null
+  /** End (exclusive) of `speaker_surface` as a byte offset into the raw input file. */
+  readonly speaker_raw_end: number | null
   /** The verb of saying or source marker that attributes the quote, as written (`a souligné`, `a-t-il dit`, `selon`, `lit-on dans`); null when nothing attributes it. Verbs and markers are listed in `pipeline/reference/speech-verbs.json`. */
   readonly verb: string | null
   /** Where the attribution was read: `incise` (inside the marks: `« …, a-t-il déclaré. … »`, the quote is then split in two rows), `following` (after the closing mark, or at the end of the sentence: `», a souligné le ministère`), `preceding` (earlier in the sentence: `X a affirmé que "…"`), `selon` (`selon X`, `lit-on dans X`), `colon` (`X a déclaré : « … »` across a sentence break), `continuation` (a paragraph of a multi-paragraph quotation, speaker carried over), `none`. */

@@ -17,11 +17,20 @@ import type { Message, PartialDate, Span } from '../types.js'
 import type { Published } from './document/published.js'
 
 type Central = 'doc_id' | 'raw_start' | 'raw_end' | 'sentence_index'
+/** Raw byte offsets of a span inside a row (a trigger, a speaker), filled in centrally like the row's own. */
+type CentralTrigger = 'trigger_raw_start' | 'trigger_raw_end'
 export type MentionDraft = Omit<MentionsRow, Central | 'mention_id'>
-export type QuoteDraft = Omit<QuotesRow, Central | 'quote_id'>
+/** `speaker_start`/`speaker_end` in UTF-16 units, like `start`/`end`. */
+export type QuoteDraft = Omit<QuotesRow, Central | 'quote_id' | 'speaker_raw_start' | 'speaker_raw_end'>
 export type TemporalDraft = Omit<TemporalExpressionsRow, Central | 'expr_id'>
-/** One sentence telling an event: what it alone says; `start`/`end` span the sentence (UTF-16). */
-export type EventMentionDraft = Omit<EventMentionsRow, Central | 'event_mention_id' | 'event_id' | 'doc_id'>
+/**
+ * One sentence telling an event: what it alone says; `start`/`end` span the sentence and
+ * `trigger_start`/`trigger_end` its trigger (UTF-16).
+ */
+export type EventMentionDraft = Omit<
+  EventMentionsRow,
+  Central | CentralTrigger | 'event_mention_id' | 'event_id' | 'doc_id'
+>
 /** Columns filled in at corpus level (`corpus/event-clusters.ts`) or from the mentions' ids. */
 type EventLater =
   | 'event_cluster'
@@ -35,7 +44,7 @@ type EventLater =
  * `evidence` and the trigger); `*_from` say which mention (index in `mentions`) gave the date, the
  * place and the toll.
  */
-export type EventDraft = Omit<EventsRow, Central | 'event_id' | EventLater> & {
+export type EventDraft = Omit<EventsRow, Central | CentralTrigger | 'event_id' | EventLater> & {
   readonly mentions: readonly EventMentionDraft[]
   readonly date_from: number | null
   readonly location_from: number | null

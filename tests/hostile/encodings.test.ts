@@ -134,9 +134,20 @@ describe('a UTF-8 article holding paragraphs pasted from a Windows-1252 file', (
   })
 })
 
-/** Each span's raw bytes, decoded and cleaned the way the pipeline does, give back the span's text. */
-function rawMatches(raw: Uint8Array, enc: string, row: Record<string, unknown>, surface: string): boolean {
-  const slice = raw.subarray(Number(row.raw_start), Number(row.raw_end))
+/**
+ * Each span's raw bytes, decoded and cleaned the way the pipeline does, give back the span's text.
+ * `at` names the span's columns: `raw` for the row's own (`raw_start`), `trigger` or `speaker` for one
+ * inside the row (`trigger_raw_start`).
+ */
+function rawMatches(
+  raw: Uint8Array,
+  enc: string,
+  row: Record<string, unknown>,
+  surface: string,
+  at = 'raw',
+): boolean {
+  const pre = at === 'raw' ? 'raw' : `${at}_raw`
+  const slice = raw.subarray(Number(row[`${pre}_start`]), Number(row[`${pre}_end`]))
   // (Node 20's own windows-1252 decoder is wrong for 0x80–0x9F: the pipeline's table is used instead)
   const decoded =
     enc === 'windows-1252'
@@ -184,6 +195,26 @@ describe('offsets survive encoding repair, BOM removal, CRLF folding and astral 
     }
     // the registry's extractors may still be empty while they are written: say so rather than pass vacuously
     if (checked === 0) console.warn(`offsets: no extractor rows for ${name} yet`)
+    // spans inside a row: an event's trigger, a quote's speaker
+    const inner = { trigger: 0, speaker: 0 }
+    for (const [table, col, at] of [
+      ['events', 'trigger', 'trigger'],
+      ['event_mentions', 'trigger', 'trigger'],
+      ['quotes', 'speaker_surface', 'speaker'],
+    ] as const) {
+      for (const row of b.table(table)) {
+        if (row[col] === null) continue
+        const surface = String(row[col])
+        expect(text.slice(Number(row[`${at}_start`]), Number(row[`${at}_end`])).join('')).toBe(surface)
+        expect(row[`${at}_raw_start`], `${table} "${surface}"`).not.toBeNull()
+        expect(rawMatches(raw, String(doc.source_encoding), row, surface, at), `${table} "${surface}"`).toBe(
+          true,
+        )
+        inner[at]++
+      }
+    }
+    expect(inner.trigger).toBeGreaterThan(2)
+    expect(inner.speaker).toBeGreaterThan(0)
   })
 
   it('MappedText and decode offsets: astral characters in every encoding', () => {

@@ -8,7 +8,6 @@
  */
 import { WEEKDAYS } from '../../dates/french-words.js'
 import type { Span } from '../../types.js'
-import { type CodePointIndex, codePointIndex } from '../../util/codepoints.js'
 import type { Extracted, ExtractInput, Extractor, QuoteDraft } from '../extract.js'
 import { lexicon } from '../quotes/lexicon.js'
 import { dateEvent, expressionsIn, owns } from './dating.js'
@@ -555,7 +554,6 @@ const isInteger = (n: number | null): n is number => n !== null && Number.isSafe
 interface SentenceScope {
   readonly input: ExtractInput
   readonly soFar: Extracted
-  readonly cp: CodePointIndex
   readonly typeOf: ReadonlyMap<string, string>
   readonly facts: ReadonlyMap<string, EntityFacts>
   readonly countryOf: ReadonlyMap<string, string>
@@ -896,7 +894,6 @@ function readTrigger(sc: SentenceScope, f: Found): Reading | null {
   const info = typeInfo(t.type)
   const {
     input,
-    cp,
     typeOf,
     facts,
     sentenceNo,
@@ -976,8 +973,8 @@ function readTrigger(sc: SentenceScope, f: Found): Reading | null {
   return {
     event_type: t.type,
     trigger: input.text.slice(t.start, t.end),
-    trigger_start: cp.toCodePoint(t.start),
-    trigger_end: cp.toCodePoint(t.end),
+    trigger_start: t.start,
+    trigger_end: t.end,
     anaphoric: t.anaphoric,
     definite: t.definite,
     date: when.date,
@@ -1015,7 +1012,6 @@ function readTrigger(sc: SentenceScope, f: Found): Reading | null {
 export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) => {
   const typeOf = new Map(soFar.entities.map((e) => [e.entity_id, e.type as string]))
   const mentions = [...soFar.mentions].sort((a, b) => a.start - b.start)
-  const cp = codePointIndex(input.text)
   const facts = new Map<string, EntityFacts>(soFar.entities.map((e) => [e.entity_id, e]))
   const countryOf = new Map<string, string>()
   for (const e of soFar.entities)
@@ -1102,7 +1098,6 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
     const scope: SentenceScope = {
       input,
       soFar,
-      cp,
       typeOf,
       facts,
       countryOf,

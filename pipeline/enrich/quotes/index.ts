@@ -7,7 +7,6 @@
  * Speakers are mapped to the entity extractor's mentions when one covers them (`soFar`).
  */
 
-import { codePointIndex } from '../../util/codepoints.js'
 import type { Extractor, QuoteDraft } from '../extract.js'
 import { isQuotation } from './admission.js'
 import { type AttributedQuote, type Attribution, attribute, type ResolvedCue } from './attribution.js'
@@ -64,7 +63,6 @@ export const extractQuotes: Extractor = (input, soFar) => {
     return { ...cue, speaker, clauseEnd }
   })
   const attributed = attribute(text, quoted, cues, input.sentences)
-  const cp = codePointIndex(text)
   const quotes: QuoteDraft[] = attributed
     .filter((a) =>
       isQuotation(text.slice(a.start, a.end), a.speaker !== null, {
@@ -73,7 +71,7 @@ export const extractQuotes: Extractor = (input, soFar) => {
         naming: lex.naming,
       }),
     )
-    .map((a) => row(text, a, cp.toCodePoint))
+    .map((a) => row(text, a))
   return { quotes }
 }
 
@@ -125,7 +123,7 @@ const MISSING_CLOSE = {
   straight: '" (closing missing)',
 } as const
 
-function row(text: string, a: AttributedQuote, toCodePoint: (u: number) => number): QuoteDraft {
+function row(text: string, a: AttributedQuote): QuoteDraft {
   const s = a.speaker
   const coreference = s?.via === 'coreference'
   const method = a.attribution === 'continuation' ? 'inference' : coreference ? 'coreference' : 'pattern'
@@ -144,8 +142,8 @@ function row(text: string, a: AttributedQuote, toCodePoint: (u: number) => numbe
     speaker: s?.name ?? null,
     speaker_entity_id: s?.entityId ?? null,
     speaker_surface: surface ? text.slice(surface.start, surface.end) : null,
-    speaker_start: surface ? toCodePoint(surface.start) : null,
-    speaker_end: surface ? toCodePoint(surface.end) : null,
+    speaker_start: surface ? surface.start : null,
+    speaker_end: surface ? surface.end : null,
     verb: a.cue?.surface.replace(/\s+/g, ' ') ?? null,
     attribution: a.attribution,
     marks:
