@@ -11,7 +11,7 @@
  *   `« Alliance des États du Sahel »`), and so is a longer one nobody speaks;
  * - everything else is a quotation, with or without a speaker.
  */
-import { wordCount } from './text.js'
+import { countWords } from '../words.js'
 
 export const SHORT_MAX_WORDS = 4
 
@@ -26,7 +26,7 @@ export interface QuoteContext {
 const NO_CONTEXT: QuoteContext = { before: '', after: '', naming: new Set() }
 
 export function isQuotation(text: string, hasSpeaker: boolean, ctx: QuoteContext = NO_CONTEXT): boolean {
-  const n = wordCount(text)
+  const n = countWords(text)
   if (n === 0) return false
   if (introducedAsName(ctx) || isGloss(ctx.after)) return false
   const name = looksLikeName(text)

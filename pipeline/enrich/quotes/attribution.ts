@@ -9,10 +9,11 @@
  */
 
 import type { Span } from '../../types.js'
+import { countWords } from '../words.js'
 import type { Cue } from './cues.js'
 import type { QuotedSpan } from './pairing.js'
 import type { Speaker } from './speaker.js'
-import { nameKey, trimSpan, wordCount } from './text.js'
+import { nameKey, trimSpan } from './text.js'
 
 export type Attribution = 'incise' | 'following' | 'preceding' | 'selon' | 'colon' | 'continuation' | 'none'
 
@@ -112,7 +113,7 @@ export function attribute(
   // echoes an earlier attributed quotation is the same speaker's word.
   for (let i = 0; i < out.length; i++) {
     const q = out[i]!
-    if (q.speaker || wordCount(text.slice(q.start, q.end)) > ECHO_MAX_WORDS) continue
+    if (q.speaker || countWords(text.slice(q.start, q.end)) > ECHO_MAX_WORDS) continue
     const key = ` ${nameKey(text.slice(q.start, q.end))} `
     for (let k = i - 1; k >= 0; k--) {
       const earlier = out[k]!
@@ -217,7 +218,7 @@ function opensSentence(text: string, q: QuotedSpan): boolean {
   const close = q.close ?? q.end
   const heading =
     q.close !== null &&
-    wordCount(text.slice(q.start, q.end)) <= HEADING_MAX_WORDS &&
+    countWords(text.slice(q.start, q.end)) <= HEADING_MAX_WORDS &&
     /\n\s*$/u.test(text.slice(Math.max(0, open - 4), open)) &&
     /^\s*(?:\n|$)/u.test(text.slice(close + 1, close + 4)) &&
     !/[.!?…]\s*$/u.test(text.slice(q.start, q.end))

@@ -77,7 +77,3 @@ export function trimSpan(text: string, start: number, end: number): { start: num
   while (e > s && isSpace(text[e - 1])) e--
   return { start: s, end: e }
 }
-
-/** Words in the sense of the dataset (`n_words`): runs of letters and digits. */
-export const wordCount = (s: string): number =>
-  s.match(/[\p{L}\p{N}]+(?:[-‑'’][\p{L}\p{N}]+)*/gu)?.length ?? 0

@@ -47,3 +47,12 @@ describe('which quoted strings are quotations', () => {
     expect(isQuotation('Alliance des États du Sahel et Forces Unies', false)).toBe(false)
   })
 })
+
+describe('word counts', () => {
+  it('counts words as n_words does: an elided article is a word of its own', () => {
+    // five words in the dataset's sense (`L’`, `Afrique`, …): past the short-title limit, so a
+    // capitalised string someone says is a quotation; four, and it would pass for a title
+    expect(isQuotation('L’Afrique Aux Africains Maintenant', true)).toBe(true)
+    expect(isQuotation('Afrique Aux Africains Maintenant', true)).toBe(false)
+  })
+})
