@@ -11,7 +11,7 @@
  * written again through the same writers as a build.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import type {
   DocumentsRow,
   EntitiesRow,
@@ -27,12 +27,12 @@ import { PipelineError } from './errors.js'
 import { type DatasetMetadata, defaultMetadata } from './metadata/dataset.js'
 import { fileSha256, listFiles } from './publish/checksums.js'
 import {
-  CORRECTIONS_REPORT,
   type CorpusIdentity,
   type DatasetCounts,
   DatasetWriter,
   type ShardIdentity,
 } from './publish/dataset-writer.js'
+import { FILES, inside, tableFile } from './publish/layout.js'
 import { atomicRun } from './publish/output.js'
 import { JsonlCursor } from './util/jsonl-cursor.js'
 import { versions } from './versions.js'
@@ -72,7 +72,7 @@ function refuse(dir: string, why: string): never {
  * every file there is listed. A row deleted or edited after the build fails here.
  */
 function verifyChecksums(dir: string): void {
-  const sumsPath = join(dir, 'SHA256SUMS')
+  const sumsPath = inside(dir, FILES.sums)
   if (!existsSync(sumsPath)) refuse(dir, 'has no SHA256SUMS: it is not a complete build output')
   const listed = new Map<string, string>()
   for (const line of readFileSync(sumsPath, 'utf8').split('\n')) {
@@ -82,18 +82,18 @@ function verifyChecksums(dir: string): void {
     listed.set(m[2]!, m[1]!)
   }
   for (const [file, sum] of listed) {
-    const p = join(dir, file)
+    const p = inside(dir, file)
     if (!existsSync(p)) refuse(dir, `is damaged: ${file} is listed in SHA256SUMS but missing`)
     if (fileSha256(p) !== sum)
       refuse(dir, `is damaged: ${file} does not match its checksum in SHA256SUMS (changed after the build)`)
   }
   for (const file of listFiles(dir))
-    if (file !== 'SHA256SUMS' && !listed.has(file))
+    if (file !== FILES.sums && !listed.has(file))
       refuse(dir, `is damaged: ${file} is not listed in SHA256SUMS (added after the build)`)
 }
 
 function readShard(dir: string): ShardOutput {
-  const p = join(dir, 'manifest.json')
+  const p = inside(dir, FILES.manifest)
   if (!existsSync(p)) refuse(dir, 'is not a build output (no manifest.json)')
   verifyChecksums(dir)
   let manifest: Manifest
@@ -208,13 +208,13 @@ export async function merge(opts: {
   if (opts.shards.length === 0) throw new PipelineError('E_USAGE', 'no shard outputs given')
   const shards = readShards(opts.shards.map((d) => resolve(d)))
   const first = shards[0]!.manifest
-  const open = <T>(table: string) => shards.map((s) => new JsonlCursor<T>(join(s.dir, table)))
+  const open = <T>(path: string) => shards.map((s) => new JsonlCursor<T>(inside(s.dir, path)))
   return atomicRun(opts.out, { protect: opts.shards, force: opts.force === true }, async (dir, parquet) => {
     const out = new DatasetWriter(dir, parquet)
     // the rows come corrected from the shards; their reports of what was corrected are combined
     out.correctionReport = mergeCorrectionReports(
       shards.map((s) => {
-        const f = join(s.dir, CORRECTIONS_REPORT)
+        const f = inside(s.dir, FILES.corrections)
         return existsSync(f)
           ? readFileSync(f, 'utf8')
               .split('\n')
@@ -223,12 +223,12 @@ export async function merge(opts: {
           : []
       }),
     )
-    const docs = open<DocumentsRow>('data/documents.jsonl')
-    const mentions = open<MentionsRow>('data/mentions.jsonl')
-    const quotes = open<QuotesRow>('data/quotes.jsonl')
-    const temporal = open<TemporalExpressionsRow>('data/temporal_expressions.jsonl')
-    const events = open<EventsRow>('data/events.jsonl')
-    const eventMentions = open<EventMentionsRow>('data/event_mentions.jsonl')
+    const docs = open<DocumentsRow>(tableFile('documents', 'jsonl'))
+    const mentions = open<MentionsRow>(tableFile('mentions', 'jsonl'))
+    const quotes = open<QuotesRow>(tableFile('quotes', 'jsonl'))
+    const temporal = open<TemporalExpressionsRow>(tableFile('temporal_expressions', 'jsonl'))
+    const events = open<EventsRow>(tableFile('events', 'jsonl'))
+    const eventMentions = open<EventMentionsRow>(tableFile('event_mentions', 'jsonl'))
     for (let s = smallest(docs, (d) => d.source_file); s >= 0; s = smallest(docs, (d) => d.source_file)) {
       const d = docs[s]!.next()!
       out.addDocument(
@@ -243,10 +243,10 @@ export async function merge(opts: {
         [],
       )
     }
-    const rejects = open<RejectsRow>('rejects.jsonl')
+    const rejects = open<RejectsRow>(FILES.rejects)
     for (let s = smallest(rejects, (r) => r.source_file); s >= 0; s = smallest(rejects, (r) => r.source_file))
       out.addReject(rejects[s]!.next()!)
-    for (const c of open<EntitiesRow>('data/entities.jsonl'))
+    for (const c of open<EntitiesRow>(tableFile('entities', 'jsonl')))
       for (let e = c.next(); e !== null; e = c.next()) out.addEntity(e, e.n_documents, e.n_mentions)
     for (const c of [...docs, ...mentions, ...quotes, ...temporal, ...events, ...eventMentions, ...rejects])
       c.close()

@@ -5,8 +5,8 @@
  * entities and events were found and how much of them is dated, placed and attributed.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { PipelineError } from '../errors.js'
+import { DATA, FILES, inside } from '../publish/layout.js'
 import { byKey, collectStats, type DatasetStats, ranked } from '../publish/stats.js'
 
 const TOP = 8
@@ -33,13 +33,13 @@ export interface StatsFigures {
 const obj = (pairs: readonly (readonly [string, number])[]) => Object.fromEntries(pairs)
 
 export async function statsFigures(dir: string): Promise<StatsFigures> {
-  if (!existsSync(join(dir, 'manifest.json')) || !existsSync(join(dir, 'data')))
+  if (!existsSync(inside(dir, FILES.manifest)) || !existsSync(inside(dir, DATA)))
     throw new PipelineError(
       'E_INPUT_MISSING',
       `${dir} is not a built dataset (no manifest.json or data/): give the --out folder of a build`,
     )
   const s: DatasetStats = await collectStats(dir)
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(readFileSync(inside(dir, FILES.manifest), 'utf8')) as {
     inputs?: { seen: number; documents: number; duplicates: number; rejected: number }
   }
   const entitiesByType = new Map<string, number>()

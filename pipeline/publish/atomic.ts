@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { fileSha256, listFiles } from './checksums.js'
+import { FILES, inside } from './layout.js'
 
 const siblings = (out: string, marker: string) => {
   const dir = dirname(out)
@@ -78,8 +79,8 @@ export function createStaging(out: string): string {
 
 function sameContent(a: string, b: string): boolean {
   // both outputs carry SHA256SUMS over every other file: equal listings and sums mean equal bytes
-  const sa = join(a, 'SHA256SUMS')
-  const sb = join(b, 'SHA256SUMS')
+  const sa = inside(a, FILES.sums)
+  const sb = inside(b, FILES.sums)
   if (existsSync(sa) && existsSync(sb)) {
     const files = (d: string) => listFiles(d).join('\n')
     return readFileSync(sa).equals(readFileSync(sb)) && files(a) === files(b)

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto'
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
+import { FILES } from './layout.js'
 
 /** SHA-256 of a file, read in 1 MiB chunks: table files of a large corpus are gigabytes. */
 export function fileSha256(path: string): string {
@@ -50,7 +51,7 @@ export class FileHashes {
 
 export function sha256sums(
   dir: string,
-  exclude: readonly string[] = ['SHA256SUMS'],
+  exclude: readonly string[] = [FILES.sums],
   hashes: FileHashes = new FileHashes(),
 ): string {
   return listFiles(dir)

@@ -3,24 +3,13 @@
  * one resource per table and format, each with path, format, media type, encoding, bytes, SHA-256 and a
  * Table Schema (types, descriptions, constraints, primary and foreign keys).
  */
-import { statSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, statSync } from 'node:fs'
 import type { TableName } from '../_generated/tables.js'
 import type { DatasetMetadata } from '../metadata/dataset.js'
 import { type Column, columns, DATA_TABLES, type PropertySchema, tableSchema } from '../schema/tables.js'
 import { LIST_DELIMITER } from './cells.js'
 import { FileHashes } from './checksums.js'
-
-export type Format = 'csv' | 'jsonl' | 'arrow' | 'parquet'
-export const FORMATS: readonly Format[] = ['csv', 'jsonl', 'arrow', 'parquet']
-const MEDIA: Record<Format, string> = {
-  csv: 'text/csv',
-  jsonl: 'application/jsonl',
-  arrow: 'application/vnd.apache.arrow.file',
-  parquet: 'application/vnd.apache.parquet',
-}
-/** Binary formats carry no text encoding. */
-const BINARY: ReadonlySet<Format> = new Set(['arrow', 'parquet'])
+import { BINARY, DESCRIBED_FILES, FILES, FORMATS, type Format, inside, MEDIA, tableFile } from './layout.js'
 
 export const resourceName = (table: string, format: Format): string =>
   format === 'csv' ? table : `${table}-${format}`
@@ -80,27 +69,24 @@ export function tableSchemaDescriptor(table: TableName, format: Format): Record<
   }
 }
 
+/**
+ * The manifest of the files in `dir`: every table in every format, the rejects, and the other files of
+ * the layout (`DESCRIBED_FILES`; an optional one only when the run wrote it).
+ */
 export function dataPackage(
   dir: string,
   info: DatasetMetadata,
-  extraFiles: readonly {
-    path: string
-    name: string
-    format: string
-    mediatype: string
-    description: string
-  }[],
   hashes: FileHashes = new FileHashes(),
 ): Record<string, unknown> {
   const fileFacts = (dir: string, path: string) => ({
-    bytes: statSync(join(dir, path)).size,
-    hash: `sha256:${hashes.of(join(dir, path))}`,
+    bytes: statSync(inside(dir, path)).size,
+    hash: `sha256:${hashes.of(inside(dir, path))}`,
   })
   const resources: Record<string, unknown>[] = []
   for (const table of DATA_TABLES) {
     const s = tableSchema(table)
     for (const format of FORMATS) {
-      const path = `data/${table}.${format}`
+      const path = tableFile(table, format)
       resources.push({
         name: resourceName(table, format),
         type: 'table',
@@ -129,21 +115,22 @@ export function dataPackage(
   resources.push({
     name: 'rejects',
     type: 'table',
-    path: 'rejects.jsonl',
+    path: FILES.rejects,
     title: 'rejects (JSON Lines)',
     description: tableSchema('rejects').description,
     format: 'jsonl',
     mediatype: MEDIA.jsonl,
     encoding: 'utf-8',
-    ...fileFacts(dir, 'rejects.jsonl'),
+    ...fileFacts(dir, FILES.rejects),
     schema: tableSchemaDescriptor('rejects', 'jsonl'),
   })
-  for (const f of extraFiles) {
+  for (const f of DESCRIBED_FILES) {
+    if (f.optional && !existsSync(inside(dir, f.path))) continue
     resources.push({
       name: f.name,
       path: f.path,
       format: f.format,
-      mediatype: f.mediatype,
+      mediatype: MEDIA[f.format],
       encoding: 'utf-8',
       description: f.description,
       ...fileFacts(dir, f.path),

@@ -7,7 +7,6 @@
  * (`corpus/event-clusters.ts`) are known.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { EntitiesRow, EventsRow, RejectsRow, TableRows } from '../_generated/tables.js'
 import { EventClusterIndex } from '../corpus/event-clusters.js'
 import { type CorrectionReport, Corrections } from '../corrections/corrections.js'
@@ -18,6 +17,7 @@ import { stableId } from '../util/hash.js'
 import { JsonlCursor } from '../util/jsonl-cursor.js'
 import { versions } from '../versions.js'
 import { codebook } from './codebook.js'
+import { DATA, FILES, inside, SCRATCH, tableFile } from './layout.js'
 import { PARTITIONED_TABLES, type PartitionedTable, YearPartitions } from './parquet-by-year.js'
 import type { ParquetJobs } from './parquet-jobs.js'
 import { writeReport } from './report/index.js'
@@ -26,11 +26,7 @@ import { TableWriter } from './table-writer.js'
 import { TextSink } from './text-sink.js'
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
-/** Every correction of corrections.csv, applied or not, with the value it replaced. */
-export const CORRECTIONS_REPORT = 'corrections.jsonl'
 export const MAX_REJECT_EXAMPLES = 20
-/** Event rows wait here until the corpus-level event clusters are known (see `finish`). */
-const EVENT_SPOOL = '.events.spool.jsonl'
 const SPOOL_BATCH = 1024
 const tick = () => new Promise<void>((r) => setImmediate(r))
 
@@ -91,19 +87,19 @@ export class DatasetWriter {
     shardIndex = 0,
   ) {
     this.years = new YearPartitions(dir, shardIndex)
-    mkdirSync(join(dir, 'data'), { recursive: true })
+    mkdirSync(inside(dir, DATA), { recursive: true })
     this.writers = Object.fromEntries(
       DATA_TABLES.map((t) => [
         t,
         new TableWriter(t, {
-          csv: join(dir, 'data', `${t}.csv`),
-          jsonl: join(dir, 'data', `${t}.jsonl`),
-          arrow: join(dir, 'data', `${t}.arrow`),
+          csv: inside(dir, tableFile(t, 'csv')),
+          jsonl: inside(dir, tableFile(t, 'jsonl')),
+          arrow: inside(dir, tableFile(t, 'arrow')),
         }),
       ]),
     ) as { [T in DataTable]: TableWriter<T> }
-    this.rejectsOut = new TextSink(join(dir, 'rejects.jsonl'))
-    this.eventSpool = new TextSink(join(dir, EVENT_SPOOL))
+    this.rejectsOut = new TextSink(inside(dir, FILES.rejects))
+    this.eventSpool = new TextSink(inside(dir, SCRATCH.events))
   }
 
   /** A researcher's corrections (corrections.csv beside the inputs), applied to rows as they are written. */
@@ -177,7 +173,7 @@ export class DatasetWriter {
     this.eventSpool.close()
     // the spool holds the events in the order they were given to the index: the k-th line is event k
     const clusters = this.eventKeys.assign((id) => this.entities.get(id)?.row)
-    const spool = join(this.dir, EVENT_SPOOL)
+    const spool = inside(this.dir, SCRATCH.events)
     const cursor = new JsonlCursor<{ year: string; row: Record<string, unknown> }>(spool)
     let batch: EventsRow[] = []
     let year: string | null = null
@@ -207,8 +203,8 @@ export class DatasetWriter {
   /** Closes a table's files and queues its Parquet file. */
   private async closeTable(t: DataTable): Promise<void> {
     await this.writers[t].close()
-    const arrow = join(this.dir, 'data', `${t}.arrow`)
-    this.parquet.add({ arrow, parquet: join(this.dir, 'data', `${t}.parquet`), removeArrow: false })
+    const arrow = inside(this.dir, tableFile(t, 'arrow'))
+    this.parquet.add({ arrow, parquet: inside(this.dir, tableFile(t, 'parquet')), removeArrow: false })
   }
 
   /** Writes the entity table, closes every file, writes the codebook and the manifest. */
@@ -232,7 +228,7 @@ export class DatasetWriter {
     const examples = new Map(
       DATA_TABLES.map((t) => [t, this.writers[t].examples as ReadonlyMap<string, unknown>]),
     )
-    writeFileSync(join(this.dir, 'CODEBOOK.md'), codebook(examples))
+    writeFileSync(inside(this.dir, FILES.codebook), codebook(examples))
     const rejectsByReason = Object.fromEntries(Object.entries(this.byReason).sort(([a], [b]) => cmp(a, b)))
     const report = this.correctionReport ?? this.corrections.report()
     const manifest = {
@@ -256,8 +252,8 @@ export class DatasetWriter {
         : {}),
     }
     if (report.length > 0)
-      writeFileSync(join(this.dir, CORRECTIONS_REPORT), report.map((c) => `${JSON.stringify(c)}\n`).join(''))
-    writeFileSync(join(this.dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+      writeFileSync(inside(this.dir, FILES.corrections), report.map((c) => `${JSON.stringify(c)}\n`).join(''))
+    writeFileSync(inside(this.dir, FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`)
     return {
       documents: this.documents,
       rejected: this.rejected,

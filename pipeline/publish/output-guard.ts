@@ -8,8 +8,9 @@ import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs'
 import { relative, resolve, sep } from 'node:path'
 import { PipelineError } from '../errors.js'
 import { listFiles } from './checksums.js'
+import { FILES, inside } from './layout.js'
 
-export const OUTPUT_MARKER = { manifest: 'manifest.json', sums: 'SHA256SUMS', pipeline: 'depeches' } as const
+export const OUTPUT_MARKER = { manifest: FILES.manifest, sums: FILES.sums, pipeline: 'depeches' } as const
 
 /** `inner` is `outer` or lies below it (both resolved). */
 export function isWithin(inner: string, outer: string): boolean {
@@ -29,8 +30,8 @@ export function isOutputManifest(path: string): boolean {
 
 /** Whether `dir` is the complete output of an earlier build, and nothing else. Reasons when not. */
 export function ownOutputProblem(dir: string): string | null {
-  const manifestPath = `${dir}/${OUTPUT_MARKER.manifest}`
-  const sumsPath = `${dir}/${OUTPUT_MARKER.sums}`
+  const manifestPath = inside(dir, OUTPUT_MARKER.manifest)
+  const sumsPath = inside(dir, OUTPUT_MARKER.sums)
   if (!existsSync(manifestPath) || !existsSync(sumsPath))
     return 'it has no manifest.json and SHA256SUMS of a depeches build'
   let name: unknown

@@ -4,17 +4,16 @@
  * the staging folder is removed and the previous output is untouched.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { makeFolders } from '../faults.js'
 import { type DatasetMetadata, defaultMetadata } from '../metadata/dataset.js'
 import { versions } from '../versions.js'
 import { type CommitResult, commit, createStaging, recover, STAGING_MARKER } from './atomic.js'
 import { FileHashes, sha256sums } from './checksums.js'
 import { dataPackage } from './datapackage.js'
-import { CORRECTIONS_REPORT } from './dataset-writer.js'
+import { FILES, inside } from './layout.js'
 import { assertReplaceable, type GuardOptions } from './output-guard.js'
 import { ParquetJobs } from './parquet-jobs.js'
-import { REPORT_FILE } from './report/index.js'
 
 export async function atomicRun<T extends object>(
   outArg: string,
@@ -42,57 +41,16 @@ export async function atomicRun<T extends object>(
     }
     const v = versions()
     // the by-year partitions and the report were written by the body's dataset writer, as rows went by
-    const manifest = join(dir, 'manifest.json')
+    const manifest = inside(dir, FILES.manifest)
     const dataset = existsSync(manifest)
       ? ((JSON.parse(readFileSync(manifest, 'utf8')) as { dataset?: DatasetMetadata }).dataset ??
         defaultMetadata(v.version))
       : defaultMetadata(v.version)
     // every file is hashed once, for the manifest and for SHA256SUMS alike
     const hashes = new FileHashes()
-    const pkg = dataPackage(
-      dir,
-      dataset,
-      [
-        ...(existsSync(join(dir, CORRECTIONS_REPORT))
-          ? [
-              {
-                name: 'corrections',
-                path: CORRECTIONS_REPORT,
-                format: 'jsonl',
-                mediatype: 'application/jsonl',
-                description:
-                  'The corrections of corrections.csv (beside the inputs) applied to this build, each with the value it replaced; applied: false when its id names no row.',
-              },
-            ]
-          : []),
-        {
-          name: 'codebook',
-          path: 'CODEBOOK.md',
-          format: 'md',
-          mediatype: 'text/markdown',
-          description: 'Every table and column: type, meaning, derivation, example.',
-        },
-        {
-          name: 'manifest',
-          path: 'manifest.json',
-          format: 'json',
-          mediatype: 'application/json',
-          description:
-            'Reconciliation of the run: inputs seen, documents, duplicates, rejects by reason; versions.',
-        },
-        {
-          name: 'report',
-          path: REPORT_FILE,
-          format: 'html',
-          mediatype: 'text/html',
-          description:
-            'The dataset at a glance: timeline, most-mentioned entities, map of places, events, quotes, rejects (self-contained page, no network).',
-        },
-      ],
-      hashes,
-    )
-    writeFileSync(`${dir}/datapackage.json`, `${JSON.stringify(pkg, null, 2)}\n`)
-    writeFileSync(`${dir}/SHA256SUMS`, sha256sums(dir, ['SHA256SUMS', STAGING_MARKER], hashes))
+    const pkg = dataPackage(dir, dataset, hashes)
+    writeFileSync(inside(dir, FILES.datapackage), `${JSON.stringify(pkg, null, 2)}\n`)
+    writeFileSync(inside(dir, FILES.sums), sha256sums(dir, [FILES.sums, STAGING_MARKER], hashes))
     return { ...result, output: commit(dir, out) }
   } catch (e) {
     rmSync(dir, { recursive: true, force: true })

@@ -25,6 +25,7 @@ import { join } from 'node:path'
 import { finished } from 'node:stream/promises'
 import { RecordBatchFileWriter } from 'apache-arrow'
 import type { DataTable } from '../schema/tables.js'
+import { inside, NO_YEAR, partName, SCRATCH, yearFolder } from './layout.js'
 import type { ParquetJobs } from './parquet-jobs.js'
 import { RecordBatcher } from './table-writer.js'
 
@@ -37,7 +38,6 @@ export const PARTITIONED_TABLES = [
   'event_mentions',
 ] as const satisfies readonly DataTable[]
 export type PartitionedTable = (typeof PARTITIONED_TABLES)[number]
-export const NO_YEAR = '__HIVE_DEFAULT_PARTITION__'
 
 /** One year of one table: rows batched into a scratch Arrow file. */
 class YearFile {
@@ -93,10 +93,10 @@ export class YearPartitions {
     const key = `${table}\u0000${year}`
     let f = this.files.get(key)
     if (!f) {
-      const folder = join(this.dir, 'data', 'by-year', table, `published_year=${year}`)
+      const folder = inside(this.dir, yearFolder(table, year))
       mkdirSync(folder, { recursive: true })
-      const name = `part-${this.shardIndex}`
-      f = new YearFile(table, join(folder, `.${name}.arrow.partial`), join(folder, `${name}.parquet`))
+      const name = partName(this.shardIndex)
+      f = new YearFile(table, join(folder, SCRATCH.partition(name)), join(folder, `${name}.parquet`))
       this.files.set(key, f)
     }
     f.batcher.appendValues(values)

@@ -5,10 +5,10 @@
  * these, so the two never disagree.
  */
 import { createReadStream, existsSync } from 'node:fs'
-import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { DocumentsRow, EntitiesRow, EventsRow, QuotesRow, RejectsRow } from '../_generated/tables.js'
 import { DATA_TABLES, type DataTable } from '../schema/tables.js'
+import { FILES, inside, tableFile } from './layout.js'
 
 export interface EntityFacts {
   readonly entity_id: string
@@ -180,7 +180,7 @@ export class StatsCollector {
 export async function collectStats(dir: string): Promise<DatasetStats> {
   const c = new StatsCollector()
   for (const t of DATA_TABLES)
-    for await (const r of jsonLines<unknown>(join(dir, 'data', `${t}.jsonl`))) c.add(t, r)
-  for await (const r of jsonLines<RejectsRow>(join(dir, 'rejects.jsonl'))) c.reject(r)
+    for await (const r of jsonLines<unknown>(inside(dir, tableFile(t, 'jsonl')))) c.add(t, r)
+  for await (const r of jsonLines<RejectsRow>(inside(dir, FILES.rejects))) c.reject(r)
   return c.result()
 }

@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, 
 import { basename, join, relative, resolve, sep } from 'node:path'
 import { type DatasetMetadata, defaultMetadata } from '../metadata/dataset.js'
 import { fileSha256, listFiles, sha256sums } from '../publish/checksums.js'
+import { FILES, inside } from '../publish/layout.js'
 import { collectStats, type DatasetStats } from '../publish/stats.js'
 import { repoFile } from '../util/paths.js'
 import { versions } from '../versions.js'
@@ -36,7 +37,7 @@ export interface ReleaseResult {
  * the data — its latest publication date — never from the clock.
  */
 export function citationInfo(dist: string, stats: DatasetStats, version?: string): CitationInfo {
-  const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(readFileSync(inside(dist, FILES.manifest), 'utf8')) as {
     dataset?: DatasetMetadata
   }
   const d = manifest.dataset ?? defaultMetadata(versions().version)
@@ -60,12 +61,12 @@ function distFiles(dist: string, out: string): string[] {
   const inside = relative(resolve(dist), resolve(out))
   const skip = ['release/']
   if (inside !== '' && !inside.startsWith('..')) skip.push(`${inside.split(sep).join('/')}/`)
-  return listFiles(dist).filter((f) => f !== 'SHA256SUMS' && !skip.some((s) => f.startsWith(s)))
+  return listFiles(dist).filter((f) => f !== FILES.sums && !skip.some((s) => f.startsWith(s)))
 }
 
 /** The version of a built dataset (datapackage.json), else the pipeline's. */
 function datasetVersion(dist: string): string {
-  const p = join(dist, 'datapackage.json')
+  const p = inside(dist, FILES.datapackage)
   const v = existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as { version?: unknown }).version : undefined
   return typeof v === 'string' ? v : versions().version
 }
@@ -73,7 +74,7 @@ function datasetVersion(dist: string): string {
 export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> {
   const version = opts.version ?? datasetVersion(opts.dist)
   const name = `depeches-${version}`
-  for (const f of ['datapackage.json', 'CODEBOOK.md', 'manifest.json'])
+  for (const f of [FILES.datapackage, FILES.codebook, FILES.manifest])
     if (!existsSync(join(opts.dist, f)))
       throw new Error(`${opts.dist} is not a built dataset: ${f} is missing`)
   mkdirSync(opts.out, { recursive: true })
@@ -92,7 +93,7 @@ export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> 
     writeFileSync(join(stage, 'README.md'), datasetCard(citation, stats))
     writeFileSync(join(stage, 'CITATION.cff'), citationCff(citation))
     copyFileSync(repoFile('pipeline/release/CHANGELOG.md'), join(stage, 'CHANGELOG.md'))
-    writeFileSync(join(stage, 'SHA256SUMS'), sha256sums(stage))
+    writeFileSync(inside(stage, FILES.sums), sha256sums(stage))
     const all = listFiles(stage)
     const entries: Entry[] = all.map((f) => ({ name: `${name}/${f}`, source: join(stage, f) }))
     const zip = join(opts.out, `${name}.zip`)
@@ -104,7 +105,7 @@ export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> 
     renameSync(`${tarGz}.tmp`, tarGz)
     // checksums of the archives themselves, for the release page
     writeFileSync(
-      join(opts.out, 'SHA256SUMS'),
+      inside(opts.out, FILES.sums),
       [zip, tarGz].map((f) => `${fileSha256(f)}  ${basename(f)}\n`).join(''),
     )
     return { name, zip, tarGz, files: all }

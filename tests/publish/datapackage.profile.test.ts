@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { Ajv, type ValidateFunction } from 'ajv'
 import formatsModule from 'ajv-formats'
 import { describe, expect, test } from 'vitest'
-import { FORMATS } from '../../pipeline/publish/datapackage.js'
+import { FORMATS } from '../../pipeline/publish/layout.js'
 import { DATA_TABLES, tableSchema } from '../../pipeline/schema/tables.js'
 
 const addFormats = (formatsModule as unknown as { default: (ajv: Ajv) => Ajv }).default

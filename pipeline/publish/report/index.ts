@@ -1,13 +1,11 @@
 /** `report.html`: the dataset at a glance, written into an output folder from its own published files. */
 import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import type { DatasetMetadata } from '../../metadata/dataset.js'
+import { FILES, inside } from '../layout.js'
 import { collectStats, type DatasetStats } from '../stats.js'
 import { charts } from './charts.js'
 import { reportPage } from './html.js'
 import { placesMap, planMap } from './map.js'
-
-export const REPORT_FILE = 'report.html'
 
 /** Writes the report of a folder, from figures gathered while it was written or else read from its files. */
 export async function writeReport(
@@ -28,5 +26,5 @@ export async function writeReport(
       unplaced: plan.unplaced.map((e) => ({ name: e.name, type: e.type, mentions: e.n_mentions })),
     },
   })
-  writeFileSync(join(dir, REPORT_FILE), page)
+  writeFileSync(inside(dir, FILES.report), page)
 }
