@@ -430,8 +430,8 @@ function placeRows(docId: string, x: Extracted, place: Placer, locate: Locator) 
   }
 }
 
-export const sourceInfo = (path: string, bytes: Uint8Array): SourceInfo => ({
+export const sourceInfo = (path: string, bytes: Uint8Array, sha256 = sha256Hex(bytes)): SourceInfo => ({
   path,
-  sha256: sha256Hex(bytes),
+  sha256,
   bytes: bytes.length,
 })

@@ -38,8 +38,9 @@ export type BuildResult =
   | { readonly kind: 'reject'; readonly reject: RejectsRow }
   | { readonly kind: 'document'; readonly rows: DocumentRows }
 
-function safePrepare(input: Input, bytes: Uint8Array): Prepared | Rejected {
-  const source = sourceInfo(input.path, bytes)
+/** `sha256`: the bytes' hash when the caller has it already (the cache keys on it), so it is computed once. */
+function safePrepare(input: Input, bytes: Uint8Array, sha256?: string): Prepared | Rejected {
+  const source = sourceInfo(input.path, bytes, sha256)
   try {
     return prepare(source, bytes)
   } catch (e) {
@@ -66,9 +67,9 @@ export function scanInput(input: Input): ScanResult {
   return scanBytes(input, r.bytes)
 }
 
-export function scanBytes(input: Input, bytes: Uint8Array): ScanResult {
-  const p = safePrepare(input, bytes)
-  if (p.kind !== 'prepared') return { sha256: sourceInfo(input.path, bytes).sha256, ...NO_SCAN }
+export function scanBytes(input: Input, bytes: Uint8Array, sha256?: string): ScanResult {
+  const p = safePrepare(input, bytes, sha256)
+  if (p.kind !== 'prepared') return { sha256: p.reject.source_sha256, ...NO_SCAN }
   const sig = compactSignature(p.body.text)
   return {
     sha256: p.source.sha256,
@@ -128,8 +129,9 @@ export function buildBytes(
   duplicates: readonly string[],
   nearDuplicate: NearDuplicate | null,
   ctx: DocumentContext,
+  sha256?: string,
 ): BuildResult {
-  const p = safePrepare(input, bytes)
+  const p = safePrepare(input, bytes, sha256)
   if (p.kind === 'reject') return p
   try {
     const out = enrich(p, duplicates, ctx, nearDuplicate)

@@ -98,12 +98,13 @@ export function isBuildResult(v: unknown, validate: RowValidator): v is BuildRes
   return true
 }
 
-/** The task computed from scratch, from bytes already read when there are some. */
-function compute(task: WorkerTask, bytes?: Uint8Array): ScanResult | BuildResult {
-  if (task.kind === 'scan') return bytes ? scanBytes(task.input, bytes) : scanInput(task.input)
+/** The task computed from scratch, from bytes already read (and hashed) when there are some. */
+function compute(task: WorkerTask, read?: { bytes: Uint8Array; sha256: string }): ScanResult | BuildResult {
+  if (task.kind === 'scan')
+    return read ? scanBytes(task.input, read.bytes, read.sha256) : scanInput(task.input)
   const ctx = documentContext(task.reference)
-  return bytes
-    ? buildBytes(task.input, bytes, task.duplicates, task.nearDuplicate, ctx)
+  return read
+    ? buildBytes(task.input, read.bytes, task.duplicates, task.nearDuplicate, ctx, read.sha256)
     : buildInput(task.input, task.duplicates, task.nearDuplicate, ctx)
 }
 
@@ -138,7 +139,7 @@ export function runTask(task: WorkerTask): TaskResult<ScanResult | BuildResult> 
       ? cache.get(task.kind, key, isScanResult)
       : cache.get(task.kind, key, (v): v is BuildResult => isBuildResult(v, documentContext(null).validator))
   if (hit !== undefined) return { result: hit, cached: true }
-  const result = compute(task, read.bytes)
+  const result = compute(task, { bytes: read.bytes, sha256: sha })
   cache.set(task.kind, key, result)
   return { result, cached: false }
 }
