@@ -20,11 +20,10 @@
  * writer per year, which would keep a row group per year in WebAssembly memory (which never shrinks) —
  * whatever the corpus size.
  */
-import { createWriteStream, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { finished } from 'node:stream/promises'
-import { RecordBatchFileWriter } from 'apache-arrow'
 import type { DataTable } from '../schema/tables.js'
+import { ArrowFileSink } from './arrow-file-sink.js'
 import { inside, NO_YEAR, partName, SCRATCH, yearFolder } from './layout.js'
 import type { ParquetJobs } from './parquet-jobs.js'
 import { RecordBatcher } from './table-writer.js'
@@ -42,8 +41,7 @@ export type PartitionedTable = (typeof PARTITIONED_TABLES)[number]
 /** One year of one table: rows batched into a scratch Arrow file. */
 class YearFile {
   readonly batcher: RecordBatcher
-  private readonly writer = new RecordBatchFileWriter()
-  private readonly out: ReturnType<typeof createWriteStream>
+  private readonly out: ArrowFileSink
   private batches = 0
 
   constructor(
@@ -52,21 +50,18 @@ class YearFile {
     readonly parquet: string,
   ) {
     this.batcher = new RecordBatcher(table)
-    this.out = createWriteStream(scratch)
-    this.writer.toNodeStream().pipe(this.out)
+    this.out = new ArrowFileSink(scratch)
   }
 
   flush(): void {
     if (this.batcher.pending === 0 && this.batches > 0) return
-    this.writer.write(this.batcher.flush())
+    this.out.write(this.batcher.flush())
     this.batches++
   }
 
   async close(): Promise<void> {
     if (this.batcher.pending > 0 || this.batches === 0) this.flush()
-    this.writer.finish()
-    this.writer.close()
-    await finished(this.out)
+    await this.out.close()
   }
 }
 

@@ -6,8 +6,6 @@
  * the three formats (and the by-year partitions, `parquet-by-year.ts`) are written.
  */
 
-import { once } from 'node:events'
-import { createWriteStream } from 'node:fs'
 import {
   Bool,
   DataType,
@@ -20,7 +18,6 @@ import {
   makeBuilder,
   makeData,
   RecordBatch,
-  RecordBatchFileWriter,
   Schema,
   Struct,
   Utf8,
@@ -28,6 +25,7 @@ import {
 import Papa from 'papaparse'
 import type { TableName, TableRows } from '../_generated/tables.js'
 import { type Column, columns, tableSchema } from '../schema/tables.js'
+import { ArrowFileSink } from './arrow-file-sink.js'
 import { type Cell, csvCell, csvField } from './cells.js'
 import { BoolColumn, DictionaryColumn, FixedWidthColumn } from './fixed-columns.js'
 import { type ColumnBuilder, listOfStrings, Utf8Column, Utf8ListColumn } from './string-columns.js'
@@ -170,8 +168,7 @@ export class TableWriter<T extends TableName = TableName> {
   private readonly values: unknown[]
   private readonly ordered: Record<string, unknown>
   private readonly fields: string[]
-  private readonly arrow: RecordBatchFileWriter
-  private readonly arrowOut: ReturnType<typeof createWriteStream>
+  private readonly arrow: ArrowFileSink
   private readonly batcher: RecordBatcher
   /** First non-null value of each column, for the codebook. */
   readonly examples = new Map<string, unknown>()
@@ -190,9 +187,7 @@ export class TableWriter<T extends TableName = TableName> {
     this.values = this.cols.map(() => null)
     this.ordered = Object.fromEntries(this.cols.map((c) => [c.name, null]))
     this.fields = this.cols.map(() => '')
-    this.arrow = new RecordBatchFileWriter()
-    this.arrowOut = createWriteStream(paths.arrow)
-    this.arrow.toNodeStream().pipe(this.arrowOut)
+    this.arrow = new ArrowFileSink(paths.arrow)
     this.batcher = new RecordBatcher(table)
   }
 
@@ -241,8 +236,6 @@ export class TableWriter<T extends TableName = TableName> {
     if (this.batcher.pending > 0 || this.batches === 0) this.flushArrow()
     this.csv.close()
     this.json.close()
-    this.arrow.finish()
-    this.arrow.close()
-    if (!this.arrowOut.writableFinished) await once(this.arrowOut, 'finish')
+    await this.arrow.close()
   }
 }

@@ -3,7 +3,7 @@
  * UTF-8, a `|` in a file name, backticks in a codebook example.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { describeFault, faultCode, makeFolders } from '../../pipeline/faults.js'
@@ -131,6 +131,30 @@ describe.skipIf(!canMount)('real faults on a small or read-only disk', () => {
       unmount(disk)
     }
   })
+
+  it.each([1, 2])(
+    'an output folder on a disk that fills up mid-run (%i jobs): ENOSPC in one line, nothing left behind',
+    (jobs) => {
+      // room for the first files of the build, not for all of them
+      const disk = tmpfs('size=192k')!
+      try {
+        const input = tempDir('enospc-out-in')
+        writeTree(input, Object.fromEntries(seedNames().map((n, i) => [`a${i}.txt`, seedText(n)])))
+        const r = spawnSync(
+          process.execPath,
+          [compiledCli(), 'build', input, '--out', join(disk, 'o'), '--jobs', String(jobs), '--quiet'],
+          { encoding: 'utf8' },
+        )
+        expect(r.status).toBe(1)
+        expect(r.stderr).toMatch(/^depeches: could not run: .*no space left on the device \[ENOSPC\]/)
+        expect(r.stderr).not.toMatch(/triggerUncaughtException|Unhandled 'error' event|\n\s+at /)
+        // the staging folder is removed: the disk holds nothing of the failed run
+        expect(readdirSync(disk)).toEqual([])
+      } finally {
+        unmount(disk)
+      }
+    },
+  )
 
   it('a read-only location says EROFS, not ENOENT', () => {
     const disk = tmpfs('size=64k,ro')!
