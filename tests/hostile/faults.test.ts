@@ -100,28 +100,26 @@ const canMount = (() => {
   return d !== null
 })()
 
+/** The compiled CLI run on a new folder of the seed texts: `build <input>` and then `args`. */
+function buildSeeds(name: string, args: readonly string[]) {
+  const input = tempDir(name)
+  writeTree(input, Object.fromEntries(seedNames().map((n, i) => [`a${i}.txt`, seedText(n)])))
+  return spawnSync(process.execPath, [compiledCli(), 'build', input, ...args], { encoding: 'utf8' })
+}
+
 describe.skipIf(!canMount)('real faults on a small or read-only disk', () => {
   it('a full disk under worker threads says ENOSPC in one line, without a stack trace', () => {
     const disk = tmpfs('size=64k')!
     try {
-      const input = tempDir('enospc-in')
-      writeTree(input, Object.fromEntries(seedNames().map((n, i) => [`a${i}.txt`, seedText(n)])))
-      const r = spawnSync(
-        process.execPath,
-        [
-          compiledCli(),
-          'build',
-          input,
-          '--out',
-          join(tempDir('enospc-out'), 'o'),
-          '--cache',
-          join(disk, 'c'),
-          '--jobs',
-          '2',
-          '--quiet',
-        ],
-        { encoding: 'utf8' },
-      )
+      const r = buildSeeds('enospc-in', [
+        '--out',
+        join(tempDir('enospc-out'), 'o'),
+        '--cache',
+        join(disk, 'c'),
+        '--jobs',
+        '2',
+        '--quiet',
+      ])
       expect(r.status).toBe(1)
       expect(r.stderr).toMatch(
         /^depeches: could not run: writing the cache folder .*: no space left on the device \[ENOSPC\]/,
@@ -138,13 +136,7 @@ describe.skipIf(!canMount)('real faults on a small or read-only disk', () => {
       // room for the first files of the build, not for all of them
       const disk = tmpfs('size=192k')!
       try {
-        const input = tempDir('enospc-out-in')
-        writeTree(input, Object.fromEntries(seedNames().map((n, i) => [`a${i}.txt`, seedText(n)])))
-        const r = spawnSync(
-          process.execPath,
-          [compiledCli(), 'build', input, '--out', join(disk, 'o'), '--jobs', String(jobs), '--quiet'],
-          { encoding: 'utf8' },
-        )
+        const r = buildSeeds('enospc-out-in', ['--out', join(disk, 'o'), '--jobs', String(jobs), '--quiet'])
         expect(r.status).toBe(1)
         expect(r.stderr).toMatch(/^depeches: could not run: .*no space left on the device \[ENOSPC\]/)
         expect(r.stderr).not.toMatch(/triggerUncaughtException|Unhandled 'error' event|\n\s+at /)
