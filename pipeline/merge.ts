@@ -209,66 +209,74 @@ export async function merge(opts: {
   const shards = readShards(opts.shards.map((d) => resolve(d)))
   const first = shards[0]!.manifest
   const open = <T>(path: string) => shards.map((s) => new JsonlCursor<T>(inside(s.dir, path)))
-  return atomicRun(opts.out, { protect: opts.shards, force: opts.force === true }, async (dir, parquet) => {
-    const out = new DatasetWriter(dir, parquet)
-    // the rows come corrected from the shards; their reports of what was corrected are combined
-    out.correctionReport = mergeCorrectionReports(
-      shards.map((s) => {
-        const f = inside(s.dir, FILES.corrections)
-        return existsSync(f)
-          ? readFileSync(f, 'utf8')
-              .split('\n')
-              .filter((l) => l !== '')
-              .map((l) => JSON.parse(l) as CorrectionReport)
-          : []
-      }),
-    )
-    const docs = open<DocumentsRow>(tableFile('documents', 'jsonl'))
-    const mentions = open<MentionsRow>(tableFile('mentions', 'jsonl'))
-    const quotes = open<QuotesRow>(tableFile('quotes', 'jsonl'))
-    const temporal = open<TemporalExpressionsRow>(tableFile('temporal_expressions', 'jsonl'))
-    const events = open<EventsRow>(tableFile('events', 'jsonl'))
-    const eventMentions = open<EventMentionsRow>(tableFile('event_mentions', 'jsonl'))
-    for (let s = smallest(docs, (d) => d.source_file); s >= 0; s = smallest(docs, (d) => d.source_file)) {
-      const d = docs[s]!.next()!
-      out.addDocument(
-        {
-          documents: d,
-          mentions: take(mentions[s]!, d.doc_id),
-          quotes: take(quotes[s]!, d.doc_id),
-          temporal_expressions: take(temporal[s]!, d.doc_id),
-          events: take(events[s]!, d.doc_id),
-          event_mentions: take(eventMentions[s]!, d.doc_id),
-        },
-        [],
+  return atomicRun(
+    opts.out,
+    { protect: opts.shards, force: opts.force === true },
+    async (dir, parquet, hashes) => {
+      const out = new DatasetWriter(dir, parquet, 0, hashes)
+      // the rows come corrected from the shards; their reports of what was corrected are combined
+      out.correctionReport = mergeCorrectionReports(
+        shards.map((s) => {
+          const f = inside(s.dir, FILES.corrections)
+          return existsSync(f)
+            ? readFileSync(f, 'utf8')
+                .split('\n')
+                .filter((l) => l !== '')
+                .map((l) => JSON.parse(l) as CorrectionReport)
+            : []
+        }),
       )
-    }
-    const rejects = open<RejectsRow>(FILES.rejects)
-    for (let s = smallest(rejects, (r) => r.source_file); s >= 0; s = smallest(rejects, (r) => r.source_file))
-      out.addReject(rejects[s]!.next()!)
-    for (const c of open<EntitiesRow>(tableFile('entities', 'jsonl')))
-      for (let e = c.next(); e !== null; e = c.next()) out.addEntity(e, e.n_documents, e.n_mentions)
-    for (const c of [...docs, ...mentions, ...quotes, ...temporal, ...events, ...eventMentions, ...rejects])
-      c.close()
-    const seen = shards.reduce((n, s) => n + s.manifest.inputs.seen, 0)
-    const duplicates = shards.reduce((n, s) => n + s.manifest.inputs.duplicates, 0)
-    const counts = await out.finish({
-      seen,
-      duplicates,
-      referenceDate: first.reference_date.value,
-      referenceSource: first.reference_date.source,
-      skipped: first.skipped,
-      corpus: shards[0]!.corpus,
-      shard: null,
-      // the shards read one input folder, so one dataset.json (the corpus fingerprint checks that)
-      dataset: first.dataset ?? defaultMetadata(versions().version),
-    })
-    return {
-      ...counts,
-      shards: shards.length,
-      inputs: seen,
-      duplicates,
-      referenceDate: first.reference_date.value,
-    }
-  })
+      const docs = open<DocumentsRow>(tableFile('documents', 'jsonl'))
+      const mentions = open<MentionsRow>(tableFile('mentions', 'jsonl'))
+      const quotes = open<QuotesRow>(tableFile('quotes', 'jsonl'))
+      const temporal = open<TemporalExpressionsRow>(tableFile('temporal_expressions', 'jsonl'))
+      const events = open<EventsRow>(tableFile('events', 'jsonl'))
+      const eventMentions = open<EventMentionsRow>(tableFile('event_mentions', 'jsonl'))
+      for (let s = smallest(docs, (d) => d.source_file); s >= 0; s = smallest(docs, (d) => d.source_file)) {
+        const d = docs[s]!.next()!
+        out.addDocument(
+          {
+            documents: d,
+            mentions: take(mentions[s]!, d.doc_id),
+            quotes: take(quotes[s]!, d.doc_id),
+            temporal_expressions: take(temporal[s]!, d.doc_id),
+            events: take(events[s]!, d.doc_id),
+            event_mentions: take(eventMentions[s]!, d.doc_id),
+          },
+          [],
+        )
+      }
+      const rejects = open<RejectsRow>(FILES.rejects)
+      for (
+        let s = smallest(rejects, (r) => r.source_file);
+        s >= 0;
+        s = smallest(rejects, (r) => r.source_file)
+      )
+        out.addReject(rejects[s]!.next()!)
+      for (const c of open<EntitiesRow>(tableFile('entities', 'jsonl')))
+        for (let e = c.next(); e !== null; e = c.next()) out.addEntity(e, e.n_documents, e.n_mentions)
+      for (const c of [...docs, ...mentions, ...quotes, ...temporal, ...events, ...eventMentions, ...rejects])
+        c.close()
+      const seen = shards.reduce((n, s) => n + s.manifest.inputs.seen, 0)
+      const duplicates = shards.reduce((n, s) => n + s.manifest.inputs.duplicates, 0)
+      const counts = await out.finish({
+        seen,
+        duplicates,
+        referenceDate: first.reference_date.value,
+        referenceSource: first.reference_date.source,
+        skipped: first.skipped,
+        corpus: shards[0]!.corpus,
+        shard: null,
+        // the shards read one input folder, so one dataset.json (the corpus fingerprint checks that)
+        dataset: first.dataset ?? defaultMetadata(versions().version),
+      })
+      return {
+        ...counts,
+        shards: shards.length,
+        inputs: seen,
+        duplicates,
+        referenceDate: first.reference_date.value,
+      }
+    },
+  )
 }

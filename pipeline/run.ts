@@ -232,8 +232,8 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     return await atomicRun(
       opts.out,
       guard,
-      async (dir, parquet) => {
-        const out = new DatasetWriter(dir, parquet, shard?.index ?? 0)
+      async (dir, parquet, hashes) => {
+        const out = new DatasetWriter(dir, parquet, shard?.index ?? 0, hashes)
         out.corrections = corrections
         let done = 0
         for await (const r of mapBatched(

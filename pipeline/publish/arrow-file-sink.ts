@@ -3,18 +3,26 @@
  * is an error event on the stream, which Node raises as an uncaught exception when nobody listens: the
  * run would die with a stack trace. It is kept here and thrown by the next `write` or by `close`, so it
  * reaches the build like any other error (the staging folder removed, one line saying what happened).
+ * Given a `FileHashes`, the bytes are hashed on their way to the file and its SHA-256 recorded once it
+ * is on disk.
  */
-
+import { createHash, type Hash } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
+import { Transform } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { type RecordBatch, RecordBatchFileWriter } from 'apache-arrow'
+import type { FileHashes } from './checksums.js'
 
 export class ArrowFileSink {
   private readonly writer = new RecordBatchFileWriter()
   private readonly out: ReturnType<typeof createWriteStream>
   private failure: Error | null = null
+  private readonly hash: Hash | null
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    private readonly hashes?: FileHashes,
+  ) {
     this.out = createWriteStream(path)
     const keep = (e: Error) => {
       this.failure ??= Object.assign(new Error(`writing ${path}: ${e.message}`), {
@@ -24,7 +32,18 @@ export class ArrowFileSink {
     this.out.on('error', keep)
     const source = this.writer.toNodeStream()
     source.on('error', keep)
-    source.pipe(this.out)
+    const hash = hashes ? createHash('sha256') : null
+    this.hash = hash
+    if (hash) {
+      const tap = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          hash.update(chunk)
+          done(null, chunk)
+        },
+      })
+      tap.on('error', keep)
+      source.pipe(tap).pipe(this.out)
+    } else source.pipe(this.out)
   }
 
   write(batch: RecordBatch): void {
@@ -44,5 +63,6 @@ export class ArrowFileSink {
       throw this.failure ?? e
     }
     if (this.failure) throw this.failure
+    if (this.hash) this.hashes!.record(this.path, this.hash.digest('hex'))
   }
 }

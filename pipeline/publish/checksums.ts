@@ -33,11 +33,18 @@ export function listFiles(dir: string): string[] {
 }
 
 /**
- * SHA-256 of files, each read once: the manifest of a build (`datapackage.json`) and its `SHA256SUMS`
- * list the same table files, gigabytes for a large corpus. For files that no longer change.
+ * SHA-256 of the files of a build, for its manifest (`datapackage.json`) and its `SHA256SUMS` alike.
+ * The writers of the table files (gigabytes for a large corpus) hash their bytes as they write them and
+ * `record` the result, so nothing is read back; any other file is read once, the first time it is asked
+ * for. For files that no longer change.
  */
 export class FileHashes {
   private readonly known = new Map<string, string>()
+
+  /** The hash of a finished file, computed by its writer from the bytes it wrote. */
+  record(path: string, sha256: string): void {
+    this.known.set(path, sha256)
+  }
 
   of(path: string): string {
     let h = this.known.get(path)

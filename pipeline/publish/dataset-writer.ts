@@ -16,6 +16,7 @@ import { DATA_TABLES, type DataTable } from '../schema/tables.js'
 import { stableId } from '../util/hash.js'
 import { JsonlCursor } from '../util/jsonl-cursor.js'
 import { versions } from '../versions.js'
+import type { FileHashes } from './checksums.js'
 import { codebook } from './codebook.js'
 import { DATA, FILES, inside, SCRATCH, tableFile } from './layout.js'
 import { PARTITIONED_TABLES, type PartitionedTable, YearPartitions } from './parquet-by-year.js'
@@ -85,20 +86,26 @@ export class DatasetWriter {
     /** Where the Parquet conversions of its tables and by-year partitions are queued (`atomicRun` waits for them). */
     private readonly parquet: ParquetJobs,
     shardIndex = 0,
+    /** Where the SHA-256 of the files written here are recorded as they are written (`atomicRun`'s). */
+    hashes?: FileHashes,
   ) {
     this.years = new YearPartitions(dir, shardIndex)
     mkdirSync(inside(dir, DATA), { recursive: true })
     this.writers = Object.fromEntries(
       DATA_TABLES.map((t) => [
         t,
-        new TableWriter(t, {
-          csv: inside(dir, tableFile(t, 'csv')),
-          jsonl: inside(dir, tableFile(t, 'jsonl')),
-          arrow: inside(dir, tableFile(t, 'arrow')),
-        }),
+        new TableWriter(
+          t,
+          {
+            csv: inside(dir, tableFile(t, 'csv')),
+            jsonl: inside(dir, tableFile(t, 'jsonl')),
+            arrow: inside(dir, tableFile(t, 'arrow')),
+          },
+          hashes,
+        ),
       ]),
     ) as { [T in DataTable]: TableWriter<T> }
-    this.rejectsOut = new TextSink(inside(dir, FILES.rejects))
+    this.rejectsOut = new TextSink(inside(dir, FILES.rejects), hashes)
     this.eventSpool = new TextSink(inside(dir, SCRATCH.events))
   }
 

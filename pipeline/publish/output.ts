@@ -18,7 +18,8 @@ import { ParquetJobs } from './parquet-jobs.js'
 export async function atomicRun<T extends object>(
   outArg: string,
   guard: GuardOptions,
-  body: (dir: string, parquet: ParquetJobs) => Promise<T>,
+  /** Writes the dataset into `dir`; its writers record the SHA-256 of their files in `hashes` as they write them. */
+  body: (dir: string, parquet: ParquetJobs, hashes: FileHashes) => Promise<T>,
   /** Threads that convert the Arrow files to Parquet as the body closes them (`parquet-jobs.ts`). */
   threads = 1,
 ): Promise<T & { output: CommitResult }> {
@@ -30,10 +31,13 @@ export async function atomicRun<T extends object>(
   assertReplaceable(outArg, guard)
   const dir = createStaging(out)
   try {
-    const parquet = new ParquetJobs(threads)
+    // every file is hashed once, for the manifest and for SHA256SUMS alike: the table files by their
+    // writers, as their bytes go by; the few others read once at the end
+    const hashes = new FileHashes()
+    const parquet = new ParquetJobs(threads, hashes)
     let result: T
     try {
-      result = await body(dir, parquet)
+      result = await body(dir, parquet, hashes)
       // the Parquet files of the tables and partitions the body wrote (queued as it closed them)
       await parquet.done()
     } finally {
@@ -46,8 +50,6 @@ export async function atomicRun<T extends object>(
       ? ((JSON.parse(readFileSync(manifest, 'utf8')) as { dataset?: DatasetMetadata }).dataset ??
         defaultMetadata(v.version))
       : defaultMetadata(v.version)
-    // every file is hashed once, for the manifest and for SHA256SUMS alike
-    const hashes = new FileHashes()
     const pkg = dataPackage(dir, dataset, hashes)
     writeFileSync(inside(dir, FILES.datapackage), `${JSON.stringify(pkg, null, 2)}\n`)
     writeFileSync(inside(dir, FILES.sums), sha256sums(dir, [FILES.sums, STAGING_MARKER], hashes))

@@ -5,11 +5,14 @@
  * finished first are converted while the main thread still writes the last one (the events, written
  * once the whole corpus is clustered); each thread converts one file at a time, so memory holds one
  * Parquet row group per thread. With one thread, the files are converted in this thread at the end.
- * The bytes of each file depend only on its Arrow file, never on the thread or the order.
+ * The bytes of each file depend only on its Arrow file, never on the thread or the order. Each
+ * conversion hashes the Parquet bytes as it writes them; the SHA-256 is recorded in the run's
+ * `FileHashes` when it is given.
  */
 import { rmSync } from 'node:fs'
 import { Piscina } from 'piscina'
 import { workerFile } from '../parallel/worker-file.js'
+import type { FileHashes } from './checksums.js'
 import { arrowFileToParquet } from './parquet.js'
 
 export interface Conversion {
@@ -19,10 +22,11 @@ export interface Conversion {
   readonly removeArrow: boolean
 }
 
-/** One conversion, in whichever thread runs it. */
-export async function convert(c: Conversion): Promise<void> {
-  await arrowFileToParquet(c.arrow, c.parquet)
+/** One conversion, in whichever thread runs it; the SHA-256 of the Parquet file. */
+export async function convert(c: Conversion): Promise<string> {
+  const sha256 = await arrowFileToParquet(c.arrow, c.parquet)
   if (c.removeArrow) rmSync(c.arrow)
+  return sha256
 }
 
 export class ParquetJobs {
@@ -30,7 +34,10 @@ export class ParquetJobs {
   private readonly running: Promise<unknown>[] = []
   private pool: Piscina | null = null
 
-  constructor(private readonly threads = 1) {}
+  constructor(
+    private readonly threads = 1,
+    private readonly hashes?: FileHashes,
+  ) {}
 
   /** Queues the conversion of a closed Arrow file; with several threads it starts now. */
   add(c: Conversion): void {
@@ -43,7 +50,7 @@ export class ParquetJobs {
       minThreads: this.threads,
       maxThreads: this.threads,
     })
-    const p = this.pool.run(c)
+    const p = (this.pool.run(c) as Promise<string>).then((sha256) => this.hashes?.record(c.parquet, sha256))
     // a failure is raised by `done`, not as an unhandled rejection while other work goes on
     p.catch(() => undefined)
     this.running.push(p)
@@ -52,7 +59,10 @@ export class ParquetJobs {
   /** Every queued conversion finished (the first failure, if any, is thrown); the threads are let go. */
   async done(): Promise<void> {
     try {
-      for (const c of this.waiting.splice(0)) await convert(c)
+      for (const c of this.waiting.splice(0)) {
+        const sha256 = await convert(c)
+        this.hashes?.record(c.parquet, sha256)
+      }
       await Promise.all(this.running.splice(0))
     } finally {
       await this.close()

@@ -17,6 +17,7 @@
  * Determinism: zstd at a fixed level, a fixed `created_by`, no timestamps (parquet-rs writes none), and
  * row groups whose size depends only on the rows, so the bytes depend only on the rows.
  */
+import { createHash } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { Writable } from 'node:stream'
 import { Table as ArrowTable, type RecordBatch, RecordBatchReader, tableToIPC } from 'apache-arrow'
@@ -36,8 +37,11 @@ function writerProperties(rowGroupRows: number): pw.WriterProperties {
 const toWasm = (batch: RecordBatch): pw.RecordBatch | undefined =>
   pw.Table.fromIPCStream(tableToIPC(new ArrowTable(batch), 'stream')).recordBatch(0)
 
-/** Convert one Arrow IPC file to a Parquet file, one record batch at a time. */
-export async function arrowFileToParquet(arrowPath: string, parquetPath: string): Promise<void> {
+/**
+ * Convert one Arrow IPC file to a Parquet file, one record batch at a time. Returns the SHA-256 of the
+ * Parquet file, computed from the bytes on their way to it.
+ */
+export async function arrowFileToParquet(arrowPath: string, parquetPath: string): Promise<string> {
   const input = await open(arrowPath, 'r')
   const output = await open(parquetPath, 'w')
   try {
@@ -60,7 +64,17 @@ export async function arrowFileToParquet(arrowPath: string, parquetPath: string)
       },
     })
     const parquet = await pw.transformParquetStream(source, writerProperties(pending?.numRows ?? BATCH_ROWS))
-    await (parquet as ReadableStream<Uint8Array>).pipeTo(Writable.toWeb(output.createWriteStream()))
+    const hash = createHash('sha256')
+    const tap = new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        hash.update(chunk)
+        controller.enqueue(chunk)
+      },
+    })
+    await (parquet as ReadableStream<Uint8Array>)
+      .pipeThrough(tap)
+      .pipeTo(Writable.toWeb(output.createWriteStream()))
+    return hash.digest('hex')
   } finally {
     await input.close().catch(() => {})
     await output.close().catch(() => {})

@@ -27,6 +27,7 @@ import type { TableName, TableRows } from '../_generated/tables.js'
 import { type Column, columns, tableSchema } from '../schema/tables.js'
 import { ArrowFileSink } from './arrow-file-sink.js'
 import { type Cell, csvCell, csvField } from './cells.js'
+import type { FileHashes } from './checksums.js'
 import { BoolColumn, DictionaryColumn, FixedWidthColumn } from './fixed-columns.js'
 import { type ColumnBuilder, listOfStrings, Utf8Column, Utf8ListColumn } from './string-columns.js'
 import { TextSink } from './text-sink.js'
@@ -178,16 +179,18 @@ export class TableWriter<T extends TableName = TableName> {
   constructor(
     readonly table: T,
     paths: { csv: string; jsonl: string; arrow: string },
+    /** Where the files' SHA-256, computed as they are written, are recorded (none: not hashed). */
+    hashes?: FileHashes,
   ) {
     this.cols = columns(table)
     this.schema = arrowSchema(table)
-    this.csv = new TextSink(paths.csv)
-    this.json = new TextSink(paths.jsonl)
+    this.csv = new TextSink(paths.csv, hashes)
+    this.json = new TextSink(paths.jsonl, hashes)
     this.csv.writeLine(Papa.unparse([this.cols.map((c) => c.name)], { newline: '\n' }))
     this.values = this.cols.map(() => null)
     this.ordered = Object.fromEntries(this.cols.map((c) => [c.name, null]))
     this.fields = this.cols.map(() => '')
-    this.arrow = new ArrowFileSink(paths.arrow)
+    this.arrow = new ArrowFileSink(paths.arrow, hashes)
     this.batcher = new RecordBatcher(table)
   }
 

@@ -2,9 +2,13 @@
  * A text file written through a buffer: lines are encoded (UTF-8) into one buffer as they come and reach
  * the file in writes of `SINK_BYTES`, not one write per document and table (tens of thousands of system
  * calls for a few thousand articles). Encoding each line as it comes, rather than gathering lines into
- * one long string first, also spares building (and collecting) a string of every batch.
+ * one long string first, also spares building (and collecting) a string of every batch. Given a
+ * `FileHashes`, the sink hashes the bytes as they go to the file and records the file's SHA-256 when it
+ * closes: the checksums of a build never read its files back.
  */
+import { createHash, type Hash } from 'node:crypto'
 import { closeSync, openSync, writeSync } from 'node:fs'
+import type { FileHashes } from './checksums.js'
 
 /** Bytes gathered before a write. */
 export const SINK_BYTES = 1 << 18
@@ -13,9 +17,14 @@ export class TextSink {
   private readonly fd: number
   private readonly buffer = Buffer.allocUnsafe(SINK_BYTES)
   private used = 0
+  private readonly hash: Hash | null
 
-  constructor(path: string) {
+  constructor(
+    readonly path: string,
+    private readonly hashes?: FileHashes,
+  ) {
     this.fd = openSync(path, 'w')
+    this.hash = hashes ? createHash('sha256') : null
   }
 
   /** Appends `text` (a string of any length). */
@@ -24,7 +33,7 @@ export class TextSink {
     if (this.used + text.length * 3 > SINK_BYTES) {
       this.flush()
       if (text.length * 3 > SINK_BYTES) {
-        writeSync(this.fd, text)
+        this.writeAll(Buffer.from(text, 'utf8'))
         return
       }
     }
@@ -40,13 +49,19 @@ export class TextSink {
 
   /** Writes what is pending. */
   flush(): void {
-    let done = 0
-    while (done < this.used) done += writeSync(this.fd, this.buffer, done, this.used - done)
+    this.writeAll(this.buffer.subarray(0, this.used))
     this.used = 0
+  }
+
+  private writeAll(bytes: Buffer): void {
+    this.hash?.update(bytes)
+    let done = 0
+    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done)
   }
 
   close(): void {
     this.flush()
     closeSync(this.fd)
+    if (this.hash) this.hashes!.record(this.path, this.hash.digest('hex'))
   }
 }
