@@ -32,7 +32,7 @@ import {
   DatasetWriter,
   type ShardIdentity,
 } from './publish/dataset-writer.js'
-import { FILES, inside, tableFile } from './publish/layout.js'
+import { FILES, type Format, inside, tableFile } from './publish/layout.js'
 import { atomicRun } from './publish/output.js'
 import { JsonlCursor } from './util/jsonl-cursor.js'
 import { versions } from './versions.js'
@@ -45,6 +45,8 @@ interface Manifest {
   readonly inputs: { readonly seen: number; readonly duplicates: number; readonly reconciled?: boolean }
   readonly skipped: readonly { path: string; why: string }[]
   readonly dataset?: DatasetMetadata
+  /** The formats the shard's tables were written in (absent before the option existed: all four). */
+  readonly formats?: readonly Format[]
 }
 
 export interface MergeSummary extends DatasetCounts {
@@ -111,6 +113,12 @@ function readShard(dir: string): ShardOutput {
     refuse(dir, 'has a manifest whose shard is not k/n with 0 ≤ k < n')
   if (manifest.inputs.reconciled !== true)
     refuse(dir, 'does not reconcile (inputs seen ≠ documents + duplicates + rejected): build it again')
+  // merge reads the shards' rows from their JSON Lines tables
+  if (manifest.formats && !manifest.formats.includes('jsonl'))
+    refuse(
+      dir,
+      `was built without JSON Lines (--formats ${manifest.formats.join(',')}), which merge reads: build the shards with jsonl among the formats`,
+    )
   return {
     dir,
     manifest,
@@ -204,6 +212,8 @@ export async function merge(opts: {
   shards: readonly string[]
   out: string
   force?: boolean
+  /** The formats of the merged tables; all four by default. */
+  formats?: readonly Format[]
 }): Promise<MergeSummary> {
   if (opts.shards.length === 0) throw new PipelineError('E_USAGE', 'no shard outputs given')
   const shards = readShards(opts.shards.map((d) => resolve(d)))
@@ -213,7 +223,7 @@ export async function merge(opts: {
     opts.out,
     { protect: opts.shards, force: opts.force === true },
     async (dir, parquet, hashes) => {
-      const out = new DatasetWriter(dir, parquet, 0, hashes)
+      const out = new DatasetWriter(dir, parquet, 0, hashes, opts.formats)
       // the rows come corrected from the shards; their reports of what was corrected are combined
       out.correctionReport = mergeCorrectionReports(
         shards.map((s) => {

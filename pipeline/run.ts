@@ -28,6 +28,7 @@ import { mapOrdered } from './parallel/ordered.js'
 import { workerFile } from './parallel/worker-file.js'
 import type { BuildResult, ScanResult } from './process-input.js'
 import { type DatasetCounts, DatasetWriter } from './publish/dataset-writer.js'
+import type { Format } from './publish/layout.js'
 import { atomicRun } from './publish/output.js'
 import { assertReplaceable } from './publish/output-guard.js'
 import type { PartialDate } from './types.js'
@@ -48,6 +49,8 @@ export interface BuildOptions {
   /** Replace `out` even when it is not the output of an earlier build (never the input or an ancestor). */
   readonly force?: boolean
   readonly onProgress?: (phase: 'scan' | 'build', done: number, total: number) => void
+  /** The formats of the tables (`publish/layout.ts`); all four by default. */
+  readonly formats?: readonly Format[]
   /** Heap of each worker thread (old generation, MB); `WORKER_HEAP_MB` by default. */
   readonly workerHeapMb?: number
 }
@@ -233,7 +236,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       opts.out,
       guard,
       async (dir, parquet, hashes) => {
-        const out = new DatasetWriter(dir, parquet, shard?.index ?? 0, hashes)
+        const out = new DatasetWriter(dir, parquet, shard?.index ?? 0, hashes, opts.formats)
         out.corrections = corrections
         let done = 0
         for await (const r of mapBatched(

@@ -70,13 +70,15 @@ export function tableSchemaDescriptor(table: TableName, format: Format): Record<
 }
 
 /**
- * The manifest of the files in `dir`: every table in every format, the rejects, and the other files of
- * the layout (`DESCRIBED_FILES`; an optional one only when the run wrote it).
+ * The manifest of the files in `dir`: every table in each format the build wrote (all four by default),
+ * the rejects, and the other files of the layout (`DESCRIBED_FILES`; an optional one only when the run
+ * wrote it).
  */
 export function dataPackage(
   dir: string,
   info: DatasetMetadata,
   hashes: FileHashes = new FileHashes(),
+  formats: readonly Format[] = FORMATS,
 ): Record<string, unknown> {
   const fileFacts = (dir: string, path: string) => ({
     bytes: statSync(inside(dir, path)).size,
@@ -85,7 +87,7 @@ export function dataPackage(
   const resources: Record<string, unknown>[] = []
   for (const table of DATA_TABLES) {
     const s = tableSchema(table)
-    for (const format of FORMATS) {
+    for (const format of FORMATS.filter((f) => formats.includes(f))) {
       const path = tableFile(table, format)
       resources.push({
         name: resourceName(table, format),

@@ -18,7 +18,7 @@ import { JsonlCursor } from '../util/jsonl-cursor.js'
 import { versions } from '../versions.js'
 import type { FileHashes } from './checksums.js'
 import { codebook } from './codebook.js'
-import { DATA, FILES, inside, SCRATCH, tableFile } from './layout.js'
+import { DATA, FILES, FORMATS, type Format, inside, SCRATCH, tableFile } from './layout.js'
 import { PARTITIONED_TABLES, type PartitionedTable, YearPartitions } from './parquet-by-year.js'
 import type { ParquetJobs } from './parquet-jobs.js'
 import { writeReport } from './report/index.js'
@@ -78,7 +78,8 @@ export class DatasetWriter {
   private readonly eventSpool: TextSink
   private readonly eventKeys = new EventClusterIndex()
   private readonly stats = new StatsCollector()
-  private readonly years: YearPartitions
+  /** The by-year Parquet partitions, written with the Parquet format. */
+  private readonly years: YearPartitions | null
 
   /** `shardIndex` names the by-year files (`part-<k>.parquet`) so several shards' trees can be read together. */
   constructor(
@@ -88,8 +89,14 @@ export class DatasetWriter {
     shardIndex = 0,
     /** Where the SHA-256 of the files written here are recorded as they are written (`atomicRun`'s). */
     hashes?: FileHashes,
+    /**
+     * The formats of the tables (all by default). Parquet, and its by-year partitions, is converted from
+     * an Arrow file, which is scratch when Arrow is not among them.
+     */
+    readonly formats: readonly Format[] = FORMATS,
   ) {
-    this.years = new YearPartitions(dir, shardIndex)
+    const has = (f: Format) => formats.includes(f)
+    this.years = has('parquet') ? new YearPartitions(dir, shardIndex) : null
     mkdirSync(inside(dir, DATA), { recursive: true })
     this.writers = Object.fromEntries(
       DATA_TABLES.map((t) => [
@@ -97,9 +104,9 @@ export class DatasetWriter {
         new TableWriter(
           t,
           {
-            csv: inside(dir, tableFile(t, 'csv')),
-            jsonl: inside(dir, tableFile(t, 'jsonl')),
-            arrow: inside(dir, tableFile(t, 'arrow')),
+            ...(has('csv') ? { csv: inside(dir, tableFile(t, 'csv')) } : {}),
+            ...(has('jsonl') ? { jsonl: inside(dir, tableFile(t, 'jsonl')) } : {}),
+            ...(has('arrow') || has('parquet') ? { arrow: this.arrowPath(t) } : {}),
           },
           hashes,
         ),
@@ -107,6 +114,11 @@ export class DatasetWriter {
     ) as { [T in DataTable]: TableWriter<T> }
     this.rejectsOut = new TextSink(inside(dir, FILES.rejects), hashes)
     this.eventSpool = new TextSink(inside(dir, SCRATCH.events))
+  }
+
+  /** A table's Arrow file: published, or the scratch source of its Parquet file. */
+  private arrowPath(t: DataTable): string {
+    return inside(this.dir, this.formats.includes('arrow') ? tableFile(t, 'arrow') : SCRATCH.table(t))
   }
 
   /** A researcher's corrections (corrections.csv beside the inputs), applied to rows as they are written. */
@@ -139,17 +151,18 @@ export class DatasetWriter {
   /** Rows of a table, to every format, the report's figures and (with a year) the by-year partitions. */
   private put<T extends DataTable>(table: T, rows: readonly TableRows[T][], year: string | null): void {
     const writer = this.writers[table]
-    const partitioned = year !== null && (PARTITIONED_TABLES as readonly string[]).includes(table)
+    const years =
+      year !== null && (PARTITIONED_TABLES as readonly string[]).includes(table) ? this.years : null
     for (const r of rows) {
       const values = writer.appendRow(r as unknown as Readonly<Record<string, unknown>>)
       this.stats.add(table, r)
-      if (partitioned) this.years.add(table as PartitionedTable, values, year)
+      if (years) years.add(table as PartitionedTable, values, year!)
     }
   }
 
   /** Whether the by-year scratch files' streams should be let drain (the caller awaits a tick). */
   wantsDrain(): boolean {
-    return this.years.wantsDrain()
+    return this.years?.wantsDrain() ?? false
   }
 
   /** An entity with counts to add (a shard's entity row, when merging). */
@@ -210,8 +223,12 @@ export class DatasetWriter {
   /** Closes a table's files and queues its Parquet file. */
   private async closeTable(t: DataTable): Promise<void> {
     await this.writers[t].close()
-    const arrow = inside(this.dir, tableFile(t, 'arrow'))
-    this.parquet.add({ arrow, parquet: inside(this.dir, tableFile(t, 'parquet')), removeArrow: false })
+    if (!this.formats.includes('parquet')) return
+    this.parquet.add({
+      arrow: this.arrowPath(t),
+      parquet: inside(this.dir, tableFile(t, 'parquet')),
+      removeArrow: !this.formats.includes('arrow'),
+    })
   }
 
   /** Writes the entity table, closes every file, writes the codebook and the manifest. */
@@ -225,10 +242,10 @@ export class DatasetWriter {
     // every table but the events is complete: its files are closed, and converted to Parquet (on other
     // threads, when there are some) while the events are written
     for (const t of DATA_TABLES) if (t !== 'events') await this.closeTable(t)
-    await this.years.finish(this.parquet, (t) => t !== 'events')
+    await this.years?.finish(this.parquet, (t) => t !== 'events')
     await this.writeEvents()
     await this.closeTable('events')
-    await this.years.finish(this.parquet)
+    await this.years?.finish(this.parquet)
     this.rejectsOut.close()
     await writeReport(this.dir, facts.dataset, this.stats.result())
     const rows = Object.fromEntries(DATA_TABLES.map((t) => [t, this.writers[t].rows]))
@@ -240,6 +257,7 @@ export class DatasetWriter {
     const report = this.correctionReport ?? this.corrections.report()
     const manifest = {
       pipeline: versions(),
+      formats: this.formats,
       corpus: { fingerprint: facts.corpus.fingerprint, inputs: facts.corpus.inputs },
       ...(facts.shard ? { shard: facts.shard } : {}),
       reference_date: { value: facts.referenceDate, source: facts.referenceSource },

@@ -12,7 +12,19 @@
 import { join } from 'node:path'
 
 export type Format = 'csv' | 'jsonl' | 'arrow' | 'parquet'
+/** Every format, in the order files and datapackage resources are listed; a build writes all by default. */
 export const FORMATS: readonly Format[] = ['csv', 'jsonl', 'arrow', 'parquet']
+
+/**
+ * The formats of a `--formats` value (`parquet`, `csv,parquet`, …): known names, at least one, in
+ * `FORMATS` order whatever order they were given in; null when the list is empty or names another format.
+ */
+export function parseFormats(list: string): Format[] | null {
+  const given = list.split(',').map((f) => f.trim().toLowerCase())
+  if (given.some((f) => !(FORMATS as readonly string[]).includes(f))) return null
+  const formats = FORMATS.filter((f) => given.includes(f))
+  return formats.length > 0 ? formats : null
+}
 
 /** Media types (IANA, or the format's own registration) of the files of a dataset. */
 export const MEDIA = {
@@ -96,10 +108,12 @@ export const DESCRIBED_FILES: readonly {
 
 /**
  * Scratch files of a build in its staging folder, gone before the folder is swapped in: the event rows
- * waiting for their corpus-level clusters, and each partition's Arrow batches before Parquet.
+ * waiting for their corpus-level clusters, each partition's Arrow batches before Parquet, and a table's
+ * Arrow file when Parquet is written but Arrow is not among the formats.
  */
 export const SCRATCH = {
   events: '.events.spool.jsonl',
+  table: (table: string): string => `${DATA}/.${table}.arrow.partial`,
   partition: (part: string): string => `.${part}.arrow.partial`,
 } as const
 

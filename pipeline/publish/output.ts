@@ -11,7 +11,7 @@ import { versions } from '../versions.js'
 import { type CommitResult, commit, createStaging, recover, STAGING_MARKER } from './atomic.js'
 import { FileHashes, sha256sums } from './checksums.js'
 import { dataPackage } from './datapackage.js'
-import { FILES, inside } from './layout.js'
+import { FILES, FORMATS, type Format, inside } from './layout.js'
 import { assertReplaceable, type GuardOptions } from './output-guard.js'
 import { ParquetJobs } from './parquet-jobs.js'
 
@@ -45,12 +45,12 @@ export async function atomicRun<T extends object>(
     }
     const v = versions()
     // the by-year partitions and the report were written by the body's dataset writer, as rows went by
-    const manifest = inside(dir, FILES.manifest)
-    const dataset = existsSync(manifest)
-      ? ((JSON.parse(readFileSync(manifest, 'utf8')) as { dataset?: DatasetMetadata }).dataset ??
-        defaultMetadata(v.version))
-      : defaultMetadata(v.version)
-    const pkg = dataPackage(dir, dataset, hashes)
+    const manifestPath = inside(dir, FILES.manifest)
+    const manifest = existsSync(manifestPath)
+      ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { dataset?: DatasetMetadata; formats?: Format[] })
+      : {}
+    const dataset = manifest.dataset ?? defaultMetadata(v.version)
+    const pkg = dataPackage(dir, dataset, hashes, manifest.formats ?? FORMATS)
     writeFileSync(inside(dir, FILES.datapackage), `${JSON.stringify(pkg, null, 2)}\n`)
     writeFileSync(inside(dir, FILES.sums), sha256sums(dir, [FILES.sums, STAGING_MARKER], hashes))
     return { ...result, output: commit(dir, out) }

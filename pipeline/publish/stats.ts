@@ -7,6 +7,7 @@
 import { createReadStream, existsSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import type { DocumentsRow, EntitiesRow, EventsRow, QuotesRow, RejectsRow } from '../_generated/tables.js'
+import { PipelineError } from '../errors.js'
 import { DATA_TABLES, type DataTable } from '../schema/tables.js'
 import { FILES, inside, tableFile } from './layout.js'
 
@@ -178,6 +179,12 @@ export class StatsCollector {
 
 /** The figures of a finished output folder, read from its JSON Lines files one line at a time. */
 export async function collectStats(dir: string): Promise<DatasetStats> {
+  const documents = tableFile('documents', 'jsonl')
+  if (!existsSync(inside(dir, documents)))
+    throw new PipelineError(
+      'E_INPUT_MISSING',
+      `${dir} has no ${documents}: its figures are read from the JSON Lines tables, which a build writes unless --formats leaves them out (report.html has the same figures)`,
+    )
   const c = new StatsCollector()
   for (const t of DATA_TABLES)
     for await (const r of jsonLines<unknown>(inside(dir, tableFile(t, 'jsonl')))) c.add(t, r)

@@ -160,8 +160,8 @@ export class RecordBatcher {
 export class TableWriter<T extends TableName = TableName> {
   readonly cols: Column[]
   readonly schema: Schema
-  private readonly csv: TextSink
-  private readonly json: TextSink
+  private readonly csv: TextSink | null
+  private readonly json: TextSink | null
   /**
    * The row being written, as its values in schema order and as an object with every column in schema
    * order (for its JSON line) and as CSV fields; the three are reused from row to row.
@@ -169,28 +169,29 @@ export class TableWriter<T extends TableName = TableName> {
   private readonly values: unknown[]
   private readonly ordered: Record<string, unknown>
   private readonly fields: string[]
-  private readonly arrow: ArrowFileSink
+  private readonly arrow: ArrowFileSink | null
   private readonly batcher: RecordBatcher
   /** First non-null value of each column, for the codebook. */
   readonly examples = new Map<string, unknown>()
   private batches = 0
   rows = 0
 
+  /** `paths` names the file of each format to write; a format without a path is not written. */
   constructor(
     readonly table: T,
-    paths: { csv: string; jsonl: string; arrow: string },
+    paths: { csv?: string; jsonl?: string; arrow?: string },
     /** Where the files' SHA-256, computed as they are written, are recorded (none: not hashed). */
     hashes?: FileHashes,
   ) {
     this.cols = columns(table)
     this.schema = arrowSchema(table)
-    this.csv = new TextSink(paths.csv, hashes)
-    this.json = new TextSink(paths.jsonl, hashes)
-    this.csv.writeLine(Papa.unparse([this.cols.map((c) => c.name)], { newline: '\n' }))
+    this.csv = paths.csv === undefined ? null : new TextSink(paths.csv, hashes)
+    this.json = paths.jsonl === undefined ? null : new TextSink(paths.jsonl, hashes)
+    this.csv?.writeLine(Papa.unparse([this.cols.map((c) => c.name)], { newline: '\n' }))
     this.values = this.cols.map(() => null)
     this.ordered = Object.fromEntries(this.cols.map((c) => [c.name, null]))
     this.fields = this.cols.map(() => '')
-    this.arrow = new ArrowFileSink(paths.arrow, hashes)
+    this.arrow = paths.arrow === undefined ? null : new ArrowFileSink(paths.arrow, hashes)
     this.batcher = new RecordBatcher(table)
   }
 
@@ -204,7 +205,7 @@ export class TableWriter<T extends TableName = TableName> {
    * until the next call (the array is reused).
    */
   appendRow(row: Readonly<Record<string, unknown>>): readonly unknown[] {
-    const { cols, values, ordered, fields } = this
+    const { cols, values, ordered, fields, csv, json } = this
     const n = cols.length
     for (let k = 0; k < n; k++) {
       const c = cols[k]!
@@ -212,10 +213,10 @@ export class TableWriter<T extends TableName = TableName> {
       const v = raw === undefined ? null : raw
       values[k] = v
       ordered[c.name] = v
-      fields[k] = v === null ? '' : csvField(csvCell(v as Cell, c))
+      if (csv) fields[k] = v === null ? '' : csvField(csvCell(v as Cell, c))
     }
-    this.json.writeLine(JSON.stringify(ordered))
-    this.csv.writeLine(fields.join(','))
+    json?.writeLine(JSON.stringify(ordered))
+    csv?.writeLine(fields.join(','))
     if (this.examples.size < n)
       for (let k = 0; k < n; k++) {
         const v = values[k]
@@ -223,22 +224,24 @@ export class TableWriter<T extends TableName = TableName> {
         if (v !== null && !(Array.isArray(v) && v.length === 0) && !this.examples.has(name))
           this.examples.set(name, v)
       }
-    this.batcher.appendValues(values)
     this.rows++
-    if (this.batcher.full) this.flushArrow()
+    if (this.arrow) {
+      this.batcher.appendValues(values)
+      if (this.batcher.full) this.flushArrow(this.arrow)
+    }
     return values
   }
 
-  private flushArrow(): void {
+  private flushArrow(arrow: ArrowFileSink): void {
     if (this.batcher.pending === 0 && this.batches > 0) return
-    this.arrow.write(this.batcher.flush())
+    arrow.write(this.batcher.flush())
     this.batches++
   }
 
   async close(): Promise<void> {
-    if (this.batcher.pending > 0 || this.batches === 0) this.flushArrow()
-    this.csv.close()
-    this.json.close()
-    await this.arrow.close()
+    if (this.arrow && (this.batcher.pending > 0 || this.batches === 0)) this.flushArrow(this.arrow)
+    this.csv?.close()
+    this.json?.close()
+    await this.arrow?.close()
   }
 }
