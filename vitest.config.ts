@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // one temporary folder for the whole run, removed at its end (tests/global-setup.ts)
+    globalSetup: ['tests/global-setup.ts'],
   },
 })
