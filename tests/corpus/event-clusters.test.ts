@@ -140,3 +140,18 @@ describe('two outlets report one attack', () => {
     expect(await rows(2)).toBe(text)
   }, 60_000)
 })
+
+describe('event ids kept as numbers', () => {
+  // ids of the stableId form are held as two 32-bit numbers; others (these tests' short ids) as strings
+  it('gives back every id as it came (leading zeros kept) and names a cluster after its smallest id as a string', () => {
+    const ids = ['evt_fffffffff0000000', 'evt_00000000000000ff', 'evt_0000000100000000', 'evt_0']
+    const c = clustersOf(ids.map((event_id, k) => key({ event_id, doc_id: `doc_${k}` })))
+    expect([...c.keys()].sort()).toEqual([...ids].sort())
+    // 'evt_0' is a prefix of the others: the smallest in string order
+    for (const id of ids) expect(c.get(id)).toEqual({ cluster: stableId('evc', 'evt_0'), size: 4 })
+    const regular = ids.slice(0, 3)
+    const d = clustersOf(regular.map((event_id, k) => key({ event_id, doc_id: `doc_${k}` })))
+    // the smaller high half wins although its low half is the larger
+    for (const id of regular) expect(d.get(id)?.cluster).toBe(stableId('evc', 'evt_00000000000000ff'))
+  })
+})
