@@ -9,8 +9,9 @@
  * Per-input work (`process-input.ts`) runs inline or on a pool of worker threads (`--jobs`); results
  * are consumed in input order, so the output is byte-identical whatever the number of jobs. With a
  * cache folder, per-input results are reused when neither the input nor the pipeline changed.
- * Memory held across the corpus: an id per input, the near-duplicate signatures (192 bytes a
- * document) and the entity table; rows stream to disk.
+ * Memory held across the corpus: an id per input and the entity table, the near-duplicate signatures
+ * (192 bytes a document) during pass 1 only, the event index (about 50 bytes an event) during pass 2;
+ * rows stream to disk.
  */
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
@@ -27,7 +28,7 @@ import { readMetadata } from './metadata/dataset.js'
 import { mapOrdered } from './parallel/ordered.js'
 import { workerFile } from './parallel/worker-file.js'
 import type { BuildResult, ScanResult } from './process-input.js'
-import { type DatasetCounts, DatasetWriter } from './publish/dataset-writer.js'
+import { type CorpusIdentity, type DatasetCounts, DatasetWriter } from './publish/dataset-writer.js'
 import type { Format } from './publish/layout.js'
 import { atomicRun } from './publish/output.js'
 import { assertReplaceable } from './publish/output-guard.js'
@@ -153,6 +154,75 @@ function executor(jobs: number, cache: DocCache | null, heapMb: number): Executo
   return { run, stats, close }
 }
 
+/** What pass 1 learns of the corpus. */
+interface CorpusFacts {
+  /** The document id of each input (null for an input that makes no document). */
+  readonly docIds: (string | null)[]
+  /** 1 for an input whose document an earlier input already gave. */
+  readonly duplicate: Uint8Array
+  /** The later inputs of each document given by several, by the input of its first. */
+  readonly dupesOf: Map<number, number[]>
+  /** The latest explicit publication date of the corpus. */
+  readonly latest: string | null
+  /** The corpus fingerprint and the number of inputs it covers (`corpus/fingerprint.ts`). */
+  readonly corpus: CorpusIdentity
+  /** The near-duplicate cluster of each document that has one. */
+  readonly clusters: Map<string, NearDuplicate>
+}
+
+/**
+ * Pass 1: parse and clean every input to learn its document id, its explicit publication dates and its
+ * near-duplicate signature, then cluster the signatures. Its own function so that what only it needs
+ * (the signature index, a few hundred bytes a document; the first input of each document id) is
+ * garbage once it returns: a suspended async function keeps all of its locals alive, and pass 2 and
+ * the finish run for most of a build.
+ */
+async function scanCorpus(
+  inputs: readonly Input[],
+  exec: Executor,
+  window: number,
+  onProgress: BuildOptions['onProgress'],
+): Promise<CorpusFacts> {
+  const docIds: (string | null)[] = new Array(inputs.length).fill(null)
+  const duplicate = new Uint8Array(inputs.length)
+  const corpus = new CorpusFingerprint()
+  const firstOf = new Map<string, number>()
+  const dupesOf = new Map<number, number[]>()
+  const near = new NearDuplicateIndex()
+  let latest: string | null = null
+  let i = 0
+  const scans = mapBatched(
+    inputs,
+    (batch) => exec.run(batch.map((input) => ({ kind: 'scan', input }))) as Promise<ScanResult[]>,
+    window,
+  )
+  for await (const s of scans) {
+    const k = i++
+    onProgress?.('scan', i, inputs.length)
+    if (i % 32 === 0) await tick()
+    corpus.add(inputs[k]!.path, s.sha256)
+    if (s.docId === null) continue
+    docIds[k] = s.docId
+    const first = firstOf.get(s.docId)
+    if (first !== undefined) {
+      duplicate[k] = 1
+      const list = dupesOf.get(first)
+      if (list) list.push(k)
+      else dupesOf.set(first, [k])
+      continue
+    }
+    firstOf.set(s.docId, k)
+    if (s.explicitMax && (latest === null || s.explicitMax > latest)) latest = s.explicitMax
+    near.addSignature(
+      s.docId,
+      s.bins && s.bands ? { bins: Uint16Array.from(s.bins), bands: Uint32Array.from(s.bands) } : null,
+      s.explicitMin,
+      inputs[k]!.path,
+    )
+  }
+  return { docIds, duplicate, dupesOf, latest, corpus: corpus.digest(), clusters: near.clusters() }
+}
+
 export async function build(opts: BuildOptions): Promise<BuildSummary> {
   const input = resolve(opts.input)
   const jobs = opts.jobs ?? 1
@@ -171,45 +241,11 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   // batches in flight: with the one waiting in each worker's inbox, every worker always has work
   const window = jobs * 4
   try {
-    // pass 1: corpus facts
-    const docIds: (string | null)[] = new Array(inputs.length).fill(null)
-    const corpus = new CorpusFingerprint()
-    const firstOf = new Map<string, number>()
-    const dupesOf = new Map<number, number[]>()
-    const near = new NearDuplicateIndex()
-    let latest: string | null = null
-    let i = 0
-    const scans = mapBatched(
-      inputs,
-      (batch) => exec.run(batch.map((input) => ({ kind: 'scan', input }))) as Promise<ScanResult[]>,
-      window,
-    )
-    for await (const s of scans) {
-      const k = i++
-      opts.onProgress?.('scan', i, inputs.length)
-      if (i % 32 === 0) await tick()
-      corpus.add(inputs[k]!.path, s.sha256)
-      if (s.docId === null) continue
-      docIds[k] = s.docId
-      const first = firstOf.get(s.docId)
-      if (first !== undefined) {
-        const list = dupesOf.get(first)
-        if (list) list.push(k)
-        else dupesOf.set(first, [k])
-        continue
-      }
-      firstOf.set(s.docId, k)
-      if (s.explicitMax && (latest === null || s.explicitMax > latest)) latest = s.explicitMax
-      near.addSignature(
-        s.docId,
-        s.bins && s.bands ? { bins: Uint16Array.from(s.bins), bands: Uint32Array.from(s.bands) } : null,
-        s.explicitMin,
-        inputs[k]!.path,
-      )
-    }
+    // pass 1: corpus facts (the index that found them is let go before pass 2)
+    const facts = await scanCorpus(inputs, exec, window, opts.onProgress)
+    const { docIds, dupesOf, latest, clusters } = facts
     const reference = opts.referenceDate ?? (latest ? parseIsoPartial(latest) : null)
-    const corpusPrint = corpus.digest()
-    const clusters = near.clusters()
+    const corpusPrint = facts.corpus
 
     // pass 2: the documents of this shard, written as they come
     const mine: number[] = []
@@ -217,7 +253,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     for (let k = 0; k < inputs.length; k++) {
       const id = docIds[k] ?? null
       if (shard && shardOf(id, inputs[k]!.path, shard.count) !== shard.index) continue
-      if (id !== null && firstOf.get(id) !== k) duplicates++
+      if (facts.duplicate[k] === 1) duplicates++
       else mine.push(k)
     }
     const task = (k: number): WorkerTask => {
