@@ -40,9 +40,8 @@ Options:
   --shard <k>/<n>             process only partition k (0-based) of n, by document id; combine the
                               n outputs with 'depeches merge' into the dataset a single run gives
   --formats <list>            the formats of the tables, comma-separated among csv, jsonl, arrow,
-                              parquet (default: all four); 'parquet' alone takes about a fifth of the
-                              disk. 'depeches stats', 'depeches merge' (of the shards) and releases
-                              read the JSON Lines tables
+                              parquet (default: all four); 'parquet' alone takes about a tenth of
+                              the disk. 'depeches merge' reads its shards' JSON Lines tables
   --force                     replace <output-dir> even when it is not the output of an earlier build
                               (by default only a missing or empty folder, or one a build made and
                               nobody added files to, is replaced; never the input or a folder holding it)

@@ -4,12 +4,11 @@
  * The report (`report/`) and the dataset card of a release (`../release/`) both describe the data from
  * these, so the two never disagree.
  */
-import { createReadStream, existsSync } from 'node:fs'
-import { createInterface } from 'node:readline'
 import type { DocumentsRow, EntitiesRow, EventsRow, QuotesRow, RejectsRow } from '../_generated/tables.js'
 import { PipelineError } from '../errors.js'
 import { DATA_TABLES, type DataTable } from '../schema/tables.js'
-import { FILES, inside, tableFile } from './layout.js'
+import { FILES, FORMATS, inside, tableFile } from './layout.js'
+import { jsonLines, tableRows, tableSource } from './table-rows.js'
 
 export interface EntityFacts {
   readonly entity_id: string
@@ -47,15 +46,6 @@ export interface DatasetStats {
   readonly unattributedQuotes: number
   readonly entities: readonly EntityFacts[]
   readonly rejectsByReason: ReadonlyMap<string, number>
-}
-
-async function* jsonLines<T>(path: string): AsyncGenerator<T> {
-  if (!existsSync(path)) return
-  const lines = createInterface({
-    input: createReadStream(path, 'utf8'),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  })
-  for await (const line of lines) if (line.trim() !== '') yield JSON.parse(line) as T
 }
 
 const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n)
@@ -177,17 +167,18 @@ export class StatsCollector {
   }
 }
 
-/** The figures of a finished output folder, read from its JSON Lines files one line at a time. */
+/**
+ * The figures of a finished output folder, read from its tables one row at a time: from the JSON Lines
+ * files, or from the Arrow or Parquet ones when the build left JSON Lines out (`table-rows.ts`).
+ */
 export async function collectStats(dir: string): Promise<DatasetStats> {
-  const documents = tableFile('documents', 'jsonl')
-  if (!existsSync(inside(dir, documents)))
+  if (!tableSource(dir, 'documents'))
     throw new PipelineError(
       'E_INPUT_MISSING',
-      `${dir} has no ${documents}: its figures are read from the JSON Lines tables, which a build writes unless --formats leaves them out (report.html has the same figures)`,
+      `${dir} has no documents table (${FORMATS.map((f) => tableFile('documents', f)).join(', ')}): give the --out folder of a build`,
     )
   const c = new StatsCollector()
-  for (const t of DATA_TABLES)
-    for await (const r of jsonLines<unknown>(inside(dir, tableFile(t, 'jsonl')))) c.add(t, r)
+  for (const t of DATA_TABLES) for await (const r of tableRows(dir, t)) c.add(t, r)
   for await (const r of jsonLines<RejectsRow>(inside(dir, FILES.rejects))) c.reject(r)
   return c.result()
 }

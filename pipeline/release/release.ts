@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, 
 import { basename, join, relative, resolve, sep } from 'node:path'
 import { type DatasetMetadata, defaultMetadata } from '../metadata/dataset.js'
 import { fileSha256, listFiles, sha256sums } from '../publish/checksums.js'
-import { FILES, inside } from '../publish/layout.js'
+import { FILES, FORMATS, inside } from '../publish/layout.js'
 import { collectStats, type DatasetStats } from '../publish/stats.js'
 import { repoFile } from '../util/paths.js'
 import { versions } from '../versions.js'
@@ -77,6 +77,14 @@ export async function makeRelease(opts: ReleaseOptions): Promise<ReleaseResult> 
   for (const f of [FILES.datapackage, FILES.codebook, FILES.manifest])
     if (!existsSync(join(opts.dist, f)))
       throw new Error(`${opts.dist} is not a built dataset: ${f} is missing`)
+  // a release is the dataset in every format, as its card describes it
+  const formats = (
+    JSON.parse(readFileSync(join(opts.dist, FILES.manifest), 'utf8')) as { formats?: string[] }
+  ).formats
+  if (formats && FORMATS.some((f) => !formats.includes(f)))
+    throw new Error(
+      `${opts.dist} holds the tables in ${formats.join(', ')} only (--formats): a release carries every format, build it without --formats`,
+    )
   mkdirSync(opts.out, { recursive: true })
   // the release folder is assembled beside the archives, then removed: archives are the product
   const stage = join(opts.out, `.${name}.staging-${process.pid}`)

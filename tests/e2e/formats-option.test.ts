@@ -2,7 +2,8 @@
  * `--formats`: a build writes the tables in the formats asked for and nothing else (a million articles
  * in all four formats is about 78 GB; Parquet alone about a fifth). A format written is byte-identical
  * to the same format of a full build; datapackage.json and SHA256SUMS describe exactly the files there;
- * what reads the JSON Lines tables (stats, merge, release) says so when they are left out.
+ * stats reads whichever format is there; merge (which reads the shards' JSON Lines) and a release (every
+ * format) say so when what they need is left out.
  */
 import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -11,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { merge } from '../../pipeline/merge.js'
 import { parseFormats } from '../../pipeline/publish/layout.js'
 import { collectStats } from '../../pipeline/publish/stats.js'
+import { makeRelease } from '../../pipeline/release/release.js'
 import { build } from '../../pipeline/run.js'
 import { repo, seedsDir, tempDir } from '../helpers.js'
 import { compiledCli } from '../hostile/cli.js'
@@ -103,11 +105,20 @@ describe('a build with --formats', { timeout: 180_000 }, () => {
     }
   })
 
-  it('stats, which reads the JSON Lines tables, says they were left out', async () => {
-    await expect(collectStats(parquetOnly)).rejects.toThrow(/no data\/documents\.jsonl.*--formats/)
-    expect((await collectStats(textOnly)).rows.documents).toBe(
-      json(join(DIST, 'manifest.json')).rows.documents,
-    )
+  it('stats reads the tables from Arrow or Parquet when JSON Lines are left out: the same figures', async () => {
+    const arrowOnly = join(tempDir('formats-arrow'), 'out')
+    await build({ input: seedsDir, out: arrowOnly, formats: ['arrow'] })
+    const full = await collectStats(DIST)
+    expect(full.rows.documents).toBe(json(join(DIST, 'manifest.json')).rows.documents)
+    expect(full.entities.length).toBeGreaterThan(0)
+    for (const dir of [parquetOnly, arrowOnly, textOnly]) expect(await collectStats(dir)).toEqual(full)
+    await expect(collectStats(tempDir('formats-none'))).rejects.toThrow(/has no documents table/)
+  })
+
+  it('a release, which carries every format, refuses a build made with --formats', async () => {
+    await expect(
+      makeRelease({ dist: parquetOnly, out: join(tempDir('formats-release'), 'r') }),
+    ).rejects.toThrow(/holds the tables in parquet only \(--formats\): a release carries every format/)
   })
 
   it('merge refuses shards without JSON Lines, and writes the formats asked for', async () => {
