@@ -41,7 +41,7 @@ Options:
                               n outputs with 'depeches merge' into the dataset a single run gives
   --formats <list>            the formats of the tables, comma-separated among csv, jsonl, arrow,
                               parquet (default: all four); 'parquet' alone takes about a tenth of
-                              the disk. 'depeches merge' reads its shards' JSON Lines tables
+                              the disk
   --force                     replace <output-dir> even when it is not the output of an earlier build
                               (by default only a missing or empty folder, or one a build made and
                               nobody added files to, is replaced; never the input or a folder holding it)

@@ -32,8 +32,10 @@ import {
   DatasetWriter,
   type ShardIdentity,
 } from './publish/dataset-writer.js'
-import { FILES, type Format, inside, tableFile } from './publish/layout.js'
+import { FILES, type Format, inside } from './publish/layout.js'
 import { atomicRun } from './publish/output.js'
+import { RowCursor } from './publish/table-rows.js'
+import type { DataTable } from './schema/tables.js'
 import { JsonlCursor } from './util/jsonl-cursor.js'
 import { versions } from './versions.js'
 
@@ -113,12 +115,6 @@ function readShard(dir: string): ShardOutput {
     refuse(dir, 'has a manifest whose shard is not k/n with 0 ≤ k < n')
   if (manifest.inputs.reconciled !== true)
     refuse(dir, 'does not reconcile (inputs seen ≠ documents + duplicates + rejected): build it again')
-  // merge reads the shards' rows from their JSON Lines tables
-  if (manifest.formats && !manifest.formats.includes('jsonl'))
-    refuse(
-      dir,
-      `was built without JSON Lines (--formats ${manifest.formats.join(',')}), which merge reads: build the shards with jsonl among the formats`,
-    )
   return {
     dir,
     manifest,
@@ -186,25 +182,43 @@ function readShards(dirs: readonly string[]): ShardOutput[] {
 }
 
 /** Pops the rows of one document off a cursor (rows are grouped by document, in document order). */
-function take<T extends { doc_id: string }>(c: JsonlCursor<T>, docId: string): T[] {
+async function take<T extends { doc_id: string }>(c: RowCursor<T>, docId: string): Promise<T[]> {
   const out: T[] = []
-  for (let r = c.peek(); r !== null && r.doc_id === docId; r = c.peek()) out.push(c.next()!)
+  for (let r = await c.peek(); r !== null && r.doc_id === docId; r = await c.peek())
+    out.push((await c.next())!)
   return out
 }
 
-/** Index of the cursor whose next row has the smallest key; -1 when all are exhausted. */
-function smallest<T>(cursors: readonly JsonlCursor<T>[], key: (r: T) => string): number {
+/** Index of the rejects file whose next row has the smallest source file; -1 when all are exhausted. */
+function firstReject(cursors: readonly JsonlCursor<RejectsRow>[]): number {
   let best = -1
   let bestKey = ''
   cursors.forEach((c, i) => {
     const r = c.peek()
-    if (r === null) return
+    if (r !== null && (best < 0 || cmp(r.source_file, bestKey) < 0)) {
+      best = i
+      bestKey = r.source_file
+    }
+  })
+  return best
+}
+
+/** Yields to the event loop (I/O callbacks run), unlike awaiting an already-settled promise. */
+const tick = () => new Promise<void>((r) => setImmediate(r))
+
+/** Index of the cursor whose next row has the smallest key; -1 when all are exhausted. */
+async function smallest<T>(cursors: readonly RowCursor<T>[], key: (r: T) => string): Promise<number> {
+  let best = -1
+  let bestKey = ''
+  for (const [i, c] of cursors.entries()) {
+    const r = await c.peek()
+    if (r === null) continue
     const k = key(r)
     if (best < 0 || cmp(k, bestKey) < 0) {
       best = i
       bestKey = k
     }
-  })
+  }
   return best
 }
 
@@ -218,7 +232,6 @@ export async function merge(opts: {
   if (opts.shards.length === 0) throw new PipelineError('E_USAGE', 'no shard outputs given')
   const shards = readShards(opts.shards.map((d) => resolve(d)))
   const first = shards[0]!.manifest
-  const open = <T>(path: string) => shards.map((s) => new JsonlCursor<T>(inside(s.dir, path)))
   return atomicRun(
     opts.out,
     { protect: opts.shards, force: opts.force === true },
@@ -236,37 +249,40 @@ export async function merge(opts: {
             : []
         }),
       )
-      const docs = open<DocumentsRow>(tableFile('documents', 'jsonl'))
-      const mentions = open<MentionsRow>(tableFile('mentions', 'jsonl'))
-      const quotes = open<QuotesRow>(tableFile('quotes', 'jsonl'))
-      const temporal = open<TemporalExpressionsRow>(tableFile('temporal_expressions', 'jsonl'))
-      const events = open<EventsRow>(tableFile('events', 'jsonl'))
-      const eventMentions = open<EventMentionsRow>(tableFile('event_mentions', 'jsonl'))
-      for (let s = smallest(docs, (d) => d.source_file); s >= 0; s = smallest(docs, (d) => d.source_file)) {
-        const d = docs[s]!.next()!
+      // the rows of each table from whichever format the shards were written in (`table-rows.ts`)
+      const rows = <T>(t: DataTable) => shards.map((s) => new RowCursor<T>(s.dir, t))
+      const docs = rows<DocumentsRow>('documents')
+      const mentions = rows<MentionsRow>('mentions')
+      const quotes = rows<QuotesRow>('quotes')
+      const temporal = rows<TemporalExpressionsRow>('temporal_expressions')
+      const events = rows<EventsRow>('events')
+      const eventMentions = rows<EventMentionsRow>('event_mentions')
+      const byFile = (d: DocumentsRow) => d.source_file
+      let done = 0
+      for (let s = await smallest(docs, byFile); s >= 0; s = await smallest(docs, byFile)) {
+        const d = (await docs[s]!.next())!
         out.addDocument(
           {
             documents: d,
-            mentions: take(mentions[s]!, d.doc_id),
-            quotes: take(quotes[s]!, d.doc_id),
-            temporal_expressions: take(temporal[s]!, d.doc_id),
-            events: take(events[s]!, d.doc_id),
-            event_mentions: take(eventMentions[s]!, d.doc_id),
+            mentions: await take(mentions[s]!, d.doc_id),
+            quotes: await take(quotes[s]!, d.doc_id),
+            temporal_expressions: await take(temporal[s]!, d.doc_id),
+            events: await take(events[s]!, d.doc_id),
+            event_mentions: await take(eventMentions[s]!, d.doc_id),
           },
           [],
         )
+        // let the event loop run: the Arrow files are written by streams that drain only there
+        if (++done % 32 === 0 || out.wantsDrain()) await tick()
       }
-      const rejects = open<RejectsRow>(FILES.rejects)
-      for (
-        let s = smallest(rejects, (r) => r.source_file);
-        s >= 0;
-        s = smallest(rejects, (r) => r.source_file)
-      )
-        out.addReject(rejects[s]!.next()!)
-      for (const c of open<EntitiesRow>(tableFile('entities', 'jsonl')))
-        for (let e = c.next(); e !== null; e = c.next()) out.addEntity(e, e.n_documents, e.n_mentions)
-      for (const c of [...docs, ...mentions, ...quotes, ...temporal, ...events, ...eventMentions, ...rejects])
-        c.close()
+      const rejects = shards.map((s) => new JsonlCursor<RejectsRow>(inside(s.dir, FILES.rejects)))
+      for (let s = firstReject(rejects); s >= 0; s = firstReject(rejects)) out.addReject(rejects[s]!.next()!)
+      for (const c of rows<EntitiesRow>('entities'))
+        for (let e = await c.next(); e !== null; e = await c.next())
+          out.addEntity(e, e.n_documents, e.n_mentions)
+      for (const c of [...docs, ...mentions, ...quotes, ...temporal, ...events, ...eventMentions])
+        await c.close()
+      for (const c of rejects) c.close()
       const seen = shards.reduce((n, s) => n + s.manifest.inputs.seen, 0)
       const duplicates = shards.reduce((n, s) => n + s.manifest.inputs.duplicates, 0)
       const counts = await out.finish({

@@ -2,15 +2,16 @@
  * The rows of a published table, read back from whichever of its formats the build wrote (`--formats`):
  * JSON Lines, else Arrow, else Parquet. Every row comes as its JSON Lines object would: integers as
  * numbers (Int64 included), dates as `YYYY-MM-DD`, lists as arrays, dictionary strings as strings.
- * JSON Lines and Arrow are read one line or one record batch at a time; a Parquet file is read whole.
+ * JSON Lines, Arrow and Parquet are read one line, one record batch or one row group at a time.
  */
-import { createReadStream, existsSync, readFileSync } from 'node:fs'
+import { createReadStream, existsSync, openAsBlob } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { createInterface } from 'node:readline'
 import { type RecordBatch, RecordBatchReader, tableFromIPC } from 'apache-arrow'
 import * as pw from 'parquet-wasm'
 import type { TableName } from '../_generated/tables.js'
 import { type Column, columns } from '../schema/tables.js'
+import { JsonlCursor } from '../util/jsonl-cursor.js'
 import { inside, tableFile } from './layout.js'
 
 export type Row = Record<string, unknown>
@@ -83,6 +84,54 @@ export async function* tableRows(dir: string, table: TableName): AsyncGenerator<
     }
     return
   }
-  const ipc = pw.readParquet(readFileSync(source.path)).intoIPCStream()
-  for (const batch of tableFromIPC(ipc).batches) yield* batchRows(batch, cols)
+  const file = await pw.ParquetFile.fromFile(await openAsBlob(source.path))
+  try {
+    const groups = file.metadata().numRowGroups()
+    for (let g = 0; g < groups; g++) {
+      const ipc = (await file.read({ rowGroups: [g] })).intoIPCStream()
+      for (const batch of tableFromIPC(ipc).batches) yield* batchRows(batch, cols)
+    }
+  } finally {
+    file.free()
+  }
+}
+
+/**
+ * A table's rows with a look at the next one, from any of its formats: what merging shards needs (the
+ * rows of each document are taken from each shard in turn).
+ */
+export class RowCursor<T = Row> {
+  /** JSON Lines are read synchronously (the common case, and the fastest); the others as they come. */
+  private readonly lines: JsonlCursor<T> | null
+  private readonly rows: AsyncGenerator<Row> | null
+  private head: T | null | undefined
+
+  constructor(dir: string, table: TableName) {
+    const source = tableSource(dir, table)
+    this.lines = source?.format === 'jsonl' ? new JsonlCursor<T>(source.path) : null
+    this.rows = this.lines ? null : tableRows(dir, table)
+  }
+
+  /** The next row without consuming it; null at the end. */
+  async peek(): Promise<T | null> {
+    if (this.lines) return this.lines.peek()
+    if (this.head === undefined) {
+      const r = this.rows ? await this.rows.next() : { done: true as const, value: undefined }
+      this.head = r.done ? null : (r.value as T)
+    }
+    return this.head
+  }
+
+  async next(): Promise<T | null> {
+    if (this.lines) return this.lines.next()
+    const r = await this.peek()
+    this.head = undefined
+    return r
+  }
+
+  /** Stops reading (the file is closed). */
+  async close(): Promise<void> {
+    this.lines?.close()
+    await this.rows?.return(undefined)
+  }
 }

@@ -2,8 +2,7 @@
  * `--formats`: a build writes the tables in the formats asked for and nothing else (a million articles
  * in all four formats is about 78 GB; Parquet alone about a fifth). A format written is byte-identical
  * to the same format of a full build; datapackage.json and SHA256SUMS describe exactly the files there;
- * stats reads whichever format is there; merge (which reads the shards' JSON Lines) and a release (every
- * format) say so when what they need is left out.
+ * stats and merge read whichever format is there; a release (every format) refuses a build with fewer.
  */
 import { spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -121,23 +120,26 @@ describe('a build with --formats', { timeout: 180_000 }, () => {
     ).rejects.toThrow(/holds the tables in parquet only \(--formats\): a release carries every format/)
   })
 
-  it('merge refuses shards without JSON Lines, and writes the formats asked for', async () => {
+  it('merge reads its shards in whichever format they were written, and writes the formats asked for', async () => {
     const base = tempDir('formats-shards')
-    const shards = [0, 1].map((k) => join(base, `s${k}`))
-    for (const [k, s] of shards.entries())
-      await build({ input: seedsDir, out: s, shard: { index: k, count: 2 }, formats: ['jsonl'] })
+    const build2 = async (name: string, formats: ('jsonl' | 'arrow' | 'parquet')[]) => {
+      const shards = [0, 1].map((k) => join(base, `${name}${k}`))
+      for (const [k, s] of shards.entries())
+        await build({ input: seedsDir, out: s, shard: { index: k, count: 2 }, formats })
+      return shards
+    }
+    // shards in Parquet only (about a tenth of the disk) merge into the full dataset of one run
     const merged = join(base, 'merged')
-    await merge({ shards, out: merged, formats: ['parquet'] })
-    for (const f of dataFiles(merged))
-      expect(readFileSync(join(merged, f)).equals(readFileSync(join(DIST, f))), f).toBe(true)
-    expect(dataFiles(merged)).toEqual(dataFiles(DIST).filter((f) => f.endsWith('.parquet')))
-
-    const p = [0, 1].map((k) => join(base, `p${k}`))
-    for (const [k, s] of p.entries())
-      await build({ input: seedsDir, out: s, shard: { index: k, count: 2 }, formats: ['parquet'] })
-    await expect(merge({ shards: p, out: join(base, 'm2') })).rejects.toThrow(
-      /built without JSON Lines \(--formats parquet\)/,
+    await merge({ shards: await build2('p', ['parquet']), out: merged })
+    expect(readFileSync(join(merged, 'SHA256SUMS'), 'utf8')).toBe(
+      readFileSync(join(DIST, 'SHA256SUMS'), 'utf8'),
     )
+    // shards in Arrow, merged into Parquet only
+    const parquet = join(base, 'merged-parquet')
+    await merge({ shards: await build2('a', ['arrow']), out: parquet, formats: ['parquet'] })
+    expect(dataFiles(parquet)).toEqual(dataFiles(DIST).filter((f) => f.endsWith('.parquet')))
+    for (const f of dataFiles(parquet))
+      expect(readFileSync(join(parquet, f)).equals(readFileSync(join(DIST, f))), f).toBe(true)
   })
 
   it('the command line refuses an unknown format with one line and exit status 2', () => {
