@@ -188,9 +188,15 @@ export class DictionaryColumn implements ColumnBuilder {
   }
 
   flush(): Data<Dictionary<Utf8, Int32>> {
-    const chunk = new Vector([this.fresh.flush()])
     const data = this.indices.flush().clone(this.type) as Data<Dictionary<Utf8, Int32>>
-    this.dictionary = this.dictionary ? this.dictionary.concat(chunk) : chunk
+    // a batch without new values adds no chunk: the dictionary keeps one chunk per batch that brought
+    // values, not one per batch (a million articles make thousands of batches, and every reader of the
+    // file, the Parquet conversion included, paid for each chunk of every batch's dictionary: the
+    // conversion of a table grew with the square of its batches)
+    if (this.dictionary === null || this.fresh.length > 0) {
+      const chunk = new Vector([this.fresh.flush()])
+      this.dictionary = this.dictionary ? this.dictionary.concat(chunk) : chunk
+    }
     data.dictionary = this.dictionary
     return data
   }
