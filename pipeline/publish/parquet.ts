@@ -20,7 +20,17 @@
 import { createHash } from 'node:crypto'
 import { open } from 'node:fs/promises'
 import { Writable } from 'node:stream'
-import { Table as ArrowTable, type RecordBatch, RecordBatchReader, tableToIPC } from 'apache-arrow'
+import {
+  Table as ArrowTable,
+  makeData,
+  RecordBatch,
+  RecordBatchReader,
+  Struct,
+  tableToIPC,
+  Utf8,
+  type Vector,
+  vectorFromArray,
+} from 'apache-arrow'
 import * as pw from 'parquet-wasm'
 import { BATCH_ROWS } from './table-writer.js'
 
@@ -32,6 +42,39 @@ function writerProperties(rowGroupRows: number): pw.WriterProperties {
     .setCreatedBy('depeches (parquet-wasm 0.8.0)')
     .setMaxRowGroupSize(Math.max(1, Math.min(rowGroupRows, BATCH_ROWS)))
     .build()
+}
+
+/**
+ * Each dictionary column of the batches of one file with its dictionary in one chunk. A dictionary
+ * grows by a chunk for every batch that brings new values (`fixed-columns.ts`), and a batch handed to
+ * the Parquet writer as an IPC stream carries one message per chunk: a column whose values keep coming
+ * (places, outlets) would cost the square of its batches. The one-chunk copy is remade only when the
+ * dictionary gained a chunk; the values, and so the Parquet bytes, are the same.
+ */
+class OneChunkDictionaries {
+  private readonly made = new Map<number, { chunks: number; dictionary: Vector }>()
+
+  of(batch: RecordBatch): RecordBatch {
+    let changed = false
+    const children = batch.data.children.map((data, i) => {
+      const dictionary = data.dictionary
+      if (!dictionary || dictionary.data.length <= 1) return data
+      let made = this.made.get(i)
+      if (made?.chunks !== dictionary.data.length) {
+        made = { chunks: dictionary.data.length, dictionary: vectorFromArray([...dictionary], new Utf8()) }
+        this.made.set(i, made)
+      }
+      changed = true
+      const copy = data.clone()
+      copy.dictionary = made.dictionary
+      return copy
+    })
+    if (!changed) return batch
+    return new RecordBatch(
+      batch.schema,
+      makeData({ type: new Struct(batch.schema.fields), length: batch.numRows, nullCount: 0, children }),
+    )
+  }
 }
 
 const toWasm = (batch: RecordBatch): pw.RecordBatch | undefined =>
@@ -46,6 +89,7 @@ export async function arrowFileToParquet(arrowPath: string, parquetPath: string)
   const output = await open(parquetPath, 'w')
   try {
     const reader = await RecordBatchReader.from(input)
+    const oneChunk = new OneChunkDictionaries()
     await reader.open()
     const batches = reader[Symbol.asyncIterator]()
     const first = await batches.next()
@@ -59,7 +103,7 @@ export async function arrowFileToParquet(arrowPath: string, parquetPath: string)
           controller.close()
           return
         }
-        const converted = toWasm(batch)
+        const converted = toWasm(oneChunk.of(batch))
         if (converted) controller.enqueue(converted)
       },
     })

@@ -5,9 +5,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
+import { tableFromIPC } from 'apache-arrow'
+import * as pw from 'parquet-wasm'
 import { describe, expect, it } from 'vitest'
+import { ArrowFileSink } from '../../pipeline/publish/arrow-file-sink.js'
 import { arrowFileToParquet } from '../../pipeline/publish/parquet.js'
-import { BATCH_BYTES, BATCH_ROWS, TableWriter } from '../../pipeline/publish/table-writer.js'
+import { BATCH_BYTES, BATCH_ROWS, RecordBatcher, TableWriter } from '../../pipeline/publish/table-writer.js'
 import { repo, tempDir } from '../helpers.js'
 
 const paragraph =
@@ -75,5 +78,25 @@ describe('arrowFileToParquet', () => {
     const b = await writeTable('documents', docs)
     expect(readFileSync(a.parquet).equals(readFileSync(b.parquet))).toBe(true)
     expect(readFileSync(a.arrow).equals(readFileSync(b.arrow))).toBe(true)
+  })
+})
+
+describe('a dictionary that grows batch after batch', () => {
+  it('converts with every value in place: one new outlet in each of 60 one-row batches', async () => {
+    const dir = tempDir('parquet-growing-dictionary')
+    const arrow = join(dir, 'documents.arrow')
+    const parquet = join(dir, 'documents.parquet')
+    const sink = new ArrowFileSink(arrow)
+    const batcher = new RecordBatcher('documents')
+    const outlets = Array.from({ length: 60 }, (_, k) => (k % 7 === 3 ? null : `Outlet ${k % 45}`))
+    for (const outlet of outlets) {
+      batcher.append({ ...firstRow('documents'), outlet })
+      sink.write(batcher.flush())
+    }
+    await sink.close()
+    await arrowFileToParquet(arrow, parquet)
+    const back = tableFromIPC(pw.readParquet(readFileSync(parquet)).intoIPCStream())
+    expect(back.numRows).toBe(60)
+    expect([...(back.getChild('outlet')!.toArray() as unknown as (string | null)[])]).toEqual(outlets)
   })
 })
