@@ -37,6 +37,7 @@ import { atomicRun } from './publish/output.js'
 import { RowCursor } from './publish/table-rows.js'
 import type { DataTable } from './schema/tables.js'
 import { JsonlCursor } from './util/jsonl-cursor.js'
+import { tick } from './util/tick.js'
 import { versions } from './versions.js'
 
 interface Manifest {
@@ -47,8 +48,6 @@ interface Manifest {
   readonly inputs: { readonly seen: number; readonly duplicates: number; readonly reconciled?: boolean }
   readonly skipped: readonly { path: string; why: string }[]
   readonly dataset?: DatasetMetadata
-  /** The formats the shard's tables were written in (absent before the option existed: all four). */
-  readonly formats?: readonly Format[]
 }
 
 export interface MergeSummary extends DatasetCounts {
@@ -189,25 +188,11 @@ async function take<T extends { doc_id: string }>(c: RowCursor<T>, docId: string
   return out
 }
 
-/** Index of the rejects file whose next row has the smallest source file; -1 when all are exhausted. */
-function firstReject(cursors: readonly JsonlCursor<RejectsRow>[]): number {
-  let best = -1
-  let bestKey = ''
-  cursors.forEach((c, i) => {
-    const r = c.peek()
-    if (r !== null && (best < 0 || cmp(r.source_file, bestKey) < 0)) {
-      best = i
-      bestKey = r.source_file
-    }
-  })
-  return best
-}
-
-/** Yields to the event loop (I/O callbacks run), unlike awaiting an already-settled promise. */
-const tick = () => new Promise<void>((r) => setImmediate(r))
-
 /** Index of the cursor whose next row has the smallest key; -1 when all are exhausted. */
-async function smallest<T>(cursors: readonly RowCursor<T>[], key: (r: T) => string): Promise<number> {
+async function smallest<T>(
+  cursors: readonly { peek(): T | null | Promise<T | null> }[],
+  key: (r: T) => string,
+): Promise<number> {
   let best = -1
   let bestKey = ''
   for (const [i, c] of cursors.entries()) {
@@ -276,7 +261,9 @@ export async function merge(opts: {
         if (++done % 32 === 0 || out.wantsDrain()) await tick()
       }
       const rejects = shards.map((s) => new JsonlCursor<RejectsRow>(inside(s.dir, FILES.rejects)))
-      for (let s = firstReject(rejects); s >= 0; s = firstReject(rejects)) out.addReject(rejects[s]!.next()!)
+      const bySource = (r: RejectsRow) => r.source_file
+      for (let s = await smallest(rejects, bySource); s >= 0; s = await smallest(rejects, bySource))
+        out.addReject(rejects[s]!.next()!)
       for (const c of rows<EntitiesRow>('entities'))
         for (let e = await c.next(); e !== null; e = await c.next())
           out.addEntity(e, e.n_documents, e.n_mentions)

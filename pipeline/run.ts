@@ -33,6 +33,7 @@ import type { Format } from './publish/layout.js'
 import { atomicRun } from './publish/output.js'
 import { assertReplaceable } from './publish/output-guard.js'
 import type { PartialDate } from './types.js'
+import { tick } from './util/tick.js'
 import { fingerprint, versions } from './versions.js'
 import { runTask, type TaskResult, type WorkerTask } from './worker.js'
 
@@ -317,6 +318,3 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
     await exec.close()
   }
 }
-
-/** Yields to the event loop (I/O callbacks run), unlike awaiting an already-settled promise. */
-const tick = () => new Promise<void>((r) => setImmediate(r))

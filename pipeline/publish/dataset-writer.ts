@@ -15,6 +15,7 @@ import type { DatasetMetadata } from '../metadata/dataset.js'
 import { DATA_TABLES, type DataTable } from '../schema/tables.js'
 import { stableId } from '../util/hash.js'
 import { JsonlCursor } from '../util/jsonl-cursor.js'
+import { tick } from '../util/tick.js'
 import { versions } from '../versions.js'
 import type { FileHashes } from './checksums.js'
 import { codebook } from './codebook.js'
@@ -29,7 +30,6 @@ import { TextSink } from './text-sink.js'
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 export const MAX_REJECT_EXAMPLES = 20
 const SPOOL_BATCH = 1024
-const tick = () => new Promise<void>((r) => setImmediate(r))
 
 type EntityCore = Omit<EntitiesRow, 'n_documents' | 'n_mentions'>
 
