@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := all
 NPM_STAMP := node_modules/.package-lock.json
 BUILD_STAMP := build/.stamp
-SOURCES := $(shell find pipeline scripts -type f -name '*.ts' -o -type f -name '*.mjs' -o -type f -path 'pipeline/reference/*' 2>/dev/null) $(wildcard schemas/*.json) package.json tsconfig.json
+SOURCES := $(wildcard bench/*.ts) $(shell find pipeline scripts -type f -name '*.ts' -o -type f -name '*.mjs' -o -type f -path 'pipeline/reference/*' 2>/dev/null) $(wildcard schemas/*.json) package.json tsconfig.json
 CLI := node build/pipeline/cli.js
 
 .PHONY: all dist test lint typecheck unit rebuild-check generated-check clean bench help \
@@ -15,7 +15,7 @@ help:
 	@echo "make        install what is missing, build, write dist/ from seeds/"
 	@echo "make test   lint, type-check, generated-code check, vitest, and a rebuild that must equal dist/"
 	@echo "make release  dist/release/depeches-<version>.zip and .tar.gz (reproducible; not committed)"
-	@echo "make bench  throughput and memory on 10k and 100k-article corpora (BENCH=\"1000 5000\" for others)"
+	@echo "make bench  throughput and memory on 10k and 100k-article corpora (BENCH=\"1000 5000\" for others; BENCH_JOBS=2, BENCH_FORMATS=parquet)"
 	@echo "make clean  drop build/ and .cache/ (compiled code, the per-article result cache, the README test's Python environment, scratch)"
 
 $(NPM_STAMP): package.json package-lock.json
@@ -53,7 +53,7 @@ browser-deps:
 
 # benchmark corpora of 10,000 and 100,000 articles (bench/corpus/, git-ignored), timed with GNU time;
 # prints articles/s, MB/s, peak RSS and the 1 → 2 jobs speed-up. Never fails a build. BENCH="1000 5000"
-# picks other sizes.
+# picks other sizes, BENCH_JOBS="2" one configuration, BENCH_FORMATS=parquet the --formats of the builds.
 BENCH ?= 10000 100000
 bench: $(BUILD_STAMP) browser-deps
 	node build/bench/run.js $(BENCH)

@@ -7,6 +7,7 @@
  *
  *   node build/bench/run.js [counts…]      e.g. node build/bench/run.js 10000 100000
  *   BENCH_JOBS="2" node build/bench/run.js 1000000     (one configuration only)
+ *   BENCH_FORMATS=parquet …                             (`--formats` of the builds; all four by default)
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
@@ -45,6 +46,8 @@ function corpus(count: number): string {
 interface Measure {
   seconds: number
   rssMb: number
+  /** The size of what the run wrote (MB). */
+  outMb: number
 }
 
 function timed(args: string[]): Measure {
@@ -53,8 +56,11 @@ function timed(args: string[]): Measure {
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr)
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN
-  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN }
+  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, outMb: Number.NaN }
 }
+
+/** `BENCH_FORMATS`: the `--formats` of the builds (a million articles in four formats is about 80 GB). */
+const formats = process.env.BENCH_FORMATS?.trim() || null
 
 function measure(input: string, jobs: number | null): Measure {
   const out = join(benchDir, 'out', `${input.split('/').at(-1)}-${jobs ?? 'default'}`)
@@ -68,9 +74,11 @@ function measure(input: string, jobs: number | null): Measure {
     out,
     '--quiet',
     ...(jobs ? ['--jobs', String(jobs)] : []),
+    ...(formats ? ['--formats', formats] : []),
   ])
+  const outMb = sizeOf(out) / 1e6
   rmSync(out, { recursive: true, force: true })
-  return m
+  return { ...m, outMb }
 }
 
 /** The plain read + decode + NFC + write pass over the same files. */
@@ -78,8 +86,9 @@ function plain(input: string): Measure {
   const out = join(benchDir, 'out', `${input.split('/').at(-1)}-plain.jsonl`)
   mkdirSync(join(benchDir, 'out'), { recursive: true })
   const m = timed(['node', join(root, 'build/bench/plain-pass.js'), input, out])
+  const outMb = statSync(out).size / 1e6
   rmSync(out, { force: true })
-  return m
+  return { ...m, outMb }
 }
 
 function supportsJobs(): boolean {
@@ -93,15 +102,16 @@ const counts = process.argv
   .filter((n) => n > 0)
 const plan = counts.length > 0 ? counts : [10_000, 100_000]
 const jobs = supportsJobs()
+if (formats) process.stdout.write(`formats: ${formats}\n`)
 process.stdout.write(
-  `| articles | MB | jobs | seconds | articles/s | MB/s | peak RSS MB | % of plain pass |\n|---|---|---|---|---|---|---|---|\n`,
+  `| articles | MB | jobs | seconds | articles/s | MB/s | peak RSS MB | output MB | % of plain pass |\n|---|---|---|---|---|---|---|---|---|\n`,
 )
 for (const n of plan) {
   const dir = corpus(n)
   const mb = sizeOf(dir) / 1e6
   const base = plain(dir)
   process.stdout.write(
-    `| ${n} | ${mb.toFixed(1)} | plain pass | ${base.seconds.toFixed(1)} | ${(n / base.seconds).toFixed(0)} | ${(mb / base.seconds).toFixed(2)} | ${base.rssMb.toFixed(0)} | 100 |\n`,
+    `| ${n} | ${mb.toFixed(1)} | plain pass | ${base.seconds.toFixed(1)} | ${(n / base.seconds).toFixed(0)} | ${(mb / base.seconds).toFixed(2)} | ${base.rssMb.toFixed(0)} | ${base.outMb.toFixed(1)} | 100 |\n`,
   )
   // BENCH_JOBS="2" skips the one-job run (long at 100k articles); the speed-up needs both
   const jobList = (process.env.BENCH_JOBS ?? '1 2').split(/\s+/).filter(Boolean).map(Number)
@@ -110,7 +120,7 @@ for (const n of plan) {
     : [[null, measure(dir, null)]]
   for (const [j, m] of runs)
     process.stdout.write(
-      `| ${n} | ${mb.toFixed(1)} | ${j ?? 1} | ${m.seconds.toFixed(1)} | ${(n / m.seconds).toFixed(0)} | ${(mb / m.seconds).toFixed(2)} | ${m.rssMb.toFixed(0)} | ${((100 * base.seconds) / m.seconds).toFixed(2)} |\n`,
+      `| ${n} | ${mb.toFixed(1)} | ${j ?? 1} | ${m.seconds.toFixed(1)} | ${(n / m.seconds).toFixed(0)} | ${(mb / m.seconds).toFixed(2)} | ${m.rssMb.toFixed(0)} | ${m.outMb.toFixed(1)} | ${((100 * base.seconds) / m.seconds).toFixed(2)} |\n`,
     )
   if (runs.length === 2 && runs[0]![0] === 1)
     process.stdout.write(
