@@ -1,8 +1,9 @@
 /**
  * `make bench`: builds benchmark corpora (10k and 100k articles by default, recombined from the real
  * sentences of seeds/ and ../shared/dev/raw/) and runs the CLI on each under GNU time at 1 and 2 jobs,
- * printing articles/s, MB/s, peak RSS, the ratio to a plain read + decode + NFC + write pass over the
- * same files measured in the same run (`plain-pass.ts`), and the speed-up from 1 to 2 jobs.
+ * printing articles/s, MB/s, CPU time an article, peak RSS, the size of the output, the ratio to a plain
+ * read + decode + NFC + write pass over the same files measured in the same run (`plain-pass.ts`), and
+ * the speed-up from 1 to 2 jobs.
  * Figures are printed, never asserted: a benchmark never fails a build.
  *
  *   node build/bench/run.js [counts…]      e.g. node build/bench/run.js 10000 100000
@@ -45,6 +46,8 @@ function corpus(count: number): string {
 
 interface Measure {
   seconds: number
+  /** User plus system CPU time of the run and its threads (s): steadier than wall time on a loaded machine. */
+  cpuSeconds: number
   rssMb: number
   /** The size of what the run wrote (MB). */
   outMb: number
@@ -55,8 +58,11 @@ function timed(args: string[]): Measure {
   if (r.status !== 0) throw new Error(`benchmark run failed: ${r.stderr}`)
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr)
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)
+  const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr)
+  const system = /System time \(seconds\): ([\d.]+)/.exec(r.stderr)
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN
-  return { seconds, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, outMb: Number.NaN }
+  const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : Number.NaN
+  return { seconds, cpuSeconds, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, outMb: Number.NaN }
 }
 
 /** `BENCH_FORMATS`: the `--formats` of the builds (a million articles in four formats is about 80 GB). */
@@ -104,14 +110,14 @@ const plan = counts.length > 0 ? counts : [10_000, 100_000]
 const jobs = supportsJobs()
 if (formats) process.stdout.write(`formats: ${formats}\n`)
 process.stdout.write(
-  `| articles | MB | jobs | seconds | articles/s | MB/s | peak RSS MB | output MB | % of plain pass |\n|---|---|---|---|---|---|---|---|---|\n`,
+  `| articles | MB | jobs | seconds | articles/s | MB/s | CPU ms/article | peak RSS MB | output MB | % of plain pass |\n|---|---|---|---|---|---|---|---|---|---|\n`,
 )
 for (const n of plan) {
   const dir = corpus(n)
   const mb = sizeOf(dir) / 1e6
   const base = plain(dir)
   process.stdout.write(
-    `| ${n} | ${mb.toFixed(1)} | plain pass | ${base.seconds.toFixed(1)} | ${(n / base.seconds).toFixed(0)} | ${(mb / base.seconds).toFixed(2)} | ${base.rssMb.toFixed(0)} | ${base.outMb.toFixed(1)} | 100 |\n`,
+    `| ${n} | ${mb.toFixed(1)} | plain pass | ${base.seconds.toFixed(1)} | ${(n / base.seconds).toFixed(0)} | ${(mb / base.seconds).toFixed(2)} | ${((1000 * base.cpuSeconds) / n).toFixed(2)} | ${base.rssMb.toFixed(0)} | ${base.outMb.toFixed(1)} | 100 |\n`,
   )
   // BENCH_JOBS="2" skips the one-job run (long at 100k articles); the speed-up needs both
   const jobList = (process.env.BENCH_JOBS ?? '1 2').split(/\s+/).filter(Boolean).map(Number)
@@ -120,7 +126,7 @@ for (const n of plan) {
     : [[null, measure(dir, null)]]
   for (const [j, m] of runs)
     process.stdout.write(
-      `| ${n} | ${mb.toFixed(1)} | ${j ?? 1} | ${m.seconds.toFixed(1)} | ${(n / m.seconds).toFixed(0)} | ${(mb / m.seconds).toFixed(2)} | ${m.rssMb.toFixed(0)} | ${m.outMb.toFixed(1)} | ${((100 * base.seconds) / m.seconds).toFixed(2)} |\n`,
+      `| ${n} | ${mb.toFixed(1)} | ${j ?? 1} | ${m.seconds.toFixed(1)} | ${(n / m.seconds).toFixed(0)} | ${(mb / m.seconds).toFixed(2)} | ${((1000 * m.cpuSeconds) / n).toFixed(2)} | ${m.rssMb.toFixed(0)} | ${m.outMb.toFixed(1)} | ${((100 * base.seconds) / m.seconds).toFixed(2)} |\n`,
     )
   if (runs.length === 2 && runs[0]![0] === 1)
     process.stdout.write(
