@@ -113,7 +113,7 @@ export class DatasetWriter {
       ]),
     ) as { [T in DataTable]: TableWriter<T> }
     this.rejectsOut = new TextSink(inside(dir, FILES.rejects), hashes)
-    this.eventSpool = new TextSink(inside(dir, SCRATCH.events))
+    this.eventSpool = new TextSink(inside(dir, SCRATCH.events), undefined, { compressed: true })
   }
 
   /** A table's Arrow file: published, or the scratch source of its Parquet file. */
@@ -194,7 +194,9 @@ export class DatasetWriter {
     // the spool holds the events in the order they were given to the index: the k-th line is event k
     const clusters = this.eventKeys.assign((id) => this.entities.get(id)?.row)
     const spool = inside(this.dir, SCRATCH.events)
-    const cursor = new JsonlCursor<{ year: string; row: Record<string, unknown> }>(spool)
+    const cursor = new JsonlCursor<{ year: string; row: Record<string, unknown> }>(spool, {
+      compressed: true,
+    })
     let batch: EventsRow[] = []
     let year: string | null = null
     let k = 0

@@ -112,7 +112,8 @@ export const DESCRIBED_FILES: readonly {
  * Arrow file when Parquet is written but Arrow is not among the formats.
  */
 export const SCRATCH = {
-  events: '.events.spool.jsonl',
+  /** The event rows until their clusters are known: JSON Lines in compressed frames (`util/frames.ts`). */
+  events: '.events.spool.jsonl.frames',
   table: (table: string): string => `${DATA}/.${table}.arrow.partial`,
   partition: (part: string): string => `.${part}.arrow.partial`,
 } as const

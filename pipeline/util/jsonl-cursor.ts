@@ -1,10 +1,15 @@
-/** Reads a JSON Lines file one row at a time, with a look at the next row, in bounded memory. */
+/**
+ * Reads a JSON Lines file one row at a time, with a look at the next row, in bounded memory; `compressed`
+ * for a file of compressed frames (`frames.ts`, written by a `TextSink` with the same option).
+ */
 import { closeSync, openSync, readSync } from 'node:fs'
+import { FrameReader } from './frames.js'
 
 const CHUNK = 1 << 20
 
 export class JsonlCursor<T = Record<string, unknown>> {
-  private readonly fd: number
+  private readonly fd: number | null
+  private readonly frames: FrameReader | null
   private readonly decoder = new TextDecoder('utf-8')
   private readonly buffer = Buffer.alloc(CHUNK)
   private lines: string[] = []
@@ -14,21 +19,28 @@ export class JsonlCursor<T = Record<string, unknown>> {
   private eof = false
   private head: T | null | undefined
 
-  constructor(path: string) {
-    this.fd = openSync(path, 'r')
+  constructor(path: string, options: { readonly compressed?: boolean } = {}) {
+    this.frames = options.compressed ? new FrameReader(path) : null
+    this.fd = this.frames ? null : openSync(path, 'r')
+  }
+
+  /** The next bytes of the file (empty at its end). */
+  private read(): Uint8Array {
+    if (this.frames) return this.frames.next() ?? this.buffer.subarray(0, 0)
+    return this.buffer.subarray(0, readSync(this.fd!, this.buffer, 0, CHUNK, null))
   }
 
   private fill(): void {
     while (this.lines.length === 0 && !this.eof) {
-      const n = readSync(this.fd, this.buffer, 0, CHUNK, null)
-      if (n === 0) {
+      const bytes = this.read()
+      if (bytes.length === 0) {
         this.eof = true
         const last = this.rest.join('')
         if (last.trim()) this.lines.push(last)
         this.rest = []
         break
       }
-      const chunk = this.decoder.decode(this.buffer.subarray(0, n), { stream: true })
+      const chunk = this.decoder.decode(bytes, { stream: true })
       if (!chunk.includes('\n')) {
         this.rest.push(chunk)
         continue
@@ -57,6 +69,7 @@ export class JsonlCursor<T = Record<string, unknown>> {
   }
 
   close(): void {
-    closeSync(this.fd)
+    if (this.frames) this.frames.close()
+    else closeSync(this.fd!)
   }
 }
