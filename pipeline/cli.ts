@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node
 import { availableParallelism } from 'node:os'
 import { dirname, relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
-import { progressBar } from './cli/progress.js'
+import { progressBar, progressLog } from './cli/progress.js'
 import { parseIsoPartial } from './dates/calendar.js'
 import { PipelineError } from './errors.js'
 import { describeFault } from './faults.js'
@@ -291,7 +291,8 @@ export async function main(argv: string[]): Promise<number> {
       )
     return 0
   }
-  const onProgress = parsed.quiet || !process.stderr.isTTY ? undefined : progressBar()
+  // a bar on a terminal; in a log, a line a minute (a short build prints none)
+  const onProgress = parsed.quiet ? undefined : process.stderr.isTTY ? progressBar() : progressLog()
   const { build } = await import('./run.js')
   const summary = await build({ ...parsed.opts, ...(onProgress ? { onProgress } : {}) })
   if (parsed.summaryJson)

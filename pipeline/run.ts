@@ -197,6 +197,7 @@ async function scanCorpus(
     (batch) => exec.run(batch.map((input) => ({ kind: 'scan', input }))) as Promise<ScanResult[]>,
     window,
   )
+  onProgress?.('scan', 0, inputs.length)
   for await (const s of scans) {
     const k = i++
     onProgress?.('scan', i, inputs.length)
@@ -276,6 +277,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
         const out = new DatasetWriter(dir, parquet, shard?.index ?? 0, hashes, opts.formats)
         out.corrections = corrections
         let done = 0
+        opts.onProgress?.('build', 0, mine.length)
         for await (const r of mapBatched(
           mine,
           (ks) => exec.run(ks.map(task)) as Promise<BuildResult[]>,

@@ -64,3 +64,43 @@ export function progressBar(
     if (done === total) write('\n')
   }
 }
+
+/**
+ * Progress for a log (stderr not a terminal: `nohup`, a batch job): a line every `everyMs` (a minute by
+ * default) with done/total, the share done, the mean rate of the phase and the time left, and a last
+ * line when a phase that logged ends. A build shorter than `everyMs` prints nothing.
+ */
+export function progressLog(
+  write: (s: string) => void = (s) => void process.stderr.write(s),
+  now: () => number = () => performance.now(),
+  everyMs = 60_000,
+): ProgressFn {
+  let phaseNow: 'scan' | 'build' | null = null
+  let start = 0
+  let last = 0
+  let logged = false
+  return (phase, done, total) => {
+    const t = now()
+    if (phase !== phaseNow) {
+      phaseNow = phase
+      start = t
+      last = t
+      logged = false
+    }
+    const end = done >= total
+    if (t - last < everyMs && !(end && logged)) return
+    last = t
+    logged = true
+    const seconds = (t - start) / 1000
+    const rate = seconds > 0 ? done / seconds : 0
+    const share = total > 0 ? ` (${((100 * Math.min(done, total)) / total).toFixed(1)}%)` : ''
+    const pace = rate > 0 ? `  ${rate >= 100 ? rate.toFixed(0) : rate.toFixed(1)} files/s` : ''
+    const left = !end && rate > 0 ? `  ETA ${formatDuration((total - done) / rate)}` : ''
+    const label = phase === 'scan' ? 'scanning' : 'building'
+    const next =
+      end && phase === 'build'
+        ? '; now the corpus-level events and the files of the formats (Parquet takes longest)'
+        : ''
+    write(`${label} ${done}/${total}${share}${pace}${left}  elapsed ${formatDuration(seconds)}${next}\n`)
+  }
+}

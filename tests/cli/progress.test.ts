@@ -1,6 +1,6 @@
 /** The progress bar: done/total, the rate over the last seconds, the time left; drawn at most 10 times a second. */
 import { describe, expect, test } from 'vitest'
-import { formatDuration, progressBar, progressLine } from '../../pipeline/cli/progress.js'
+import { formatDuration, progressBar, progressLine, progressLog } from '../../pipeline/cli/progress.js'
 
 describe('progress line', () => {
   test('rate and time left while running, the rate alone at the end', () => {
@@ -52,5 +52,46 @@ describe('progress bar', () => {
     expect(out.filter((s) => s.startsWith('\r')).length).toBeLessThanOrEqual(11)
     expect(out.at(-1)).toBe('\n')
     expect(out.at(-2)).toContain('1000/1000')
+  })
+})
+
+describe('progress in a log', () => {
+  const run = (steps: [phase: 'scan' | 'build', done: number, total: number, seconds: number][]) => {
+    const out: string[] = []
+    let t = 0
+    const log = progressLog(
+      (s) => out.push(s),
+      () => t,
+    )
+    for (const [phase, done, total, seconds] of steps) {
+      t = seconds * 1000
+      log(phase, done, total)
+    }
+    return out
+  }
+
+  test('a line a minute with the mean rate and the time left, and one when a logged phase ends', () => {
+    const steps: [phase: 'scan' | 'build', done: number, total: number, seconds: number][] = []
+    // scan: 1,000 files a second for 3 s; build: 100 files a second for 150 s (each phase is
+    // announced at 0 done when it starts, as the build does)
+    steps.push(['scan', 0, 3000, 0])
+    for (let s = 1; s <= 3; s++) steps.push(['scan', s * 1000, 3000, s])
+    steps.push(['build', 0, 15_000, 3])
+    for (let s = 1; s <= 150; s++) steps.push(['build', s * 100, 15_000, 3 + s])
+    expect(run(steps)).toEqual([
+      'building 6000/15000 (40.0%)  100 files/s  ETA 1:30  elapsed 1:00\n',
+      'building 12000/15000 (80.0%)  100 files/s  ETA 30s  elapsed 2:00\n',
+      'building 15000/15000 (100.0%)  100 files/s  elapsed 2:30; now the corpus-level events and the files of the formats (Parquet takes longest)\n',
+    ])
+  })
+
+  test('a build shorter than a minute prints nothing', () => {
+    expect(
+      run([
+        ['scan', 10, 10, 1],
+        ['build', 5, 10, 20],
+        ['build', 10, 10, 59],
+      ]),
+    ).toEqual([])
   })
 })
