@@ -32,7 +32,7 @@ import { type CorpusIdentity, type DatasetCounts, DatasetWriter } from './publis
 import type { Format } from './publish/layout.js'
 import { atomicRun } from './publish/output.js'
 import { assertReplaceable } from './publish/output-guard.js'
-import type { PartialDate } from './types.js'
+import type { PartialDate, ProgressFn } from './types.js'
 import { tick } from './util/tick.js'
 import { fingerprint, versions } from './versions.js'
 import { runTask, type TaskResult, type WorkerTask } from './worker.js'
@@ -50,7 +50,7 @@ export interface BuildOptions {
   readonly shard?: Shard
   /** Replace `out` even when it is not the output of an earlier build (never the input or an ancestor). */
   readonly force?: boolean
-  readonly onProgress?: (phase: 'scan' | 'build', done: number, total: number) => void
+  readonly onProgress?: ProgressFn
   /** The formats of the tables (`publish/layout.ts`); all four by default. */
   readonly formats?: readonly Format[]
   /** Heap of each worker thread (old generation, MB); `WORKER_HEAP_MB` by default. */
@@ -276,6 +276,11 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       async (dir, parquet, hashes) => {
         const out = new DatasetWriter(dir, parquet, shard?.index ?? 0, hashes, opts.formats)
         out.corrections = corrections
+        if (opts.onProgress) {
+          const report = opts.onProgress
+          out.onEventsWritten = (done, total) => report('events', done, total)
+          parquet.onConverted = (done, total) => report('parquet', done, total)
+        }
         let done = 0
         opts.onProgress?.('build', 0, mine.length)
         for await (const r of mapBatched(

@@ -7,6 +7,15 @@ export interface Span {
 }
 
 export type Stage = 'read' | 'parse' | 'clean' | 'enrich' | 'validate' | 'publish'
+
+/**
+ * The phases of a build, in order: pass 1 over the inputs, pass 2 over the documents, the event rows
+ * written once their corpus-level clusters are known, the Parquet files still being converted.
+ */
+export type BuildPhase = 'scan' | 'build' | 'events' | 'parquet'
+
+/** Told how far a phase is: `done` of `total` (files, or event rows); called with 0 done when it starts. */
+export type ProgressFn = (phase: BuildPhase, done: number, total: number) => void
 export type Severity = 'info' | 'warning' | 'error'
 
 /** A message attached to a document by a stage, in the manner of vfile-message: errors are data, not exceptions. */

@@ -1,10 +1,19 @@
 /**
- * The progress bar of a build on a terminal: phase, bar, done/total, rate and time left. The rate is
- * measured over the last few seconds (a sliding window), so that the estimate follows a change of pace
- * (cached results first, then new ones) instead of the average since the start.
+ * The progress of a build, phase after phase: on a terminal a bar (done/total, rate and time left, the
+ * rate measured over the last few seconds, a sliding window, so that the estimate follows a change of
+ * pace: cached results first, then new ones); in a log, a line a minute.
  */
+import type { BuildPhase as Phase, ProgressFn } from '../types.js'
 
-export type ProgressFn = (phase: 'scan' | 'build', done: number, total: number) => void
+export type { Phase, ProgressFn }
+
+const LABEL: Record<Phase, string> = {
+  scan: 'scanning',
+  build: 'building',
+  events: 'events',
+  parquet: 'parquet',
+}
+const UNIT: Record<Phase, string> = { scan: 'files', build: 'files', events: 'rows', parquet: 'files' }
 
 const WINDOW_MS = 5_000
 
@@ -21,18 +30,19 @@ export function formatDuration(seconds: number): string {
 
 /** One line of the bar, from what is done, the measured rate (items a second, or null) and the width. */
 export function progressLine(
-  phase: 'scan' | 'build',
+  phase: Phase,
   done: number,
   total: number,
   rate: number | null,
   width = 30,
 ): string {
   const filled = total > 0 ? Math.round((Math.min(done, total) / total) * width) : width
-  const label = phase === 'scan' ? 'scanning ' : 'building '
+  const label = LABEL[phase].padEnd(9)
   let tail = ''
   if (rate !== null && rate > 0) {
     const r = rate >= 100 ? rate.toFixed(0) : rate >= 10 ? rate.toFixed(1) : rate.toFixed(2)
-    tail = done < total ? `  ${r} files/s  ETA ${formatDuration((total - done) / rate)}` : `  ${r} files/s`
+    const unit = `${UNIT[phase]}/s`
+    tail = done < total ? `  ${r} ${unit}  ETA ${formatDuration((total - done) / rate)}` : `  ${r} ${unit}`
   }
   return `${label}[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${tail}`
 }
@@ -46,7 +56,7 @@ export function progressBar(
   now: () => number = () => performance.now(),
 ): ProgressFn {
   let last = -Infinity
-  let phaseNow: 'scan' | 'build' | null = null
+  let phaseNow: Phase | null = null
   let samples: { t: number; done: number }[] = []
   return (phase, done, total) => {
     const t = now()
@@ -75,8 +85,9 @@ export function progressLog(
   now: () => number = () => performance.now(),
   everyMs = 60_000,
 ): ProgressFn {
-  let phaseNow: 'scan' | 'build' | null = null
+  let phaseNow: Phase | null = null
   let start = 0
+  let startDone = 0
   let last = 0
   let logged = false
   return (phase, done, total) => {
@@ -84,6 +95,8 @@ export function progressLog(
     if (phase !== phaseNow) {
       phaseNow = phase
       start = t
+      // a phase may begin with work already done (Parquet files converted while the events were written)
+      startDone = done
       last = t
       logged = false
     }
@@ -92,15 +105,10 @@ export function progressLog(
     last = t
     logged = true
     const seconds = (t - start) / 1000
-    const rate = seconds > 0 ? done / seconds : 0
+    const rate = seconds > 0 ? (done - startDone) / seconds : 0
     const share = total > 0 ? ` (${((100 * Math.min(done, total)) / total).toFixed(1)}%)` : ''
-    const pace = rate > 0 ? `  ${rate >= 100 ? rate.toFixed(0) : rate.toFixed(1)} files/s` : ''
+    const pace = rate > 0 ? `  ${rate >= 100 ? rate.toFixed(0) : rate.toFixed(1)} ${UNIT[phase]}/s` : ''
     const left = !end && rate > 0 ? `  ETA ${formatDuration((total - done) / rate)}` : ''
-    const label = phase === 'scan' ? 'scanning' : 'building'
-    const next =
-      end && phase === 'build'
-        ? '; now the corpus-level events and the files of the formats (Parquet takes longest)'
-        : ''
-    write(`${label} ${done}/${total}${share}${pace}${left}  elapsed ${formatDuration(seconds)}${next}\n`)
+    write(`${LABEL[phase]} ${done}/${total}${share}${pace}${left}  elapsed ${formatDuration(seconds)}\n`)
   }
 }

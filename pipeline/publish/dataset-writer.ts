@@ -30,6 +30,8 @@ import { TextSink } from './text-sink.js'
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 export const MAX_REJECT_EXAMPLES = 20
 const SPOOL_BATCH = 1024
+/** Event rows between two progress reports while the events are written. */
+const EVENTS_PROGRESS_EVERY = 4096
 
 type EntityCore = Omit<EntitiesRow, 'n_documents' | 'n_mentions'>
 
@@ -128,6 +130,8 @@ export class DatasetWriter {
    * come already corrected; otherwise null, and the report is that of `corrections`.
    */
   correctionReport: readonly CorrectionReport[] | null = null
+  /** Told how many of the spooled event rows are written, as they are (`ProgressFn`'s `events` phase). */
+  onEventsWritten: ((done: number, total: number) => void) | null = null
 
   addDocument(rows: Omit<DocumentRows, 'entities'>, entities: readonly EntityCore[]): void {
     this.documents++
@@ -200,7 +204,10 @@ export class DatasetWriter {
     let batch: EventsRow[] = []
     let year: string | null = null
     let k = 0
+    const progress = this.onEventsWritten
+    progress?.(0, clusters.length)
     for (let x = cursor.next(); x !== null; x = cursor.next()) {
+      if (progress && k % EVENTS_PROGRESS_EVERY === 0 && k > 0) progress(k, clusters.length)
       // the row was just read from the spool: its cluster is set in place (its keys keep their order)
       const e = x.row
       const c = clusters.at(k++)
@@ -217,6 +224,7 @@ export class DatasetWriter {
       batch.push(e as unknown as EventsRow)
     }
     this.put('events', batch, year)
+    progress?.(k, clusters.length)
     cursor.close()
     if (k !== clusters.length) throw new Error(`event spool: ${k} rows read, ${clusters.length} written`)
     rmSync(spool)

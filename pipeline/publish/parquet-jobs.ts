@@ -33,6 +33,15 @@ export class ParquetJobs {
   private readonly waiting: Conversion[] = []
   private readonly running: Promise<unknown>[] = []
   private pool: Piscina | null = null
+  private queued = 0
+  private converted = 0
+  /** Whether `done` was called: every conversion is queued, and the count of files is final. */
+  private finishing = false
+  /**
+   * Told how many of the queued files are converted, once every file is queued (`done`): the
+   * conversions left when the rest of the build has finished, the last phase of a long build.
+   */
+  onConverted: ((done: number, total: number) => void) | null = null
 
   constructor(
     private readonly threads = 1,
@@ -41,6 +50,7 @@ export class ParquetJobs {
 
   /** Queues the conversion of a closed Arrow file; with several threads it starts now. */
   add(c: Conversion): void {
+    this.queued++
     if (this.threads <= 1) {
       this.waiting.push(c)
       return
@@ -50,7 +60,10 @@ export class ParquetJobs {
       minThreads: this.threads,
       maxThreads: this.threads,
     })
-    const p = (this.pool.run(c) as Promise<string>).then((sha256) => this.hashes?.record(c.parquet, sha256))
+    const p = (this.pool.run(c) as Promise<string>).then((sha256) => {
+      this.hashes?.record(c.parquet, sha256)
+      this.convertedOne()
+    })
     // a failure is raised by `done`, not as an unhandled rejection while other work goes on
     p.catch(() => undefined)
     this.running.push(p)
@@ -58,15 +71,23 @@ export class ParquetJobs {
 
   /** Every queued conversion finished (the first failure, if any, is thrown); the threads are let go. */
   async done(): Promise<void> {
+    this.finishing = true
+    this.onConverted?.(this.converted, this.queued)
     try {
       for (const c of this.waiting.splice(0)) {
         const sha256 = await convert(c)
         this.hashes?.record(c.parquet, sha256)
+        this.convertedOne()
       }
       await Promise.all(this.running.splice(0))
     } finally {
       await this.close()
     }
+  }
+
+  private convertedOne(): void {
+    this.converted++
+    if (this.finishing) this.onConverted?.(this.converted, this.queued)
   }
 
   /** Lets the threads go, whatever is still running (after a failure elsewhere). */

@@ -1,6 +1,16 @@
 /** The progress bar: done/total, the rate over the last seconds, the time left; drawn at most 10 times a second. */
-import { describe, expect, test } from 'vitest'
-import { formatDuration, progressBar, progressLine, progressLog } from '../../pipeline/cli/progress.js'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it, test } from 'vitest'
+import {
+  formatDuration,
+  type Phase,
+  progressBar,
+  progressLine,
+  progressLog,
+} from '../../pipeline/cli/progress.js'
+import { build } from '../../pipeline/run.js'
+import { seedsDir, tempDir } from '../helpers.js'
 
 describe('progress line', () => {
   test('rate and time left while running, the rate alone at the end', () => {
@@ -56,7 +66,7 @@ describe('progress bar', () => {
 })
 
 describe('progress in a log', () => {
-  const run = (steps: [phase: 'scan' | 'build', done: number, total: number, seconds: number][]) => {
+  const run = (steps: [phase: Phase, done: number, total: number, seconds: number][]) => {
     const out: string[] = []
     let t = 0
     const log = progressLog(
@@ -71,7 +81,7 @@ describe('progress in a log', () => {
   }
 
   test('a line a minute with the mean rate and the time left, and one when a logged phase ends', () => {
-    const steps: [phase: 'scan' | 'build', done: number, total: number, seconds: number][] = []
+    const steps: [phase: Phase, done: number, total: number, seconds: number][] = []
     // scan: 1,000 files a second for 3 s; build: 100 files a second for 150 s (each phase is
     // announced at 0 done when it starts, as the build does)
     steps.push(['scan', 0, 3000, 0])
@@ -81,8 +91,23 @@ describe('progress in a log', () => {
     expect(run(steps)).toEqual([
       'building 6000/15000 (40.0%)  100 files/s  ETA 1:30  elapsed 1:00\n',
       'building 12000/15000 (80.0%)  100 files/s  ETA 30s  elapsed 2:00\n',
-      'building 15000/15000 (100.0%)  100 files/s  elapsed 2:30; now the corpus-level events and the files of the formats (Parquet takes longest)\n',
+      'building 15000/15000 (100.0%)  100 files/s  elapsed 2:30\n',
     ])
+  })
+
+  test('the phases of the finish: event rows, then the Parquet files left to convert', () => {
+    const steps: [phase: Phase, done: number, total: number, seconds: number][] = [['events', 0, 90_000, 0]]
+    for (let s = 1; s <= 90; s++) steps.push(['events', s * 1000, 90_000, s])
+    steps.push(['parquet', 3, 12, 90], ['parquet', 7, 12, 151], ['parquet', 12, 12, 200])
+    expect(run(steps)).toEqual([
+      'events 60000/90000 (66.7%)  1000 rows/s  ETA 30s  elapsed 1:00\n',
+      'events 90000/90000 (100.0%)  1000 rows/s  elapsed 1:30\n',
+      'parquet 7/12 (58.3%)  0.1 files/s  ETA 1:16  elapsed 1:01\n',
+      'parquet 12/12 (100.0%)  0.1 files/s  elapsed 1:50\n',
+    ])
+    expect(progressLine('events', 500, 1000, 250, 10)).toBe(
+      'events   [#####.....] 500/1000  250 rows/s  ETA 2s',
+    )
   })
 
   test('a build shorter than a minute prints nothing', () => {
@@ -93,5 +118,33 @@ describe('progress in a log', () => {
         ['build', 10, 10, 59],
       ]),
     ).toEqual([])
+  })
+})
+
+describe('the phases a build reports', () => {
+  it('scan, build, events, parquet, in that order, each started at its first count and ended at its total', async () => {
+    const calls: [Phase, number, number][] = []
+    const out = join(tempDir('progress'), 'out')
+    const summary = await build({
+      input: seedsDir,
+      out,
+      jobs: 2,
+      onProgress: (phase, done, total) => calls.push([phase, done, total]),
+    })
+    const phases = calls.map(([p]) => p).filter((p, k, all) => k === 0 || all[k - 1] !== p)
+    expect(phases).toEqual(['scan', 'build', 'events', 'parquet'])
+    const of = (phase: Phase) => calls.filter(([p]) => p === phase)
+    expect(of('scan')[0]).toEqual(['scan', 0, summary.inputs])
+    expect(of('scan').at(-1)).toEqual(['scan', summary.inputs, summary.inputs])
+    expect(of('build').at(-1)).toEqual([
+      'build',
+      summary.documents + summary.rejected,
+      summary.documents + summary.rejected,
+    ])
+    expect(of('events')[0]).toEqual(['events', 0, summary.rows.events])
+    expect(of('events').at(-1)).toEqual(['events', summary.rows.events, summary.rows.events])
+    const parquetFiles = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.parquet'))
+    expect(of('parquet').at(-1)).toEqual(['parquet', parquetFiles.length, parquetFiles.length])
+    for (const [, done, total] of calls) expect(done).toBeLessThanOrEqual(total)
   })
 })
