@@ -1128,12 +1128,14 @@ export const extractEvents: Extractor = (input: ExtractInput, soFar: Extracted) 
     : null
   const known = (id: string) => facts.get(id)
   const events = groupReadings(readings, known).map((g) => eventOf(g, known, published))
-  // a group is kept where it takes part in an event
+  // a group or an unnamed place is kept where an event or one of its mentions uses it: a mention may
+  // be placed where its event is not (`la localité de Pont-Sondé` in one sentence, Kharkiv in another)
   const used = new Set(
     events.flatMap((e) => [
       ...e.actor_entity_ids,
       ...e.target_entity_ids,
       ...(e.location_entity_id ? [e.location_entity_id] : []),
+      ...e.mentions.flatMap((m) => (m.location_entity_id ? [m.location_entity_id] : [])),
     ]),
   )
   const kept = groupFound.filter((g) => used.has(g.entity.entity_id))
