@@ -72,7 +72,8 @@ export class ParquetJobs {
   /** Every queued conversion finished (the first failure, if any, is thrown); the threads are let go. */
   async done(): Promise<void> {
     this.finishing = true
-    this.onConverted?.(this.converted, this.queued)
+    // a build without Parquet has no such phase
+    if (this.queued > 0) this.onConverted?.(this.converted, this.queued)
     try {
       for (const c of this.waiting.splice(0)) {
         const sha256 = await convert(c)

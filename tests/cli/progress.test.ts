@@ -147,4 +147,15 @@ describe('the phases a build reports', () => {
     expect(of('parquet').at(-1)).toEqual(['parquet', parquetFiles.length, parquetFiles.length])
     for (const [, done, total] of calls) expect(done).toBeLessThanOrEqual(total)
   })
+
+  it('no Parquet phase for a build without Parquet', async () => {
+    const phases = new Set<Phase>()
+    await build({
+      input: seedsDir,
+      out: join(tempDir('progress'), 'out'),
+      formats: ['csv'],
+      onProgress: (phase) => phases.add(phase),
+    })
+    expect([...phases]).toEqual(['scan', 'build', 'events'])
+  })
 })
