@@ -28,6 +28,10 @@ export function formatDuration(seconds: number): string {
   return `${r}s`
 }
 
+/** `250`, `12.5`, `0.13`: a rate with the digits that matter. */
+const formatRate = (rate: number): string =>
+  rate >= 100 ? rate.toFixed(0) : rate >= 10 ? rate.toFixed(1) : rate.toFixed(2)
+
 /** One line of the bar, from what is done, the measured rate (items a second, or null) and the width. */
 export function progressLine(
   phase: Phase,
@@ -40,9 +44,8 @@ export function progressLine(
   const label = LABEL[phase].padEnd(9)
   let tail = ''
   if (rate !== null && rate > 0) {
-    const r = rate >= 100 ? rate.toFixed(0) : rate >= 10 ? rate.toFixed(1) : rate.toFixed(2)
-    const unit = `${UNIT[phase]}/s`
-    tail = done < total ? `  ${r} ${unit}  ETA ${formatDuration((total - done) / rate)}` : `  ${r} ${unit}`
+    const r = `${formatRate(rate)} ${UNIT[phase]}/s`
+    tail = done < total ? `  ${r}  ETA ${formatDuration((total - done) / rate)}` : `  ${r}`
   }
   return `${label}[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${tail}`
 }
@@ -62,7 +65,8 @@ export function progressBar(
     const t = now()
     if (phase !== phaseNow) {
       phaseNow = phase
-      samples = [{ t, done: 0 }]
+      // a phase may begin with work already done (Parquet files converted while the events were written)
+      samples = [{ t, done }]
     }
     if (t - samples.at(-1)!.t >= 100) samples.push({ t, done })
     while (samples.length > 2 && t - samples[0]!.t > WINDOW_MS) samples.shift()
@@ -107,7 +111,7 @@ export function progressLog(
     const seconds = (t - start) / 1000
     const rate = seconds > 0 ? (done - startDone) / seconds : 0
     const share = total > 0 ? ` (${((100 * Math.min(done, total)) / total).toFixed(1)}%)` : ''
-    const pace = rate > 0 ? `  ${rate >= 100 ? rate.toFixed(0) : rate.toFixed(1)} ${UNIT[phase]}/s` : ''
+    const pace = rate > 0 ? `  ${formatRate(rate)} ${UNIT[phase]}/s` : ''
     const left = !end && rate > 0 ? `  ETA ${formatDuration((total - done) / rate)}` : ''
     write(`${LABEL[phase]} ${done}/${total}${share}${pace}${left}  elapsed ${formatDuration(seconds)}\n`)
   }

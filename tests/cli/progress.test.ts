@@ -102,8 +102,8 @@ describe('progress in a log', () => {
     expect(run(steps)).toEqual([
       'events 60000/90000 (66.7%)  1000 rows/s  ETA 30s  elapsed 1:00\n',
       'events 90000/90000 (100.0%)  1000 rows/s  elapsed 1:30\n',
-      'parquet 7/12 (58.3%)  0.1 files/s  ETA 1:16  elapsed 1:01\n',
-      'parquet 12/12 (100.0%)  0.1 files/s  elapsed 1:50\n',
+      'parquet 7/12 (58.3%)  0.07 files/s  ETA 1:16  elapsed 1:01\n',
+      'parquet 12/12 (100.0%)  0.08 files/s  elapsed 1:50\n',
     ])
     expect(progressLine('events', 500, 1000, 250, 10)).toBe(
       'events   [#####.....] 500/1000  250 rows/s  ETA 2s',
