@@ -36,6 +36,11 @@ export interface Input {
   readonly problem?: InputProblem
   /** Real path of the input folder: what is opened must lie inside it (checked on the open file). */
   readonly within?: string
+  /**
+   * Its size when the folder was listed: where to process it (a worker's heap or this thread's), never
+   * what is read (the file is read whole, and may have changed since).
+   */
+  readonly bytes?: number
 }
 
 /** The reject message of an input that is not read at all. */
@@ -114,10 +119,13 @@ const listingProblem = (e: unknown): InputProblem =>
 
 export function discover(root: string): Discovery {
   // one file given as the input: it is the corpus, named by its file name
-  if (lstatSync(root).isFile()) {
+  const top = lstatSync(root)
+  if (top.isFile()) {
     const real = realpathSync(root)
     return {
-      inputs: [{ path: basename(root), abs: byteString(Buffer.from(real)), within: dirname(real) }],
+      inputs: [
+        { path: basename(root), abs: byteString(Buffer.from(real)), within: dirname(real), bytes: top.size },
+      ],
       skipped: [],
     }
   }
@@ -165,9 +173,11 @@ export function discover(root: string): Discovery {
       if (st.isSymbolicLink()) {
         let target: Buffer
         let kind: 'dir' | 'file' | 'special'
+        let size: number
         try {
           target = realpathSync(absBuf, { encoding: 'buffer' })
           const t = statSync(target)
+          size = t.size
           kind = t.isDirectory() ? 'dir' : t.isFile() ? 'file' : 'special'
         } catch {
           // dangling, or a loop (ELOOP): it names nothing, inside the folder or out
@@ -178,12 +188,12 @@ export function discover(root: string): Discovery {
         else if (kind === 'dir') skipped.push({ path: rel, why: 'linked-folder' })
         // a link to a FIFO would block the read forever: skipped like the FIFO itself
         else if (kind === 'special') skipped.push({ path: rel, why: 'special-file' })
-        else inputs.push({ path: rel, abs: byteString(target), within: realRoot })
+        else inputs.push({ path: rel, abs: byteString(target), within: realRoot, bytes: size })
       } else if (st.isDirectory()) {
         const own = ownFolder(absBuf.toString())
         if (own) skipped.push({ path: rel, why: own })
         else walk(absBuf, rel)
-      } else if (st.isFile()) inputs.push({ path: rel, abs, within: realRoot })
+      } else if (st.isFile()) inputs.push({ path: rel, abs, within: realRoot, bytes: st.size })
       else skipped.push({ path: rel, why: 'special-file' })
     }
   }

@@ -15,7 +15,6 @@
  */
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'
-import { Piscina } from 'piscina'
 import { DocCache } from './cache.js'
 import { CorpusFingerprint } from './corpus/fingerprint.js'
 import { type NearDuplicate, NearDuplicateIndex } from './corpus/near-duplicates.js'
@@ -25,8 +24,8 @@ import { formatPartial, parseIsoPartial } from './dates/calendar.js'
 import { PipelineError } from './errors.js'
 import { discover, type Input } from './inputs.js'
 import { readMetadata } from './metadata/dataset.js'
+import { type Executor, executor } from './parallel/executor.js'
 import { mapOrdered } from './parallel/ordered.js'
-import { workerFile } from './parallel/worker-file.js'
 import type { BuildResult, ScanResult } from './process-input.js'
 import { type CorpusIdentity, type DatasetCounts, DatasetWriter } from './publish/dataset-writer.js'
 import type { Format } from './publish/layout.js'
@@ -35,7 +34,7 @@ import { assertReplaceable } from './publish/output-guard.js'
 import type { PartialDate, ProgressFn } from './types.js'
 import { tick } from './util/tick.js'
 import { fingerprint, versions } from './versions.js'
-import { runTask, type TaskResult, type WorkerTask } from './worker.js'
+import type { WorkerTask } from './worker.js'
 
 export interface BuildOptions {
   readonly input: string
@@ -60,8 +59,8 @@ export interface BuildOptions {
 /**
  * A worker's heap: enough for its reference data (about 70 MB) and an article of a million and a half
  * characters (about 120 bytes a character), so that V8, which collects lazily, does not let each
- * worker's heap grow to a gigabyte. A batch whose worker runs out of it (a longer article) is done
- * again in this thread, whose heap is the process's: the same rows, only later.
+ * worker's heap grow to a gigabyte. A larger input is done in this thread, whose heap is the
+ * process's: the same rows, only later (`parallel/executor.ts`).
  */
 export const WORKER_HEAP_MB = 256
 
@@ -72,19 +71,16 @@ export interface BuildSummary extends DatasetCounts {
   readonly referenceDate: string | null
   readonly nearDuplicateClusters: number
   readonly cache: { readonly hits: number; readonly misses: number } | null
-  /** Batches done again in the main thread after their worker ran out of heap. */
+  /**
+   * Inputs done in the main thread because they are too large for a worker's heap (counted in each
+   * pass), and batches done again there after a worker ran out of heap all the same.
+   */
+  readonly inlineBySize: number
   readonly retriedInline: number
   readonly output: 'created' | 'replaced' | 'unchanged'
 }
 
 export const defaultJobs = (): number => Math.max(1, availableParallelism())
-
-/** Runs batches of tasks inline or on worker threads; counts the results served from the cache. */
-interface Executor {
-  run(tasks: readonly WorkerTask[]): Promise<(ScanResult | BuildResult)[]>
-  close(): Promise<void>
-  readonly stats: { hits: number; misses: number; retriedInline: number }
-}
 
 /**
  * Inputs per message to a worker: enough that handing out work and cloning results cost little
@@ -106,53 +102,6 @@ async function* mapBatched<T, R>(
   window: number,
 ): AsyncGenerator<R> {
   for await (const results of mapOrdered(batches(items, BATCH), fn, window)) yield* results
-}
-
-const outOfMemory = (e: unknown): boolean =>
-  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY'
-
-function executor(jobs: number, cache: DocCache | null, heapMb: number): Executor {
-  const stats = { hits: 0, misses: 0, retriedInline: 0 }
-  const pool =
-    jobs > 1
-      ? new Piscina({
-          filename: workerFile(import.meta.url, 'worker.js'),
-          minThreads: jobs,
-          maxThreads: jobs,
-          idleTimeout: 60_000,
-          // a second task waits in each worker's inbox, so a worker that finishes one starts the next
-          // at once instead of waiting for the main thread (busy writing rows) to hand it one
-          concurrentTasksPerWorker: 2,
-          resourceLimits: { maxOldGenerationSizeMb: heapMb },
-        })
-      : null
-  const onPool = async (ts: readonly WorkerTask[]): Promise<unknown> => {
-    try {
-      return await pool!.run(ts)
-    } catch (e) {
-      if (!outOfMemory(e)) throw e
-      stats.retriedInline++
-      return ts.map(runTask)
-    }
-  }
-  const run = async (tasks: readonly WorkerTask[]) => {
-    const ts = cache ? tasks.map((task) => ({ ...task, cache: cache.describe() })) : tasks
-    const rs = (pool ? await onPool(ts) : ts.map(runTask)) as TaskResult<ScanResult | BuildResult>[]
-    return rs.map((r, k) => {
-      if (cache && !ts[k]!.input.problem) {
-        if (r.cached) stats.hits++
-        else stats.misses++
-      }
-      return r.result
-    })
-  }
-  let closed: Promise<void> | null = null
-  // idempotent: the build closes the pool as soon as the last document is done, and again on any exit
-  const close = () => {
-    closed ??= pool ? pool.destroy() : Promise.resolve()
-    return closed
-  }
-  return { run, stats, close }
 }
 
 /** What pass 1 learns of the corpus. */
@@ -239,7 +188,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   const corrections = readCorrections(input)
   const { inputs, skipped } = discover(input)
   const cache = opts.cache ? new DocCache(resolve(opts.cache), fingerprint()) : null
-  const exec = executor(jobs, cache, opts.workerHeapMb ?? WORKER_HEAP_MB)
+  const exec = executor({ jobs, cache, heapMb: opts.workerHeapMb ?? WORKER_HEAP_MB })
   // batches in flight: with the one waiting in each worker's inbox, every worker always has work
   const window = jobs * 4
   try {
@@ -316,6 +265,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
           referenceDate,
           nearDuplicateClusters: new Set([...clusters.values()].map((c) => c.cluster)).size,
           cache: cache ? { hits: exec.stats.hits, misses: exec.stats.misses } : null,
+          inlineBySize: exec.stats.inlineBySize,
           retriedInline: exec.stats.retriedInline,
         }
       },
