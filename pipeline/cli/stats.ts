@@ -26,6 +26,9 @@ export interface StatsFigures {
   readonly eventsByDatePrecision: Record<string, number>
   readonly eventsWithPlace: number
   readonly eventsWithFatalities: number
+  /** Distinct real events (`event_cluster` values). */
+  readonly eventClusters: number
+  /** People reported dead, each real event (cluster) counted once. */
   readonly fatalities: number
   readonly quotes: { total: number; attributed: number }
 }
@@ -67,6 +70,7 @@ export async function statsFigures(dir: string): Promise<StatsFigures> {
     eventsByDatePrecision: obj(byKey(s.eventsByPrecision)),
     eventsWithPlace: s.eventsWithPlace,
     eventsWithFatalities: s.eventsWithFatalities,
+    eventClusters: s.eventClusters,
     fatalities: s.fatalities,
     quotes: { total: quotes, attributed: quotes - s.unattributedQuotes },
   }
@@ -99,8 +103,8 @@ export function formatStats(f: StatsFigures): string {
     `rows        ${list(f.rows, 99)}`,
     `rejects     ${f.rows.rejects ?? 0}${Object.keys(f.rejectsByReason).length > 0 ? `: ${list(f.rejectsByReason)}` : ''}`,
     `entities    ${f.rows.entities ?? 0}: ${list(f.entitiesByType)}; ${f.placesWithCoordinates} with coordinates`,
-    `events      ${events}: ${list(f.eventsByType)}`,
-    `            dated ${pct(events - (f.eventsByDatePrecision.undated ?? 0), events)} (${list(f.eventsByDatePrecision)}), placed ${pct(f.eventsWithPlace, events)}, with fatalities ${f.eventsWithFatalities} (${f.fatalities} dead in all)`,
+    `events      ${events} in ${f.eventClusters} real events (clusters across documents): ${list(f.eventsByType)}`,
+    `            dated ${pct(events - (f.eventsByDatePrecision.undated ?? 0), events)} (${list(f.eventsByDatePrecision)}), placed ${pct(f.eventsWithPlace, events)}, with fatalities ${f.eventsWithFatalities} (${f.fatalities} dead, each real event counted once)`,
     `quotes      ${f.quotes.total}, ${f.quotes.attributed} with a speaker (${pct(f.quotes.attributed, f.quotes.total)})`,
   )
   return `${lines.join('\n')}\n`

@@ -41,6 +41,16 @@ export interface DatasetStats {
   readonly eventsByPrecision: ReadonlyMap<string, number>
   readonly eventsWithPlace: number
   readonly eventsWithFatalities: number
+  /**
+   * Distinct real events: the number of `event_cluster` values (rows of several documents that report
+   * one event count once).
+   */
+  readonly eventClusters: number
+  /**
+   * People reported dead, each real event counted once: the toll of every `event_cluster` (rows of one
+   * cluster never state different tolls; the largest is taken), summed. Summing the rows would count an
+   * attack reported by ten outlets ten times.
+   */
   readonly fatalities: number
   readonly quotesBySpeaker: ReadonlyMap<string, number>
   readonly unattributedQuotes: number
@@ -79,7 +89,12 @@ export class StatsCollector {
   private readonly eventsByPrecision = new Map<string, number>()
   private eventsWithPlace = 0
   private eventsWithFatalities = 0
-  private fatalities = 0
+  /** Σ 1/size over event rows: each cluster adds up to one. */
+  private clusterShares = 0
+  /** Tolls of events alone in their cluster, summed as they come. */
+  private singleTolls = 0
+  /** The toll of each cluster of several rows that states one (memory: such clusters only). */
+  private readonly clusterTolls = new Map<string, number>()
   private readonly quotesBySpeaker = new Map<string, number>()
   private unattributed = 0
   private readonly entities: EntityFacts[] = []
@@ -114,7 +129,14 @@ export class StatsCollector {
     if (e.fatalities !== null) this.eventsWithFatalities++
     bump(this.eventsByType, e.event_type)
     if (e.date !== null && e.date.length >= 7) bump(this.eventsByMonth, e.date.slice(0, 7))
-    this.fatalities += e.fatalities ?? 0
+    const size = Math.max(1, e.event_cluster_size)
+    this.clusterShares += 1 / size
+    if (e.fatalities === null) return
+    if (size === 1) this.singleTolls += e.fatalities
+    else {
+      const toll = this.clusterTolls.get(e.event_cluster)
+      if (toll === undefined || e.fatalities > toll) this.clusterTolls.set(e.event_cluster, e.fatalities)
+    }
   }
 
   private quote(q: QuotesRow): void {
@@ -158,7 +180,8 @@ export class StatsCollector {
       eventsByPrecision: this.eventsByPrecision,
       eventsWithPlace: this.eventsWithPlace,
       eventsWithFatalities: this.eventsWithFatalities,
-      fatalities: this.fatalities,
+      eventClusters: Math.round(this.clusterShares),
+      fatalities: [...this.clusterTolls.values()].reduce((a, b) => a + b, this.singleTolls),
       quotesBySpeaker: this.quotesBySpeaker,
       unattributedQuotes: this.unattributed,
       entities: this.entities,

@@ -94,11 +94,13 @@ describe('a single file as input, its summary as JSON, and stats', () => {
     expect(st.status, st.stderr).toBe(0)
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))
     expect(st.stdout).toMatch(/^documents\s+1, published \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/m)
-    expect(st.stdout).toContain(`events      ${m.rows.events}: `)
+    // one document: every event row is a real event of its own (clusters join rows of several documents)
+    expect(st.stdout).toContain(`events      ${m.rows.events} in ${m.rows.events} real events`)
     expect(st.stdout).toContain(`mentions ${m.rows.mentions}`)
     expect(st.stdout).toMatch(/^quotes\s+\d+, \d+ with a speaker/m)
     const json = JSON.parse(depeches('stats', out, '--json').stdout)
     expect(json.rows).toEqual({ ...m.rows, rejects: 0 })
+    expect(json.eventClusters).toBe(m.rows.events)
     expect(Object.values(json.entitiesByType as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(
       m.rows.entities,
     )

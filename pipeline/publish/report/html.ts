@@ -74,7 +74,8 @@ export function reportPage({ dataset, stats: s, charts, map }: PageInput): strin
             .map(([k, n]) => `${k} (${n})`)
             .join(', ') || '—',
         ],
-        ['fatalities stated in events', s.fatalities],
+        ['real events (clusters across documents)', s.eventClusters],
+        ['fatalities stated in events (each real event once)', s.fatalities],
       ],
     )}</div>` +
     `<div><h2>Outlets</h2>${table(['outlet', 'articles'], ranked(s.outlets))}</div></section>`
