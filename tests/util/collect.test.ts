@@ -38,10 +38,10 @@ describe('collectGarbage', () => {
 })
 
 describe('a build collects by documents done, not at every document', () => {
-  it('without a progress callback: no collection for a corpus under COLLECT_EVERY documents', async () => {
+  it('with workers and no progress callback: no collection for a corpus under COLLECT_EVERY documents', async () => {
     const { build } = await import('../../pipeline/run.js')
     calls.n = 0
-    const s = await build({ input: seedsDir, out: join(tempDir('collect'), 'out'), jobs: 1 })
+    const s = await build({ input: seedsDir, out: join(tempDir('collect'), 'out'), jobs: 2 })
     expect(s.documents).toBeGreaterThan(1)
     expect(calls.n).toBe(0)
   })
