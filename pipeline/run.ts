@@ -10,8 +10,8 @@
  * are consumed in input order, so the output is byte-identical whatever the number of jobs. With a
  * cache folder, per-input results are reused when neither the input nor the pipeline changed.
  * Memory held across the corpus: an id per input and the entity table, the near-duplicate signatures
- * (192 bytes a document) during pass 1 only, the event index (about 50 bytes an event) during pass 2;
- * rows stream to disk.
+ * (192 bytes a document) during pass 1 only, the event index (about 50 bytes an event) in the finish
+ * only, built from the event keys spooled to disk in pass 2; rows stream to disk.
  */
 import { availableParallelism } from 'node:os'
 import { resolve } from 'node:path'

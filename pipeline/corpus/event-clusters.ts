@@ -36,6 +36,59 @@ export interface EventKey {
   readonly fatalities: number | null
 }
 
+/**
+ * An event's key as one JSON line (an array in `EventKey`'s field order), for the key spool: the keys
+ * are written as documents come and read back once every document is done, so the index, about 50
+ * bytes an event, is built only then and never held through pass 2 beside the workers.
+ */
+export function eventKeyLine(e: EventKey): string {
+  return JSON.stringify([
+    e.event_id,
+    e.doc_id,
+    e.event_type,
+    e.event_code,
+    e.event_mode,
+    e.date_min,
+    e.date_max,
+    e.location_entity_id,
+    e.actor_entity_ids,
+    e.target_entity_ids,
+    e.fatalities,
+  ])
+}
+
+const isStrOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string'
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string')
+
+/** The key `eventKeyLine` wrote, from its parsed line; throws on anything else (a damaged spool). */
+export function eventKeyOf(v: unknown): EventKey {
+  if (
+    !Array.isArray(v) ||
+    v.length !== 11 ||
+    typeof v[0] !== 'string' ||
+    typeof v[1] !== 'string' ||
+    typeof v[2] !== 'string' ||
+    ![v[3], v[4], v[5], v[6], v[7]].every(isStrOrNull) ||
+    !isStrings(v[8]) ||
+    !isStrings(v[9]) ||
+    !(v[10] === null || typeof v[10] === 'number')
+  )
+    throw new Error(`event key spool: not an event key: ${JSON.stringify(v)?.slice(0, 200)}`)
+  return {
+    event_id: v[0],
+    doc_id: v[1],
+    event_type: v[2],
+    event_code: v[3],
+    event_mode: v[4],
+    date_min: v[5],
+    date_max: v[6],
+    location_entity_id: v[7],
+    actor_entity_ids: v[8],
+    target_entity_ids: v[9],
+    fatalities: v[10],
+  }
+}
+
 export interface PlaceFacts {
   readonly type: string
   readonly country_code: string | null

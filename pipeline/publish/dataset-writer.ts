@@ -3,12 +3,12 @@
  * by-year partitions, rejects, the codebook, the manifest and the report — the last two from figures
  * gathered as the rows went by, so no file is read back. `build` feeds it documents as they are processed; `merge` feeds it
  * the rows of shard outputs in the same order; both give the same bytes for the same rows. Event rows
- * are spooled to disk and written at the end, once the corpus-level event clusters
- * (`corpus/event-clusters.ts`) are known.
+ * are spooled to disk, with their clustering keys, and written at the end, once the corpus-level event
+ * clusters (`corpus/event-clusters.ts`) are known.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import type { EntitiesRow, EventsRow, RejectsRow, TableRows } from '../_generated/tables.js'
-import { EventClusterIndex } from '../corpus/event-clusters.js'
+import { EventClusterIndex, eventKeyLine, eventKeyOf } from '../corpus/event-clusters.js'
 import { type CorrectionReport, Corrections } from '../corrections/corrections.js'
 import type { DocumentRows } from '../document.js'
 import type { DatasetMetadata } from '../metadata/dataset.js'
@@ -78,7 +78,13 @@ export class DatasetWriter {
   private readonly byReason: Record<string, number> = {}
   private readonly rejectExamples: DatasetCounts['rejectExamples'][number][] = []
   private readonly eventSpool: TextSink
-  private readonly eventKeys = new EventClusterIndex()
+  /**
+   * The events' clustering keys, spooled beside their rows: the cluster index is built from them once
+   * every document is done (`writeEvents`), so pass 2 holds nothing an event (about 50 bytes each in
+   * the index: 50 MB at 100,000 bench articles, 500 MB at a million) beside the workers' heaps.
+   */
+  private readonly keySpool: TextSink
+  private events = 0
   private readonly stats = new StatsCollector()
   /** The by-year Parquet partitions, written with the Parquet format. */
   private readonly years: YearPartitions | null
@@ -116,6 +122,7 @@ export class DatasetWriter {
     ) as { [T in DataTable]: TableWriter<T> }
     this.rejectsOut = new TextSink(inside(dir, FILES.rejects), hashes)
     this.eventSpool = new TextSink(inside(dir, SCRATCH.events), undefined, { compressed: true })
+    this.keySpool = new TextSink(inside(dir, SCRATCH.eventKeys), undefined, { compressed: true })
   }
 
   /** A table's Arrow file: published, or the scratch source of its Parquet file. */
@@ -144,7 +151,8 @@ export class DatasetWriter {
     this.put('temporal_expressions', fix.applyAll('temporal_expressions', rows.temporal_expressions), year)
     for (const e of fix.applyAll('events', rows.events)) {
       this.eventSpool.writeLine(JSON.stringify({ year, row: e }))
-      this.eventKeys.add(e)
+      this.keySpool.writeLine(eventKeyLine(e))
+      this.events++
     }
     this.put('event_mentions', fix.applyAll('event_mentions', rows.event_mentions), year)
     const counts = new Map<string, number>()
@@ -195,8 +203,8 @@ export class DatasetWriter {
   /** The spooled event rows, in document order, each with its corpus-level cluster. */
   private async writeEvents(): Promise<void> {
     this.eventSpool.close()
-    // the spool holds the events in the order they were given to the index: the k-th line is event k
-    const clusters = this.eventKeys.assign((id) => this.entities.get(id)?.row)
+    // the two spools hold the events in the same order: the k-th key is that of the k-th row
+    const clusters = this.clusterEvents()
     const spool = inside(this.dir, SCRATCH.events)
     const cursor = new JsonlCursor<{ year: string; row: Record<string, unknown> }>(spool, {
       compressed: true,
@@ -228,6 +236,23 @@ export class DatasetWriter {
     cursor.close()
     if (k !== clusters.length) throw new Error(`event spool: ${k} rows read, ${clusters.length} written`)
     rmSync(spool)
+  }
+
+  /**
+   * The corpus-level cluster of every spooled event, from the key spool (read once, then removed). The
+   * index is local: it is garbage once the events are written.
+   */
+  private clusterEvents() {
+    this.keySpool.close()
+    const path = inside(this.dir, SCRATCH.eventKeys)
+    const index = new EventClusterIndex()
+    const cursor = new JsonlCursor<unknown>(path, { compressed: true })
+    for (let x = cursor.next(); x !== null; x = cursor.next()) index.add(eventKeyOf(x))
+    cursor.close()
+    rmSync(path)
+    if (index.length !== this.events)
+      throw new Error(`event key spool: ${index.length} keys read, ${this.events} written`)
+    return index.assign((id) => this.entities.get(id)?.row)
   }
 
   /** Closes a table's files and queues its Parquet file. */

@@ -114,6 +114,8 @@ export const DESCRIBED_FILES: readonly {
 export const SCRATCH = {
   /** The event rows until their clusters are known: JSON Lines in compressed frames (`util/frames.ts`). */
   events: '.events.spool.jsonl.frames',
+  /** Each event's clustering key (`corpus/event-clusters.ts`), in the same order, in the same frames. */
+  eventKeys: '.events.keys.jsonl.frames',
   table: (table: string): string => `${DATA}/.${table}.arrow.partial`,
   partition: (part: string): string => `.${part}.arrow.partial`,
 } as const

@@ -1,10 +1,20 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { EventsRow } from '../../pipeline/_generated/tables.js'
-import { EventClusterIndex, type EventKey } from '../../pipeline/corpus/event-clusters.js'
+import {
+  EventClusterIndex,
+  type EventKey,
+  eventKeyLine,
+  eventKeyOf,
+} from '../../pipeline/corpus/event-clusters.js'
+import { defaultMetadata } from '../../pipeline/metadata/dataset.js'
+import { DatasetWriter } from '../../pipeline/publish/dataset-writer.js'
+import { SCRATCH } from '../../pipeline/publish/layout.js'
+import { atomicRun } from '../../pipeline/publish/output.js'
 import { build } from '../../pipeline/run.js'
 import { stableId } from '../../pipeline/util/hash.js'
+import { versions } from '../../pipeline/versions.js'
 import { repo, tempDir } from '../helpers.js'
 
 const key = (over: Partial<EventKey>): EventKey => ({
@@ -154,4 +164,98 @@ describe('event ids kept as numbers', () => {
     // the smaller high half wins although its low half is the larger
     for (const id of regular) expect(d.get(id)?.cluster).toBe(stableId('evc', 'evt_00000000000000ff'))
   })
+})
+
+describe('the key spool: keys written as documents come, the index built once they are all done', () => {
+  const committed = (): EventsRow[] =>
+    readFileSync(join(repo, 'dist', 'data', 'events.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as EventsRow)
+
+  it('gives back every key of the committed events exactly, and the same clusters', () => {
+    const rows = committed()
+    expect(rows.length).toBeGreaterThan(20)
+    const back = rows.map((r) => eventKeyOf(JSON.parse(eventKeyLine(r))))
+    for (const [k, r] of rows.entries())
+      expect(back[k]).toEqual({
+        event_id: r.event_id,
+        doc_id: r.doc_id,
+        event_type: r.event_type,
+        event_code: r.event_code,
+        event_mode: r.event_mode,
+        date_min: r.date_min,
+        date_max: r.date_max,
+        location_entity_id: r.location_entity_id,
+        actor_entity_ids: r.actor_entity_ids,
+        target_entity_ids: r.target_entity_ids,
+        fatalities: r.fatalities,
+      })
+    const linked = [key({ event_id: 'evt_1' }), key({ event_id: 'evt_2', doc_id: 'doc_b', fatalities: null })]
+    const again = linked.map((k) => eventKeyOf(JSON.parse(eventKeyLine(k))))
+    expect(clustersOf(again)).toEqual(clustersOf(linked))
+    expect(clustersOf(again).size).toBe(2)
+  })
+
+  it('refuses a line that is not a key, saying so', () => {
+    const line = JSON.parse(eventKeyLine(key({}))) as unknown[]
+    expect(() => eventKeyOf(line.slice(0, 10))).toThrow(/event key spool: not an event key/)
+    expect(() => eventKeyOf({ event_id: 'evt_1' })).toThrow(/not an event key/)
+    const badToll = [...line]
+    badToll[10] = '20'
+    expect(() => eventKeyOf(badToll)).toThrow(/not an event key/)
+  })
+
+  it('a writer fed a build’s rows document by document writes its events table again, clusters included', async () => {
+    const input = join(repo, 'tests/corpus/fixtures/two-reports')
+    const built = join(tempDir('keys-built'), 'out')
+    await build({ input, out: built, formats: ['jsonl'] })
+    const table = (name: string) =>
+      readFileSync(join(built, 'data', `${name}.jsonl`), 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+    const docs = table('documents')
+    const entities = table('entities')
+    const of = (name: string, id: unknown) => table(name).filter((r) => r.doc_id === id)
+    const again = join(tempDir('keys-again'), 'out')
+    let spooled = false
+    await atomicRun(again, { protect: [], force: false }, async (dir, parquet, hashes) => {
+      const w = new DatasetWriter(dir, parquet, 0, hashes, ['jsonl'])
+      for (const d of docs)
+        w.addDocument(
+          {
+            documents: d,
+            mentions: of('mentions', d.doc_id),
+            quotes: of('quotes', d.doc_id),
+            temporal_expressions: of('temporal_expressions', d.doc_id),
+            // the clusters the build found are dropped: the writer must find them again
+            events: of('events', d.doc_id).map((e) => ({
+              ...e,
+              event_cluster: null,
+              event_cluster_size: null,
+            })),
+            event_mentions: of('event_mentions', d.doc_id),
+          } as never,
+          entities as never,
+        )
+      spooled = existsSync(join(dir, SCRATCH.eventKeys))
+      await w.finish({
+        seen: docs.length,
+        duplicates: 0,
+        referenceDate: null,
+        referenceSource: null,
+        skipped: [],
+        corpus: { fingerprint: 'f', inputs: docs.length },
+        shard: null,
+        dataset: defaultMetadata(versions().version),
+      })
+      expect(existsSync(join(dir, SCRATCH.eventKeys))).toBe(false)
+      return {}
+    })
+    expect(spooled).toBe(true)
+    const events = readFileSync(join(again, 'data', 'events.jsonl'), 'utf8')
+    expect(events).toBe(readFileSync(join(built, 'data', 'events.jsonl'), 'utf8'))
+    expect(events).toContain('"event_cluster_size":2')
+  }, 60_000)
 })
