@@ -37,7 +37,6 @@ import { atomicRun } from './publish/output.js'
 import { RowCursor } from './publish/table-rows.js'
 import type { DataTable } from './schema/tables.js'
 import { JsonlCursor } from './util/jsonl-cursor.js'
-import { tick } from './util/tick.js'
 import { versions } from './versions.js'
 
 interface Manifest {
@@ -243,7 +242,6 @@ export async function merge(opts: {
       const events = rows<EventsRow>('events')
       const eventMentions = rows<EventMentionsRow>('event_mentions')
       const byFile = (d: DocumentsRow) => d.source_file
-      let done = 0
       for (let s = await smallest(docs, byFile); s >= 0; s = await smallest(docs, byFile)) {
         const d = (await docs[s]!.next())!
         out.addDocument(
@@ -257,8 +255,6 @@ export async function merge(opts: {
           },
           [],
         )
-        // let the event loop run: the Arrow files are written by streams that drain only there
-        if (++done % 32 === 0 || out.wantsDrain()) await tick()
       }
       const rejects = shards.map((s) => new JsonlCursor<RejectsRow>(inside(s.dir, FILES.rejects)))
       const bySource = (r: RejectsRow) => r.source_file

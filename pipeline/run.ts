@@ -96,6 +96,9 @@ const BATCH = 8
  */
 const COLLECT_EVERY = 2000
 
+/** Inputs between two yields to the event loop (`util/tick.ts`): for the program around a build only. */
+const YIELD_EVERY = 32
+
 function batches<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = []
   for (let k = 0; k < items.length; k += size) out.push(items.slice(k, k + size))
@@ -157,7 +160,7 @@ async function scanCorpus(
   for await (const s of scans) {
     const k = i++
     onProgress?.('scan', i, inputs.length)
-    if (i % 32 === 0) await tick()
+    if (i % YIELD_EVERY === 0) await tick()
     corpus.add(inputs[k]!.path, s.sha256)
     if (s.docId === null) continue
     docIds[k] = s.docId
@@ -247,8 +250,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
           // counted apart from the report: `f?.(++done)` skips the increment when there is no `f`
           done++
           opts.onProgress?.('build', done, mine.length)
-          // let the event loop run: the Arrow files are written by streams that drain only there
-          if (done % 32 === 0 || out.wantsDrain()) await tick()
+          if (done % YIELD_EVERY === 0) await tick()
           // with workers, V8 would let this thread's heap of dropped rows grow with the corpus
           // (`util/collect.ts`); with one job this thread does the work itself, and a forced collection
           // costs it far more than it saves (30% more CPU on 10,000 bench articles)

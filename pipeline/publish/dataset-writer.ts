@@ -15,7 +15,6 @@ import type { DatasetMetadata } from '../metadata/dataset.js'
 import { DATA_TABLES, type DataTable } from '../schema/tables.js'
 import { stableId } from '../util/hash.js'
 import { JsonlCursor } from '../util/jsonl-cursor.js'
-import { tick } from '../util/tick.js'
 import { versions } from '../versions.js'
 import type { FileHashes } from './checksums.js'
 import { codebook } from './codebook.js'
@@ -172,11 +171,6 @@ export class DatasetWriter {
     }
   }
 
-  /** Whether the by-year scratch files' streams should be let drain (the caller awaits a tick). */
-  wantsDrain(): boolean {
-    return this.years?.wantsDrain() ?? false
-  }
-
   /** An entity with counts to add (a shard's entity row, when merging). */
   addEntity(row: EntityCore, docs: number, mentions: number): void {
     const acc = this.entities.get(row.entity_id)
@@ -223,7 +217,6 @@ export class DatasetWriter {
       if (batch.length > 0 && (x.year !== year || batch.length >= SPOOL_BATCH)) {
         this.put('events', batch, year)
         batch = []
-        await tick()
       }
       year = x.year
       // a shard's own clusters are recomputed over the whole corpus when shards are merged

@@ -71,7 +71,6 @@ class YearFile {
  */
 export class YearPartitions {
   private readonly files = new Map<string, YearFile>()
-  private rowsSinceTick = 0
 
   constructor(
     private readonly dir: string,
@@ -96,14 +95,6 @@ export class YearPartitions {
     }
     f.batcher.appendValues(values)
     if (f.batcher.full) f.flush()
-    this.rowsSinceTick++
-  }
-
-  /** Whether enough rows came since the last call that the scratch files' streams should drain. */
-  wantsDrain(): boolean {
-    if (this.rowsSinceTick < 1024) return false
-    this.rowsSinceTick = 0
-    return true
   }
 
   /**

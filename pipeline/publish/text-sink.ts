@@ -1,5 +1,5 @@
 /**
- * A text file written through a buffer: lines are encoded (UTF-8) into one buffer as they come and reach
+ * A file written through a buffer (text, or the bytes of an Arrow file): lines are encoded (UTF-8) into one buffer as they come and reach
  * the file in writes of `SINK_BYTES`, not one write per document and table (tens of thousands of system
  * calls for a few thousand articles). Encoding each line as it comes, rather than gathering lines into
  * one long string first, also spares building (and collecting) a string of every batch. Given a
@@ -46,6 +46,19 @@ export class TextSink {
     this.used += this.buffer.write(text, this.used)
   }
 
+  /** Appends raw bytes (an Arrow file's, `arrow-file-sink.ts`). */
+  writeBytes(bytes: Uint8Array): void {
+    if (this.used + bytes.length > SINK_BYTES) {
+      this.flush()
+      if (bytes.length > SINK_BYTES) {
+        this.writeAll(bytes)
+        return
+      }
+    }
+    this.buffer.set(bytes, this.used)
+    this.used += bytes.length
+  }
+
   /** Appends `text` and a line feed. */
   writeLine(text: string): void {
     this.write(text)
@@ -59,7 +72,7 @@ export class TextSink {
     this.used = 0
   }
 
-  private writeAll(raw: Buffer): void {
+  private writeAll(raw: Uint8Array): void {
     if (raw.length === 0) return
     const bytes = this.options.compressed ? frame(raw) : raw
     this.hash?.update(bytes)

@@ -3,11 +3,13 @@
  * code, from `write` or `close`; never as an uncaught error event that kills the run with a stack trace.
  * `/dev/full` (Linux) answers every write with ENOSPC.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { type RecordBatch, Table, tableToIPC } from 'apache-arrow'
 import { describe, expect, it } from 'vitest'
 import { ArrowFileSink } from '../../pipeline/publish/arrow-file-sink.js'
 import { RecordBatcher, TableWriter } from '../../pipeline/publish/table-writer.js'
+import { SINK_BYTES } from '../../pipeline/publish/text-sink.js'
 import { tempDir } from '../hostile/fixtures.js'
 
 const FULL = '/dev/full'
@@ -51,5 +53,31 @@ describe.skipIf(!existsSync(FULL))('a full disk under an Arrow file', () => {
     }
     expect(thrown).toMatchObject({ code: 'ENOSPC' })
     await expect(w.close()).rejects.toMatchObject({ code: 'ENOSPC' })
+  })
+})
+
+describe('an Arrow file written as its batches come', () => {
+  it('has each batch on disk when write returns, without the event loop turning: nothing queues in memory', async () => {
+    const dir = tempDir('arrow-sync')
+    const path = join(dir, 'entities.arrow')
+    const sink = new ArrowFileSink(path)
+    const batches: RecordBatch[] = []
+    // one batcher, as a table's: each batch's dictionaries extend the earlier ones
+    const batcher = new RecordBatcher('entities')
+    for (let b = 0; b < 8; b++) {
+      for (let k = 0; k < 4096; k++) batcher.append(entity(b * 4096 + k))
+      batches.push(batcher.flush())
+    }
+    let written = 0
+    for (const batch of batches) {
+      sink.write(batch)
+      written += tableToIPC(new Table(batch), 'stream').byteLength
+      // at most the sink's buffer is still in memory (no await since the first write)
+      expect(statSync(path).size).toBeGreaterThan(written - SINK_BYTES - 64 * 1024)
+    }
+    expect(written).toBeGreaterThan(4 * SINK_BYTES)
+    await sink.close()
+    // the file apache-arrow's own writer makes of the same batches, byte for byte
+    expect(readFileSync(path).equals(Buffer.from(tableToIPC(new Table(batches), 'file')))).toBe(true)
   })
 })
