@@ -1,6 +1,6 @@
 /**
  * `collectGarbage` runs a full collection in a process started without `--expose-gc`, and leaves no
- * `gc` global behind; a build collects every COLLECT_EVERY documents of pass 2, with or without a
+ * `gc` global behind; a build collects every COLLECT_EVERY documents of pass 2, with one job or several, with or without a
  * progress callback (an optional call `f?.(++done)` once skipped the count with no callback, so a
  * quiet build collected after every document and ran four times slower).
  */
@@ -44,5 +44,20 @@ describe('a build collects by documents done, not at every document', () => {
     const s = await build({ input: seedsDir, out: join(tempDir('collect'), 'out'), jobs: 2 })
     expect(s.documents).toBeGreaterThan(1)
     expect(calls.n).toBe(0)
+  })
+
+  it('with one job as with workers: every `collectEvery` documents of pass 2', async () => {
+    const { build } = await import('../../pipeline/run.js')
+    for (const jobs of [1, 2]) {
+      calls.n = 0
+      const s = await build({
+        input: seedsDir,
+        out: join(tempDir('collect-every'), 'out'),
+        jobs,
+        collectEvery: 2,
+      })
+      expect(s.documents).toBeGreaterThanOrEqual(4)
+      expect(calls.n, `${jobs} job(s)`).toBe(Math.floor((s.documents + s.rejected) / 2))
+    }
   })
 })
