@@ -56,6 +56,8 @@ export function recover(out: string): void {
     // killed after marking the output, before setting it aside: it is still the current output
     rmSync(join(out, SET_ASIDE_MARKER), { force: true })
   }
+  // killed after renaming the staging folder to the output, before unmarking it: the output is complete
+  rmSync(join(out, STAGING_MARKER), { force: true })
   for (const o of old) if (existsSync(o)) rmSync(o, { recursive: true, force: true })
   for (const t of siblings(out, 'tmp')) {
     if (ownerAlive(t)) continue
@@ -77,37 +79,58 @@ export function createStaging(out: string): string {
   return dir
 }
 
+/** The files of an output, without the markers a build puts in while it stages or swaps it. */
+export const outputFiles = (dir: string): string[] =>
+  listFiles(dir).filter((f) => f !== STAGING_MARKER && f !== SET_ASIDE_MARKER)
+
 function sameContent(a: string, b: string): boolean {
   // both outputs carry SHA256SUMS over every other file: equal listings and sums mean equal bytes
   const sa = inside(a, FILES.sums)
   const sb = inside(b, FILES.sums)
   if (existsSync(sa) && existsSync(sb)) {
-    const files = (d: string) => listFiles(d).join('\n')
+    const files = (d: string) => outputFiles(d).join('\n')
     return readFileSync(sa).equals(readFileSync(sb)) && files(a) === files(b)
   }
-  const fa = listFiles(a)
-  const fb = listFiles(b)
+  const fa = outputFiles(a)
+  const fb = outputFiles(b)
   if (fa.length !== fb.length || fa.some((f, i) => f !== fb[i])) return false
   return fa.every((f) => fileSha256(join(a, f)) === fileSha256(join(b, f)))
 }
 
 export type CommitResult = 'created' | 'replaced' | 'unchanged'
 
-/** Swap the staging folder in. When the new output is byte-identical to the old one, nothing is touched. */
+/**
+ * Delete a staging folder so that, killed at any moment, it is left marked or empty (both of which
+ * `recover()` removes): everything but the marker first, the marker last.
+ */
+export function discardStaging(staging: string): void {
+  if (!existsSync(staging)) return
+  for (const name of readdirSync(staging))
+    if (name !== STAGING_MARKER) rmSync(join(staging, name), { recursive: true, force: true })
+  rmSync(staging, { recursive: true, force: true })
+}
+
+/**
+ * Swap the staging folder in. When the new output is byte-identical to the old one, nothing is touched.
+ * The staging folder keeps its marker until it is gone or has become the output, so that a kill at any
+ * moment leaves nothing `recover()` would not clean: a marked or empty staging folder, or an output still
+ * carrying the marker, which it drops.
+ */
 export function commit(staging: string, out: string): CommitResult {
-  rmSync(join(staging, STAGING_MARKER), { force: true })
   if (existsSync(out) && sameContent(staging, out)) {
-    rmSync(staging, { recursive: true, force: true })
+    discardStaging(staging)
     return 'unchanged'
   }
   if (!existsSync(out)) {
     renameSync(staging, out)
+    rmSync(join(out, STAGING_MARKER), { force: true })
     return 'created'
   }
   const old = `${out}.old-${process.pid}`
   writeFileSync(join(out, SET_ASIDE_MARKER), `${process.pid}\n`)
   renameSync(out, old)
   renameSync(staging, out)
+  rmSync(join(out, STAGING_MARKER), { force: true })
   rmSync(old, { recursive: true, force: true })
   return 'replaced'
 }

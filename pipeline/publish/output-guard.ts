@@ -7,7 +7,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs'
 import { relative, resolve, sep } from 'node:path'
 import { PipelineError } from '../errors.js'
-import { listFiles } from './checksums.js'
+import { outputFiles } from './atomic.js'
 import { FILES, inside } from './layout.js'
 
 export const OUTPUT_MARKER = { manifest: FILES.manifest, sums: FILES.sums, pipeline: 'depeches' } as const
@@ -49,7 +49,8 @@ export function ownOutputProblem(dir: string): string | null {
       .map((l) => l.replace(/^[0-9a-f]{64} {2}/, '')),
   )
   listed.add(OUTPUT_MARKER.sums)
-  const foreign = listFiles(dir).filter((f) => !listed.has(f))
+  // a build killed while swapping its output in can leave its marker there: `recover()` drops it
+  const foreign = outputFiles(dir).filter((f) => !listed.has(f))
   if (foreign.length > 0)
     return `it holds ${foreign.length} file${foreign.length > 1 ? 's' : ''} no build wrote (${foreign
       .slice(0, 3)

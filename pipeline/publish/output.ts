@@ -3,12 +3,19 @@
  * `datapackage.json` and `SHA256SUMS`, then swaps the folder in (see `atomic.ts`). If the build throws,
  * the staging folder is removed and the previous output is untouched.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { makeFolders } from '../faults.js'
 import { type DatasetMetadata, defaultMetadata } from '../metadata/dataset.js'
 import { versions } from '../versions.js'
-import { type CommitResult, commit, createStaging, recover, STAGING_MARKER } from './atomic.js'
+import {
+  type CommitResult,
+  commit,
+  createStaging,
+  discardStaging,
+  recover,
+  STAGING_MARKER,
+} from './atomic.js'
 import { FileHashes, sha256sums } from './checksums.js'
 import { dataPackage } from './datapackage.js'
 import { FILES, FORMATS, type Format, inside } from './layout.js'
@@ -55,7 +62,7 @@ export async function atomicRun<T extends object>(
     writeFileSync(inside(dir, FILES.sums), sha256sums(dir, [FILES.sums, STAGING_MARKER], hashes))
     return { ...result, output: commit(dir, out) }
   } catch (e) {
-    rmSync(dir, { recursive: true, force: true })
+    discardStaging(dir)
     throw e
   }
 }
