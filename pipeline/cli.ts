@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 /** `depeches build <input-dir> --out <output-dir>` and `depeches merge`: the command line. Options are checked here once. */
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs'
-import { availableParallelism } from 'node:os'
 import { dirname, relative, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { progressBar, progressLog } from './cli/progress.js'
@@ -34,7 +33,9 @@ Options:
   --out, -o <dir>             output folder (required)
   --reference-date <date>     YYYY-MM-DD used to resolve "ce jeudi 1er août" when an article has no
                               explicit date (default: the latest explicit date in the corpus)
-  --jobs, -j <n>              worker threads (default: one per core); the output is the same for any n
+  --jobs, -j <n>|auto         worker threads; 1 runs everything in one thread; auto (the default): one
+                              per core, but one per 3.5 MB of input at most, so a small corpus runs in
+                              one thread, which is faster for it; the output is the same for any n
   --cache <dir>               reuse per-article results from earlier runs (incremental rebuilds); a
                               change to the input or to the pipeline's code or data invalidates them
   --shard <k>/<n>             process only partition k (0-based) of n, by document id; combine the
@@ -167,9 +168,12 @@ function parse(argv: string[]): Parsed {
       )
     referenceDate = d
   }
-  const jobs = opt.jobs === undefined ? Math.max(1, availableParallelism()) : Number(opt.jobs)
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)
-    throw new PipelineError('E_BAD_OPTION', `--jobs must be a whole number from 1 to 256, not "${opt.jobs}"`)
+  const jobs = opt.jobs === undefined || opt.jobs === 'auto' ? 'auto' : Number(opt.jobs)
+  if (jobs !== 'auto' && (!Number.isInteger(jobs) || jobs < 1 || jobs > 256))
+    throw new PipelineError(
+      'E_BAD_OPTION',
+      `--jobs must be a whole number from 1 to 256, or auto, not "${opt.jobs}"`,
+    )
   let shard: BuildOptions['shard']
   if (shardValue !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(shardValue)
@@ -224,6 +228,7 @@ export function formatSummary(s: BuildSummary, seconds: number, out: string): st
   lines.push(
     `near-dups   ${s.nearDuplicateClusters} clusters of republished texts (kept; see documents.duplicate_cluster)`,
   )
+  lines.push(`jobs        ${s.jobs === 1 ? '1 (one thread)' : `${s.jobs} worker threads`}`)
   if (s.cache) lines.push(`cache       ${s.cache.hits} results reused, ${s.cache.misses} computed`)
   lines.push(
     `output      ${out} (${s.output})${s.rejected ? `; see ${out}/rejects.jsonl for what to do about each reject` : ''}`,

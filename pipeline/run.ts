@@ -24,6 +24,7 @@ import { formatPartial, parseIsoPartial } from './dates/calendar.js'
 import { PipelineError } from './errors.js'
 import { discover, type Input } from './inputs.js'
 import { readMetadata } from './metadata/dataset.js'
+import { autoJobs } from './parallel/auto-jobs.js'
 import { type Executor, executor } from './parallel/executor.js'
 import { mapOrdered } from './parallel/ordered.js'
 import type { BuildResult, ScanResult } from './process-input.js'
@@ -42,8 +43,11 @@ export interface BuildOptions {
   readonly out: string
   /** Resolves weekday expressions without a year; defaults to the corpus's latest explicit date. */
   readonly referenceDate?: PartialDate
-  /** Worker threads; 1 (the default for the API) runs everything in this thread. */
-  readonly jobs?: number
+  /**
+   * Worker threads; 1 (the default for the API) runs everything in this thread; `'auto'` (the command
+   * line's default) one per core, fewer for a small corpus (`parallel/auto-jobs.ts`).
+   */
+  readonly jobs?: number | 'auto'
   /** Folder of the per-input result cache (incremental rebuilds); none by default. */
   readonly cache?: string
   /** Process only the documents of partition `index` of `count` (by document id). */
@@ -80,6 +84,8 @@ export interface BuildSummary extends DatasetCounts {
    */
   readonly inlineBySize: number
   readonly retriedInline: number
+  /** The jobs the build ran with: the number asked for, or the one `'auto'` chose. */
+  readonly jobs: number
   readonly output: 'created' | 'replaced' | 'unchanged'
 }
 
@@ -188,9 +194,9 @@ async function scanCorpus(
 
 export async function build(opts: BuildOptions): Promise<BuildSummary> {
   const input = resolve(opts.input)
-  const jobs = opts.jobs ?? 1
-  if (!Number.isInteger(jobs) || jobs < 1)
-    throw new PipelineError('E_BAD_OPTION', `jobs must be a whole number ≥ 1, not ${jobs}`)
+  const asked = opts.jobs ?? 1
+  if (asked !== 'auto' && (!Number.isInteger(asked) || asked < 1))
+    throw new PipelineError('E_BAD_OPTION', `jobs must be a whole number ≥ 1 or 'auto', not ${asked}`)
   const shard = opts.shard ?? null
   const guard = { protect: [input], force: opts.force === true }
   // before any work: a folder that is not ours is refused at once, not after an hour of building
@@ -199,6 +205,11 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
   const dataset = readMetadata(input, versions().version)
   const corrections = readCorrections(input)
   const { inputs, skipped } = discover(input)
+  // 'auto': as many workers as the bytes this run builds pay for (a shard builds its share of them)
+  const jobs =
+    asked === 'auto'
+      ? autoJobs(inputs.reduce((n, i) => n + (i.bytes ?? 0), 0) / (shard?.count ?? 1), defaultJobs())
+      : asked
   const cache = opts.cache ? new DocCache(resolve(opts.cache), fingerprint()) : null
   const exec = executor({ jobs, cache, heapMb: opts.workerHeapMb ?? WORKER_HEAP_MB })
   // batches in flight: with the one waiting in each worker's inbox, every worker always has work
@@ -285,6 +296,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
           cache: cache ? { hits: exec.stats.hits, misses: exec.stats.misses } : null,
           inlineBySize: exec.stats.inlineBySize,
           retriedInline: exec.stats.retriedInline,
+          jobs,
         }
       },
       jobs,

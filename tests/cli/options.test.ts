@@ -112,3 +112,27 @@ describe('a single file as input, its summary as JSON, and stats', () => {
     expect(st.stderr).toMatch(/is not a built dataset/)
   })
 })
+
+describe('--jobs: auto by default', () => {
+  test('the seeds, a small corpus, run in one thread by default and with --jobs auto; the summary says so', () => {
+    const dir = tempDir('cli-jobs')
+    for (const [k, jobs] of [[], ['--jobs', 'auto']].entries()) {
+      const summary = join(dir, `summary-${k}.json`)
+      const r = depeches(
+        'build',
+        seedsDir,
+        '--out',
+        join(dir, `out-${k}`),
+        '--summary-json',
+        summary,
+        ...jobs,
+      )
+      expect(r.status, r.stderr).toBe(0)
+      expect(r.stderr).toMatch(/^jobs\s+1 \(one thread\)$/m)
+      expect(JSON.parse(readFileSync(summary, 'utf8')).jobs).toBe(1)
+    }
+    const r = depeches('build', seedsDir, '--out', join(dir, 'out-2'), '--jobs', '2')
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stderr).toMatch(/^jobs\s+2 worker threads$/m)
+  })
+})
