@@ -61,6 +61,8 @@ export interface BuildOptions {
   readonly workerHeapMb?: number
   /** Documents of pass 2 between two full collections of this thread's heap; `COLLECT_EVERY` by default. */
   readonly collectEvery?: number
+  /** Entities held in memory before a sorted run is written to scratch; `ENTITY_SPILL_AT` by default. */
+  readonly entitySpillAt?: number
 }
 
 /**
@@ -247,7 +249,14 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
       opts.out,
       guard,
       async (dir, parquet, hashes) => {
-        const out = new DatasetWriter(dir, parquet, shard?.index ?? 0, hashes, opts.formats)
+        const out = new DatasetWriter(
+          dir,
+          parquet,
+          shard?.index ?? 0,
+          hashes,
+          opts.formats,
+          opts.entitySpillAt,
+        )
         out.corrections = corrections
         if (opts.onProgress) {
           const report = opts.onProgress

@@ -214,6 +214,14 @@ export class EventClusterIndex {
     return this.n
   }
 
+  /** The location entity ids of the events that can link: the only ids `assign` asks facts of. */
+  placeIds(): Set<string> {
+    const out = new Set<string>()
+    for (let k = 0; k < this.n; k++)
+      if (this.doc[k] !== -1 && this.place[k]! >= 0) out.add(this.entities.names[this.place[k]!]!)
+    return out
+  }
+
   add(e: EventKey): void {
     let from = Number.NaN
     let to = Number.NaN

@@ -8,7 +8,13 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import type { EntitiesRow, EventsRow, RejectsRow, TableRows } from '../_generated/tables.js'
-import { EventClusterIndex, eventKeyLine, eventKeyOf } from '../corpus/event-clusters.js'
+import {
+  type ClusterAssignment,
+  EventClusterIndex,
+  eventKeyLine,
+  eventKeyOf,
+  type PlaceFacts,
+} from '../corpus/event-clusters.js'
 import { type CorrectionReport, Corrections } from '../corrections/corrections.js'
 import type { DocumentRows } from '../document.js'
 import type { DatasetMetadata } from '../metadata/dataset.js'
@@ -18,6 +24,7 @@ import { JsonlCursor } from '../util/jsonl-cursor.js'
 import { versions } from '../versions.js'
 import type { FileHashes } from './checksums.js'
 import { codebook } from './codebook.js'
+import { ENTITY_SPILL_AT, type EntityCore, EntityTable } from './entity-table.js'
 import { DATA, FILES, FORMATS, type Format, inside, SCRATCH, tableFile } from './layout.js'
 import { PARTITIONED_TABLES, type PartitionedTable, YearPartitions } from './parquet-by-year.js'
 import type { ParquetJobs } from './parquet-jobs.js'
@@ -31,8 +38,6 @@ export const MAX_REJECT_EXAMPLES = 20
 const SPOOL_BATCH = 1024
 /** Event rows between two progress reports while the events are written. */
 const EVENTS_PROGRESS_EVERY = 4096
-
-type EntityCore = Omit<EntitiesRow, 'n_documents' | 'n_mentions'>
 
 export interface RunFacts {
   readonly seen: number
@@ -71,7 +76,7 @@ export interface DatasetCounts {
 export class DatasetWriter {
   private readonly writers: { [T in DataTable]: TableWriter<T> }
   private readonly rejectsOut: TextSink
-  private readonly entities = new Map<string, { row: EntityCore; docs: number; mentions: number }>()
+  private readonly entities: EntityTable
   private documents = 0
   private rejected = 0
   private readonly byReason: Record<string, number> = {}
@@ -101,6 +106,8 @@ export class DatasetWriter {
      * an Arrow file, which is scratch when Arrow is not among them.
      */
     readonly formats: readonly Format[] = FORMATS,
+    /** Entities held in memory before a sorted run of them is written to scratch (`entity-table.ts`). */
+    entitySpillAt = ENTITY_SPILL_AT,
   ) {
     const has = (f: Format) => formats.includes(f)
     this.years = has('parquet') ? new YearPartitions(dir, shardIndex) : null
@@ -122,6 +129,7 @@ export class DatasetWriter {
     this.rejectsOut = new TextSink(inside(dir, FILES.rejects), hashes)
     this.eventSpool = new TextSink(inside(dir, SCRATCH.events), undefined, { compressed: true })
     this.keySpool = new TextSink(inside(dir, SCRATCH.eventKeys), undefined, { compressed: true })
+    this.entities = new EntityTable(dir, entitySpillAt)
   }
 
   /** A table's Arrow file: published, or the scratch source of its Parquet file. */
@@ -173,11 +181,7 @@ export class DatasetWriter {
 
   /** An entity with counts to add (a shard's entity row, when merging). */
   addEntity(row: EntityCore, docs: number, mentions: number): void {
-    const acc = this.entities.get(row.entity_id)
-    if (acc) {
-      acc.docs += docs
-      acc.mentions += mentions
-    } else this.entities.set(row.entity_id, { row, docs, mentions })
+    this.entities.add(row, docs, mentions)
   }
 
   addReject(r: RejectsRow): void {
@@ -195,10 +199,9 @@ export class DatasetWriter {
   }
 
   /** The spooled event rows, in document order, each with its corpus-level cluster. */
-  private async writeEvents(): Promise<void> {
+  private async writeEvents(clusters: ClusterAssignment): Promise<void> {
     this.eventSpool.close()
     // the two spools hold the events in the same order: the k-th key is that of the k-th row
-    const clusters = this.clusterEvents()
     const spool = inside(this.dir, SCRATCH.events)
     const cursor = new JsonlCursor<{ year: string; row: Record<string, unknown> }>(spool, {
       compressed: true,
@@ -232,10 +235,10 @@ export class DatasetWriter {
   }
 
   /**
-   * The corpus-level cluster of every spooled event, from the key spool (read once, then removed). The
-   * index is local: it is garbage once the events are written.
+   * The index of every spooled event's clustering key, from the key spool (read once, then removed). It
+   * is local to the finish: garbage once the events are written.
    */
-  private clusterEvents() {
+  private eventIndex(): EventClusterIndex {
     this.keySpool.close()
     const path = inside(this.dir, SCRATCH.eventKeys)
     const index = new EventClusterIndex()
@@ -245,7 +248,7 @@ export class DatasetWriter {
     rmSync(path)
     if (index.length !== this.events)
       throw new Error(`event key spool: ${index.length} keys read, ${this.events} written`)
-    return index.assign((id) => this.entities.get(id)?.row)
+    return index
   }
 
   /** Closes a table's files and queues its Parquet file. */
@@ -261,17 +264,29 @@ export class DatasetWriter {
 
   /** Writes the entity table, closes every file, writes the codebook and the manifest. */
   async finish(facts: RunFacts): Promise<DatasetCounts> {
-    const entityRows = [...this.entities.keys()].sort(cmp).map((id) => {
-      const e = this.entities.get(id)!
-      const { n_documents: _d, n_mentions: _m, ...core } = e.row as EntitiesRow
-      return { ...core, n_documents: e.docs, n_mentions: e.mentions } as EntitiesRow
-    })
-    this.put('entities', this.corrections.applyAll('entities', entityRows), null)
+    // the events' index first: the entity table, merged by id below, keeps the facts of the places the
+    // events name (their clusters need them), and only those
+    const index = this.eventIndex()
+    const places = index.placeIds()
+    const placeFacts = new Map<string, PlaceFacts>()
+    let chunk: EntitiesRow[] = []
+    for (const row of this.entities.sorted()) {
+      if (places.has(row.entity_id))
+        placeFacts.set(row.entity_id, { type: row.type, country_code: row.country_code })
+      chunk.push(row)
+      if (chunk.length >= SPOOL_BATCH) {
+        this.put('entities', this.corrections.applyAll('entities', chunk), null)
+        chunk = []
+      }
+    }
+    this.put('entities', this.corrections.applyAll('entities', chunk), null)
+    places.clear()
+    const clusters = index.assign((id) => placeFacts.get(id))
     // every table but the events is complete: its files are closed, and converted to Parquet (on other
     // threads, when there are some) while the events are written
     for (const t of DATA_TABLES) if (t !== 'events') await this.closeTable(t)
     await this.years?.finish(this.parquet, (t) => t !== 'events')
-    await this.writeEvents()
+    await this.writeEvents(clusters)
     await this.closeTable('events')
     await this.years?.finish(this.parquet)
     this.rejectsOut.close()

@@ -116,6 +116,8 @@ export const SCRATCH = {
   events: '.events.spool.jsonl.frames',
   /** Each event's clustering key (`corpus/event-clusters.ts`), in the same order, in the same frames. */
   eventKeys: '.events.keys.jsonl.frames',
+  /** A sorted run of entities written out of memory (`entity-table.ts`), in the same frames. */
+  entityRun: (k: number): string => `.entities.run-${k}.jsonl.frames`,
   table: (table: string): string => `${DATA}/.${table}.arrow.partial`,
   partition: (part: string): string => `.${part}.arrow.partial`,
 } as const

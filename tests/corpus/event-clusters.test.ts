@@ -128,6 +128,37 @@ describe('cluster assignment by the order events were added (how the dataset wri
   })
 })
 
+describe('the places clustering asks about (what the dataset writer keeps of the entity table)', () => {
+  it('placeIds names the places of the events that can link, and facts of those alone cluster the same', () => {
+    const index = new EventClusterIndex()
+    // a town and its country link across documents through the facts of both
+    index.add(key({ event_id: 'evt_1', doc_id: 'doc_a', location_entity_id: 'djibo' }))
+    index.add(key({ event_id: 'evt_2', doc_id: 'doc_b', location_entity_id: 'bf' }))
+    // an event without a date never links: its place is never asked about
+    index.add(
+      key({
+        event_id: 'evt_3',
+        doc_id: 'doc_c',
+        location_entity_id: 'arbinda',
+        date_min: null,
+        date_max: null,
+      }),
+    )
+    index.add(key({ event_id: 'evt_4', doc_id: 'doc_d', location_entity_id: null }))
+    expect([...index.placeIds()].sort()).toEqual(['bf', 'djibo'])
+    const asked = new Set<string>()
+    const only = (id: string) => {
+      asked.add(id)
+      return index.placeIds().has(id) ? facts(id) : undefined
+    }
+    const a = index.assign(only)
+    expect(a.at(0)).toEqual({ cluster: stableId('evc', 'evt_1'), size: 2 })
+    expect(a.at(1)).toEqual(a.at(0))
+    expect([...asked].every((id) => index.placeIds().has(id))).toBe(true)
+    expect(index.clusters(only)).toEqual(index.clusters(facts))
+  })
+})
+
 describe('two outlets report one attack', () => {
   it('gives their attack rows one cluster, the same with several jobs', async () => {
     const input = join(repo, 'tests/corpus/fixtures/two-reports')
