@@ -3,7 +3,8 @@
  * sentences of seeds/ and ../shared/dev/raw/) and runs the CLI on each under GNU time at 1 and 2 jobs,
  * printing articles/s, MB/s, CPU time an article, peak RSS, the size of the output, the ratio to a plain
  * read + decode + NFC + write pass over the same files measured in the same run (`plain-pass.ts`), and
- * the speed-up from 1 to 2 jobs.
+ * the speed-up from 1 to 2 jobs, and, between two corpus sizes, the cost of the articles the larger one
+ * adds (its start-up apart: loading code and reference data, compiling, in each thread).
  * Figures are printed, never asserted: a benchmark never fails a build.
  *
  *   node build/bench/run.js [counts…]      e.g. node build/bench/run.js 10000 100000
@@ -112,6 +113,8 @@ if (formats) process.stdout.write(`formats: ${formats}\n`)
 process.stdout.write(
   `| articles | MB | jobs | seconds | articles/s | MB/s | CPU ms/article | peak RSS MB | output MB | % of plain pass |\n|---|---|---|---|---|---|---|---|---|---|\n`,
 )
+/** Each size's runs by jobs, for the cost of the articles a larger corpus adds. */
+const done: { n: number; runs: Map<number | null, Measure> }[] = []
 for (const n of plan) {
   const dir = corpus(n)
   const mb = sizeOf(dir) / 1e6
@@ -132,4 +135,15 @@ for (const n of plan) {
     process.stdout.write(
       `speed-up 1 → 2 jobs at ${n}: ${(runs[0]![1].seconds / runs[1]![1].seconds).toFixed(2)}×\n`,
     )
+  const before = done.at(-1)
+  if (before && n > before.n)
+    for (const [j, m] of runs) {
+      const b = before.runs.get(j)
+      if (!b || m.seconds <= b.seconds) continue
+      const added = n - before.n
+      process.stdout.write(
+        `articles ${before.n}→${n} at ${j ?? 'default'} jobs: ${(added / (m.seconds - b.seconds)).toFixed(0)} articles/s, ${((1000 * (m.cpuSeconds - b.cpuSeconds)) / added).toFixed(2)} CPU ms/article (start-up apart)\n`,
+      )
+    }
+  done.push({ n, runs: new Map(runs) })
 }
