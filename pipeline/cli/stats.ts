@@ -45,8 +45,6 @@ export async function statsFigures(dir: string): Promise<StatsFigures> {
   const manifest = JSON.parse(readFileSync(inside(dir, FILES.manifest), 'utf8')) as {
     inputs?: { seen: number; documents: number; duplicates: number; rejected: number }
   }
-  const entitiesByType = new Map<string, number>()
-  for (const e of s.entities) entitiesByType.set(e.type, (entitiesByType.get(e.type) ?? 0) + 1)
   const quotes = s.rows.quotes
   return {
     dataset: dir,
@@ -64,8 +62,8 @@ export async function statsFigures(dir: string): Promise<StatsFigures> {
     outlets: obj(ranked(s.outlets)),
     rows: { ...s.rows, rejects: s.rejects },
     rejectsByReason: obj(ranked(s.rejectsByReason)),
-    entitiesByType: obj(ranked(entitiesByType)),
-    placesWithCoordinates: s.entities.filter((e) => e.latitude !== null && e.longitude !== null).length,
+    entitiesByType: obj(ranked(s.entitiesByType)),
+    placesWithCoordinates: s.entitiesWithCoordinates,
     eventsByType: obj(ranked(s.eventsByType)),
     eventsByDatePrecision: obj(byKey(s.eventsByPrecision)),
     eventsWithPlace: s.eventsWithPlace,

@@ -1,6 +1,7 @@
 /**
  * Figures about a built output folder, read back from its JSON Lines files one line at a time (memory
- * grows with the number of distinct months, types, speakers and entities, never with the number of rows).
+ * grows with the number of distinct months, types, outlets and speakers and with the places of the
+ * reference data, never with the number of rows or of entities: of those only top lists are kept).
  * The report (`report/`) and the dataset card of a release (`../release/`) both describe the data from
  * these, so the two never disagree.
  */
@@ -54,8 +55,56 @@ export interface DatasetStats {
   readonly fatalities: number
   readonly quotesBySpeaker: ReadonlyMap<string, number>
   readonly unattributedQuotes: number
-  readonly entities: readonly EntityFacts[]
+  /** Every entity, counted by type; and how many carry coordinates. */
+  readonly entitiesByType: ReadonlyMap<string, number>
+  readonly entitiesWithCoordinates: number
+  /**
+   * The places and countries mentioned that a map may draw: every one with coordinates, and every
+   * country (shaded by its outline, when it has one). Bounded by the reference data, not the corpus.
+   */
+  readonly mappable: readonly EntityFacts[]
+  /**
+   * The places mentioned without coordinates: the first `UNMAPPED_SHOWN` by mentions (then id), and how
+   * many in all. A corpus names ever more of them, so only the first are kept.
+   */
+  readonly unmappedPlaces: { readonly first: readonly EntityFacts[]; readonly count: number }
+  /**
+   * The most-mentioned entities of each type: `TOP_ENTITIES` by mentions, then name, then id; of two with
+   * one name, the one with more mentions. Every type's list is bounded, whatever the corpus.
+   */
+  readonly topEntities: ReadonlyMap<string, readonly EntityFacts[]>
   readonly rejectsByReason: ReadonlyMap<string, number>
+}
+
+/** Entities in each type's top list (the report's bar charts). */
+export const TOP_ENTITIES = 15
+/** Places without coordinates named under the report's map. */
+export const UNMAPPED_SHOWN = 40
+
+/** Most mentions first, then the smaller id (a total order). */
+export const byMentions = (a: EntityFacts, b: EntityFacts): number =>
+  b.n_mentions - a.n_mentions || (a.entity_id < b.entity_id ? -1 : a.entity_id > b.entity_id ? 1 : 0)
+
+/** Most mentions first, then name, then id. */
+const byMentionsThenName = (a: EntityFacts, b: EntityFacts): number =>
+  b.n_mentions - a.n_mentions || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || byMentions(a, b)
+
+/** The first `size` items by `order`, kept as they come: memory bounded by `size`. */
+class Leading<T> {
+  readonly items: T[] = []
+  constructor(
+    private readonly size: number,
+    private readonly order: (a: T, b: T) => number,
+  ) {}
+
+  offer(x: T): void {
+    const items = this.items
+    if (items.length === this.size && this.order(x, items[items.length - 1]!) >= 0) return
+    let k = items.length
+    while (k > 0 && this.order(x, items[k - 1]!) < 0) k--
+    items.splice(k, 0, x)
+    if (items.length > this.size) items.pop()
+  }
 }
 
 const bump = (m: Map<string, number>, k: string, n = 1) => m.set(k, (m.get(k) ?? 0) + n)
@@ -97,7 +146,13 @@ export class StatsCollector {
   private readonly clusterTolls = new Map<string, number>()
   private readonly quotesBySpeaker = new Map<string, number>()
   private unattributed = 0
-  private readonly entities: EntityFacts[] = []
+  private readonly entitiesByType = new Map<string, number>()
+  private withCoordinates = 0
+  private readonly mappable: EntityFacts[] = []
+  private readonly unmapped = new Leading<EntityFacts>(UNMAPPED_SHOWN, byMentions)
+  private unmappedCount = 0
+  /** Twice the list's length, so that a name met twice among them still leaves a full list. */
+  private readonly tops = new Map<string, Leading<EntityFacts>>()
   private readonly rejectsByReason = new Map<string, number>()
   private rejects = 0
 
@@ -145,7 +200,11 @@ export class StatsCollector {
   }
 
   private entity(e: EntitiesRow): void {
-    this.entities.push({
+    bump(this.entitiesByType, e.type)
+    const placed = e.latitude !== null && e.longitude !== null
+    if (placed) this.withCoordinates++
+    if (e.n_mentions <= 0) return
+    const facts: EntityFacts = {
       entity_id: e.entity_id,
       name: e.name,
       type: e.type,
@@ -154,7 +213,33 @@ export class StatsCollector {
       longitude: e.longitude,
       n_documents: e.n_documents,
       n_mentions: e.n_mentions,
-    })
+    }
+    if (e.type === 'place' || e.type === 'country') {
+      if (placed || e.type === 'country') this.mappable.push(facts)
+      else {
+        this.unmappedCount++
+        this.unmapped.offer(facts)
+      }
+    }
+    let top = this.tops.get(e.type)
+    if (!top) {
+      top = new Leading<EntityFacts>(2 * TOP_ENTITIES, byMentionsThenName)
+      this.tops.set(e.type, top)
+    }
+    top.offer(facts)
+  }
+
+  /** A type's top list: one entity a name (the one with more mentions), `TOP_ENTITIES` at most. */
+  private top(type: string): EntityFacts[] {
+    const names = new Set<string>()
+    const out: EntityFacts[] = []
+    for (const e of this.tops.get(type)?.items ?? []) {
+      if (names.has(e.name)) continue
+      names.add(e.name)
+      out.push(e)
+      if (out.length === TOP_ENTITIES) break
+    }
+    return out
   }
 
   reject(r: RejectsRow): void {
@@ -184,7 +269,11 @@ export class StatsCollector {
       fatalities: [...this.clusterTolls.values()].reduce((a, b) => a + b, this.singleTolls),
       quotesBySpeaker: this.quotesBySpeaker,
       unattributedQuotes: this.unattributed,
-      entities: this.entities,
+      entitiesByType: this.entitiesByType,
+      entitiesWithCoordinates: this.withCoordinates,
+      mappable: this.mappable,
+      unmappedPlaces: { first: this.unmapped.items, count: this.unmappedCount },
+      topEntities: new Map([...this.tops.keys()].map((t) => [t, this.top(t)])),
       rejectsByReason: this.rejectsByReason,
     }
   }

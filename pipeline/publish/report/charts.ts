@@ -3,7 +3,7 @@
  * the page stays small whatever the corpus size. A chart with no rows is not drawn: the page says so.
  */
 import type * as vl from 'vega-lite'
-import { byKey, type DatasetStats, type EntityFacts, ranked } from '../stats.js'
+import { byKey, type DatasetStats, ranked, TOP_ENTITIES } from '../stats.js'
 import { renderVegaLite } from './svg.js'
 
 export interface Chart {
@@ -18,7 +18,7 @@ export interface Chart {
   readonly footer?: string
 }
 
-const TOP = 15
+const TOP = TOP_ENTITIES
 const WIDTH = 560
 
 /** Every month from the first to the last key, so that the time axis has no silent gaps. */
@@ -122,10 +122,8 @@ async function bars(
   }
 }
 
-const topEntities = (entities: readonly EntityFacts[], type: string): [string, number][] =>
-  ranked(
-    new Map(entities.filter((e) => e.type === type && e.n_mentions > 0).map((e) => [e.name, e.n_mentions])),
-  ).slice(0, TOP)
+const topEntities = (s: DatasetStats, type: string): [string, number][] =>
+  (s.topEntities.get(type) ?? []).map((e) => [e.name, e.n_mentions])
 
 export async function charts(s: DatasetStats): Promise<Chart[]> {
   const mentions = { label: 'entity', count: 'mentions' }
@@ -135,14 +133,14 @@ export async function charts(s: DatasetStats): Promise<Chart[]> {
       'people',
       'Most-mentioned people',
       `The ${TOP} people with the most mentions (entities.n_mentions).`,
-      topEntities(s.entities, 'person'),
+      topEntities(s, 'person'),
       mentions,
     ),
     await bars(
       'organizations',
       'Most-mentioned organisations',
       `The ${TOP} organisations with the most mentions.`,
-      topEntities(s.entities, 'organization'),
+      topEntities(s, 'organization'),
       mentions,
       '#5a8f5a',
     ),
@@ -150,7 +148,7 @@ export async function charts(s: DatasetStats): Promise<Chart[]> {
       'countries',
       'Most-mentioned countries',
       `The ${TOP} countries with the most mentions.`,
-      topEntities(s.entities, 'country'),
+      topEntities(s, 'country'),
       mentions,
       '#8c5aa5',
     ),

@@ -3,7 +3,7 @@
  * image or stylesheet is fetched, so it opens offline, from an archive, or attached to an email.
  */
 import type { DatasetMetadata } from '../../metadata/dataset.js'
-import { byKey, type DatasetStats, ranked } from '../stats.js'
+import { byKey, type DatasetStats, ranked, UNMAPPED_SHOWN } from '../stats.js'
 import type { Chart } from './charts.js'
 
 export const esc = (s: string): string =>
@@ -51,7 +51,9 @@ export interface PageInput {
     readonly points: number
     readonly countries: number
     /** Places and countries mentioned that the map cannot draw (no coordinates or outline). */
+    /** The first places and countries not on the map, most mentioned first, of `unplacedCount`. */
     readonly unplaced: readonly { readonly name: string; readonly type: string; readonly mentions: number }[]
+    readonly unplacedCount: number
   }
 }
 
@@ -80,14 +82,14 @@ export function reportPage({ dataset, stats: s, charts, map }: PageInput): strin
     )}</div>` +
     `<div><h2>Outlets</h2>${table(['outlet', 'articles'], ranked(s.outlets))}</div></section>`
   const [timeline, ...rest] = charts
-  const shown = 40
+  const shown = UNMAPPED_SHOWN
   const unplaced =
-    map.unplaced.length === 0
+    map.unplacedCount === 0
       ? 'Every place and country mentioned is on the map.'
       : `Not on the map (no coordinates or outline): ${map.unplaced
           .slice(0, shown)
           .map((u) => `${u.name} (${u.type}, ${u.mentions})`)
-          .join(', ')}${map.unplaced.length > shown ? `, and ${map.unplaced.length - shown} more` : ''}.`
+          .join(', ')}${map.unplacedCount > shown ? `, and ${map.unplacedCount - shown} more` : ''}.`
   const mapChart: Chart = {
     id: 'map',
     title: 'Places mentioned',

@@ -14,16 +14,17 @@ export async function writeReport(
   given?: DatasetStats,
 ): Promise<void> {
   const stats = given ?? (await collectStats(dir))
-  const plan = planMap(stats.entities)
+  const plan = planMap(stats.mappable, stats.unmappedPlaces)
   const page = reportPage({
     dataset,
     stats,
     charts: await charts(stats),
     map: {
-      svg: placesMap(stats.entities)?.svg ?? null,
+      svg: placesMap(stats.mappable)?.svg ?? null,
       points: plan.points.length,
       countries: plan.shaded.length,
       unplaced: plan.unplaced.map((e) => ({ name: e.name, type: e.type, mentions: e.n_mentions })),
+      unplacedCount: plan.unplacedCount,
     },
   })
   writeFileSync(inside(dir, FILES.report), page)

@@ -15,7 +15,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson'
 import { feature } from 'topojson-client'
 import type { GeometryCollection, Topology } from 'topojson-specification'
 import { repoFile } from '../../util/paths.js'
-import type { EntityFacts } from '../stats.js'
+import { byMentions, type DatasetStats, type EntityFacts } from '../stats.js'
 
 const WIDTH = 620
 const MIN_HEIGHT = 260
@@ -27,8 +27,6 @@ const LABELS = 14
 const esc = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 const r1 = (x: number) => Math.round(x * 10) / 10
-const byMentions = (a: EntityFacts, b: EntityFacts) =>
-  b.n_mentions - a.n_mentions || (a.entity_id < b.entity_id ? -1 : a.entity_id > b.entity_id ? 1 : 0)
 
 type Country = Feature<Geometry, { name?: string }>
 let atlas: Country[] | undefined
@@ -59,12 +57,22 @@ export interface MapPlan {
   readonly points: readonly EntityFacts[]
   /** Countries mentioned that have an outline, with it. */
   readonly shaded: readonly { readonly entity: EntityFacts; readonly outline: Country }[]
-  /** Places and countries mentioned that cannot be drawn, most mentioned first. */
+  /**
+   * Places and countries mentioned that cannot be drawn, most mentioned first: the first ones (at least
+   * `UNMAPPED_SHOWN` when there are as many), of `unplacedCount` in all.
+   */
   readonly unplaced: readonly EntityFacts[]
+  readonly unplacedCount: number
 }
 
-/** What the map can and cannot draw of the entities mentioned. */
-export function planMap(entities: readonly EntityFacts[]): MapPlan {
+/**
+ * What the map can and cannot draw of the entities mentioned: `entities`, the places and countries it may
+ * draw (`DatasetStats.mappable`), and the first of the places without coordinates with their number.
+ */
+export function planMap(
+  entities: readonly EntityFacts[],
+  unmapped: DatasetStats['unmappedPlaces'] = { first: [], count: 0 },
+): MapPlan {
   const byId = new Map<string, Country>()
   for (const c of countries()) if (c.id !== undefined) byId.set(String(c.id), c)
   const points: EntityFacts[] = []
@@ -80,7 +88,10 @@ export function planMap(entities: readonly EntityFacts[]): MapPlan {
       else unplaced.push(e)
     }
   }
-  return { points, shaded, unplaced }
+  const unplacedCount = unplaced.length + unmapped.count
+  unplaced.push(...unmapped.first)
+  unplaced.sort(byMentions)
+  return { points, shaded, unplaced, unplacedCount }
 }
 
 /** Entities that can be placed on the map (as a circle or a shaded country). */
