@@ -9,7 +9,8 @@
  * Per-input work (`process-input.ts`) runs inline or on a pool of worker threads (`--jobs`); results
  * are consumed in input order, so the output is byte-identical whatever the number of jobs. With a
  * cache folder, per-input results are reused when neither the input nor the pipeline changed.
- * Memory held across the corpus: an id per input and the entity table, the near-duplicate signatures
+ * Memory held across the corpus: an id per input and at most `ENTITY_SPILL_AT` entities (more are
+ * spilled to sorted scratch runs, `publish/entity-table.ts`), the near-duplicate signatures
  * (192 bytes a document) during pass 1 only, the event index (about 50 bytes an event) in the finish
  * only, built from the event keys spooled to disk in pass 2; rows stream to disk.
  */

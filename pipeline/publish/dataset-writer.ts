@@ -84,7 +84,7 @@ export class DatasetWriter {
   private readonly eventSpool: TextSink
   /**
    * The events' clustering keys, spooled beside their rows: the cluster index is built from them once
-   * every document is done (`writeEvents`), so pass 2 holds nothing an event (about 50 bytes each in
+   * every document is done (`eventIndex`, in `finish`), so pass 2 holds nothing an event (about 50 bytes each in
    * the index: 50 MB at 100,000 bench articles, 500 MB at a million) beside the workers' heaps.
    */
   private readonly keySpool: TextSink
