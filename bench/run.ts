@@ -4,7 +4,9 @@
  * printing articles/s, MB/s, CPU time an article, peak RSS, the size of the output, the ratio to a plain
  * read + decode + NFC + write pass over the same files measured in the same run (`plain-pass.ts`), and
  * the speed-up from 1 to 2 jobs, and, between two corpus sizes, the cost of the articles the larger one
- * adds (its start-up apart: loading code and reference data, compiling, in each thread).
+ * adds (its start-up apart: loading code and reference data, compiling, in each thread). Each build's
+ * main thread is timed apart too (`main-thread-cpu.ts`, Linux): it writes every row whatever the jobs,
+ * so its CPU time an article bounds the articles a second that more cores could give.
  * Figures are printed, never asserted: a benchmark never fails a build.
  *
  *   node build/bench/run.js [counts…]      e.g. node build/bench/run.js 10000 100000
@@ -12,8 +14,9 @@
  *   BENCH_FORMATS=parquet …                             (`--formats` of the builds; all four by default)
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 const root = new URL('../../', import.meta.url).pathname
 const benchDir = join(root, 'bench')
@@ -52,10 +55,15 @@ interface Measure {
   rssMb: number
   /** The size of what the run wrote (MB). */
   outMb: number
+  /** CPU time of the build's main thread alone (s); NaN where it cannot be read. */
+  mainCpuSeconds: number
 }
 
-function timed(args: string[]): Measure {
-  const r = spawnSync('/usr/bin/time', ['-v', ...args], { encoding: 'utf8' })
+function timed(
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Omit<Measure, 'outMb' | 'mainCpuSeconds'> {
+  const r = spawnSync('/usr/bin/time', ['-v', ...args], { encoding: 'utf8', env })
   if (r.status !== 0) throw new Error(`benchmark run failed: ${r.stderr}`)
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr)
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)
@@ -63,8 +71,17 @@ function timed(args: string[]): Measure {
   const system = /System time \(seconds\): ([\d.]+)/.exec(r.stderr)
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN
   const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : Number.NaN
-  return { seconds, cpuSeconds, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN, outMb: Number.NaN }
+  return { seconds, cpuSeconds, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN }
 }
+
+/** Clock ticks a second, the unit of `/proc`'s CPU times. */
+function clockTicks(): number {
+  const r = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })
+  const n = Number(r.stdout?.trim())
+  return r.status === 0 && n > 0 ? n : 100
+}
+const TICKS = clockTicks()
+const mainCpuModule = pathToFileURL(join(root, 'build/bench/main-thread-cpu.js')).href
 
 /** `BENCH_FORMATS`: the `--formats` of the builds (a million articles in four formats is about 80 GB). */
 const formats = process.env.BENCH_FORMATS?.trim() || null
@@ -72,20 +89,30 @@ const formats = process.env.BENCH_FORMATS?.trim() || null
 function measure(input: string, jobs: number | null): Measure {
   const out = join(benchDir, 'out', `${input.split('/').at(-1)}-${jobs ?? 'default'}`)
   rmSync(out, { recursive: true, force: true })
-  const m = timed([
-    'node',
-    cli,
-    'build',
-    input,
-    '--out',
-    out,
-    '--quiet',
-    ...(jobs ? ['--jobs', String(jobs)] : []),
-    ...(formats ? ['--formats', formats] : []),
-  ])
+  mkdirSync(join(benchDir, 'out'), { recursive: true })
+  const ticksFile = `${out}.main-cpu`
+  rmSync(ticksFile, { force: true })
+  const m = timed(
+    [
+      'node',
+      '--import',
+      mainCpuModule,
+      cli,
+      'build',
+      input,
+      '--out',
+      out,
+      '--quiet',
+      ...(jobs ? ['--jobs', String(jobs)] : []),
+      ...(formats ? ['--formats', formats] : []),
+    ],
+    { ...process.env, BENCH_MAIN_CPU: ticksFile },
+  )
   const outMb = sizeOf(out) / 1e6
   rmSync(out, { recursive: true, force: true })
-  return { ...m, outMb }
+  const ticks = existsSync(ticksFile) ? Number(readFileSync(ticksFile, 'utf8').trim()) : Number.NaN
+  rmSync(ticksFile, { force: true })
+  return { ...m, outMb, mainCpuSeconds: ticks / TICKS }
 }
 
 /** The plain read + decode + NFC + write pass over the same files. */
@@ -95,7 +122,7 @@ function plain(input: string): Measure {
   const m = timed(['node', join(root, 'build/bench/plain-pass.js'), input, out])
   const outMb = statSync(out).size / 1e6
   rmSync(out, { force: true })
-  return { ...m, outMb }
+  return { ...m, outMb, mainCpuSeconds: Number.NaN }
 }
 
 function supportsJobs(): boolean {
@@ -111,7 +138,7 @@ const plan = counts.length > 0 ? counts : [10_000, 100_000]
 const jobs = supportsJobs()
 if (formats) process.stdout.write(`formats: ${formats}\n`)
 process.stdout.write(
-  `| articles | MB | jobs | seconds | articles/s | MB/s | CPU ms/article | peak RSS MB | output MB | % of plain pass |\n|---|---|---|---|---|---|---|---|---|---|\n`,
+  `| articles | MB | jobs | seconds | articles/s | MB/s | CPU ms/article | main thread CPU ms/article | peak RSS MB | output MB | % of plain pass |\n|---|---|---|---|---|---|---|---|---|---|---|\n`,
 )
 /** Each size's runs by jobs, for the cost of the articles a larger corpus adds. */
 const done: { n: number; runs: Map<number | null, Measure> }[] = []
@@ -120,7 +147,7 @@ for (const n of plan) {
   const mb = sizeOf(dir) / 1e6
   const base = plain(dir)
   process.stdout.write(
-    `| ${n} | ${mb.toFixed(1)} | plain pass | ${base.seconds.toFixed(1)} | ${(n / base.seconds).toFixed(0)} | ${(mb / base.seconds).toFixed(2)} | ${((1000 * base.cpuSeconds) / n).toFixed(2)} | ${base.rssMb.toFixed(0)} | ${base.outMb.toFixed(1)} | 100 |\n`,
+    `| ${n} | ${mb.toFixed(1)} | plain pass | ${base.seconds.toFixed(1)} | ${(n / base.seconds).toFixed(0)} | ${(mb / base.seconds).toFixed(2)} | ${((1000 * base.cpuSeconds) / n).toFixed(2)} | – | ${base.rssMb.toFixed(0)} | ${base.outMb.toFixed(1)} | 100 |\n`,
   )
   // BENCH_JOBS="2" skips the one-job run (long at 100k articles); the speed-up needs both
   const jobList = (process.env.BENCH_JOBS ?? '1 2').split(/\s+/).filter(Boolean).map(Number)
@@ -129,7 +156,7 @@ for (const n of plan) {
     : [[null, measure(dir, null)]]
   for (const [j, m] of runs)
     process.stdout.write(
-      `| ${n} | ${mb.toFixed(1)} | ${j ?? 1} | ${m.seconds.toFixed(1)} | ${(n / m.seconds).toFixed(0)} | ${(mb / m.seconds).toFixed(2)} | ${((1000 * m.cpuSeconds) / n).toFixed(2)} | ${m.rssMb.toFixed(0)} | ${m.outMb.toFixed(1)} | ${((100 * base.seconds) / m.seconds).toFixed(2)} |\n`,
+      `| ${n} | ${mb.toFixed(1)} | ${j ?? 1} | ${m.seconds.toFixed(1)} | ${(n / m.seconds).toFixed(0)} | ${(mb / m.seconds).toFixed(2)} | ${((1000 * m.cpuSeconds) / n).toFixed(2)} | ${Number.isNaN(m.mainCpuSeconds) ? '–' : ((1000 * m.mainCpuSeconds) / n).toFixed(2)} | ${m.rssMb.toFixed(0)} | ${m.outMb.toFixed(1)} | ${((100 * base.seconds) / m.seconds).toFixed(2)} |\n`,
     )
   if (runs.length === 2 && runs[0]![0] === 1)
     process.stdout.write(
@@ -141,8 +168,16 @@ for (const n of plan) {
       const b = before.runs.get(j)
       if (!b || m.seconds <= b.seconds) continue
       const added = n - before.n
+      const mainMs = (1000 * (m.mainCpuSeconds - b.mainCpuSeconds)) / added
+      // with workers the main thread only receives and writes rows, work that more workers do not share
+      const bound =
+        !Number.isFinite(mainMs) || mainMs <= 0
+          ? ''
+          : (j ?? 1) >= 2
+            ? `; main thread ${mainMs.toFixed(2)} ms/article, so at most ${(1000 / mainMs).toFixed(0)} articles/s with any number of jobs`
+            : `; main thread ${mainMs.toFixed(2)} ms/article (it extracts too)`
       process.stdout.write(
-        `articles ${before.n}→${n} at ${j ?? 'default'} jobs: ${(added / (m.seconds - b.seconds)).toFixed(0)} articles/s, ${((1000 * (m.cpuSeconds - b.cpuSeconds)) / added).toFixed(2)} CPU ms/article (start-up apart)\n`,
+        `articles ${before.n}→${n} at ${j ?? 'default'} jobs: ${(added / (m.seconds - b.seconds)).toFixed(0)} articles/s, ${((1000 * (m.cpuSeconds - b.cpuSeconds)) / added).toFixed(2)} CPU ms/article (start-up apart)${bound}\n`,
       )
     }
   done.push({ n, runs: new Map(runs) })
