@@ -20,6 +20,7 @@ import {
 } from './document.js'
 import type { Input } from './inputs.js'
 import { MAX_INPUT_BYTES, readInput } from './inputs.js'
+import { type SpooledEvents, spoolEvents } from './publish/event-spool.js'
 import { PROBLEM_MESSAGES, rejectRow } from './rejects.js'
 
 export interface ScanResult {
@@ -36,7 +37,13 @@ export interface ScanResult {
 
 export type BuildResult =
   | { readonly kind: 'reject'; readonly reject: RejectsRow }
-  | { readonly kind: 'document'; readonly rows: DocumentRows }
+  | {
+      readonly kind: 'document'
+      /** The document's rows, its events apart: `rows.events` is empty and `events` holds them. */
+      readonly rows: DocumentRows
+      /** Its events as the lines of the event spool, written here rather than by the receiving thread. */
+      readonly events: SpooledEvents
+    }
 
 /** `sha256`: the bytes' hash when the caller has it already (the cache keys on it), so it is computed once. */
 function safePrepare(input: Input, bytes: Uint8Array, sha256?: string): Prepared | Rejected {
@@ -135,7 +142,13 @@ export function buildBytes(
   if (p.kind === 'reject') return p
   try {
     const out = enrich(p, duplicates, ctx, nearDuplicate)
-    return out.kind === 'reject' ? out : { kind: 'document', rows: out.rows }
+    if (out.kind === 'reject') return out
+    const { rows } = out
+    return {
+      kind: 'document',
+      rows: { ...rows, events: [] },
+      events: spoolEvents(rows.documents.published, rows.events),
+    }
   } catch (e) {
     return { kind: 'reject', reject: internalError(input.path, p.source.sha256, 'enrich', e) }
   }

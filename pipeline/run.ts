@@ -280,7 +280,7 @@ export async function build(opts: BuildOptions): Promise<BuildSummary> {
           // peak RSS 621 -> 522 MB for 2.7% more CPU, since Arrow files stopped queueing their bytes)
           if (done % collectEvery === 0) collectGarbage()
           if (r.kind === 'reject') out.addReject(r.reject)
-          else out.addDocument(r.rows, r.rows.entities)
+          else out.addDocument(r.rows, r.rows.entities, r.events)
         }
         // every document is done: the workers' heaps (reference data, a few hundred MB each) are let go
         // before the events, the entity table and Parquet are written

@@ -5,8 +5,15 @@
  * hashed first, and a result stored under the same key is returned instead of being recomputed.
  */
 
-import { type DocumentsRow, type RejectsRow, TABLE_NAMES, type TableName } from './_generated/tables.js'
+import {
+  type DocumentsRow,
+  type EventsRow,
+  type RejectsRow,
+  TABLE_NAMES,
+  type TableName,
+} from './_generated/tables.js'
 import { type CacheDescriptor, DocCache } from './cache.js'
+import { eventKeyOf } from './corpus/event-clusters.js'
 import type { NearDuplicate } from './corpus/near-duplicates.js'
 import type { DocumentContext } from './document.js'
 import { EXTRACTORS } from './enrich/extractors.js'
@@ -19,6 +26,7 @@ import {
   scanBytes,
   scanInput,
 } from './process-input.js'
+import type { SpooledEvents } from './publish/event-spool.js'
 import { defaultOutlets } from './reference/outlets.js'
 import type { PartialDate } from './types.js'
 import { sha256Hex } from './util/hash.js'
@@ -76,12 +84,31 @@ export function isScanResult(v: unknown): v is ScanResult {
   )
 }
 
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string')
+
+/** A document's spooled events: each line an event row valid against its schema, each key a key. */
+function isSpooled(v: unknown, validate: RowValidator): v is SpooledEvents {
+  if (!isObject(v) || typeof v.year !== 'string' || !isStrings(v.rows) || !isStrings(v.keys)) return false
+  if (v.rows.length !== v.keys.length) return false
+  try {
+    for (const line of v.rows) {
+      const parsed = JSON.parse(line) as unknown
+      if (!isObject(parsed) || parsed.year !== v.year || !isObject(parsed.row)) return false
+      if (validate('events', parsed.row as unknown as EventsRow).length > 0) return false
+    }
+    for (const key of v.keys) eventKeyOf(JSON.parse(key))
+  } catch {
+    return false
+  }
+  return true
+}
+
 /** A cached build result: a reject row, or a document's rows, each valid against its table's schema. */
 export function isBuildResult(v: unknown, validate: RowValidator): v is BuildResult {
   if (!isObject(v)) return false
   if (v.kind === 'reject')
     return isObject(v.reject) && validate('rejects', v.reject as unknown as RejectsRow).length === 0
-  if (v.kind !== 'document' || !isObject(v.rows)) return false
+  if (v.kind !== 'document' || !isObject(v.rows) || !isSpooled(v.events, validate)) return false
   const rows = v.rows
   if (
     !isObject(rows.documents) ||

@@ -152,6 +152,11 @@ export class Corrections {
     return out as R
   }
 
+  /** Whether a correction names a row of `table`. */
+  touches(table: DataTable): boolean {
+    return this.byTable.has(table)
+  }
+
   applyAll<R extends object>(table: DataTable, rows: readonly R[]): R[] {
     return this.byTable.has(table) ? rows.map((r) => this.apply(table, r)) : [...rows]
   }

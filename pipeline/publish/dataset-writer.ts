@@ -25,6 +25,7 @@ import { versions } from '../versions.js'
 import type { FileHashes } from './checksums.js'
 import { codebook } from './codebook.js'
 import { ENTITY_SPILL_AT, type EntityCore, EntityTable } from './entity-table.js'
+import { eventsOf, type SpooledEvents, spoolLine, yearOf } from './event-spool.js'
 import { DATA, FILES, FORMATS, type Format, inside, SCRATCH, tableFile } from './layout.js'
 import { PARTITIONED_TABLES, type PartitionedTable, YearPartitions } from './parquet-by-year.js'
 import type { ParquetJobs } from './parquet-jobs.js'
@@ -147,20 +148,36 @@ export class DatasetWriter {
   /** Told how many of the spooled event rows are written, as they are (`ProgressFn`'s `events` phase). */
   onEventsWritten: ((done: number, total: number) => void) | null = null
 
-  addDocument(rows: Omit<DocumentRows, 'entities'>, entities: readonly EntityCore[]): void {
+  /**
+   * A document's rows. Its events come as `rows.events`, or already as spool lines (`spooled`, written
+   * by the worker that extracted them; `rows.events` is then empty), which are written as they are unless
+   * a correction changes an event or the year the document is filed under.
+   */
+  addDocument(
+    rows: Omit<DocumentRows, 'entities'>,
+    entities: readonly EntityCore[],
+    spooled?: SpooledEvents,
+  ): void {
     this.documents++
     const fix = this.corrections
     const doc = fix.apply('documents', rows.documents)
-    const year = YearPartitions.yearOf(doc.published)
+    const year = yearOf(doc.published)
     this.put('documents', [doc], year)
     this.put('mentions', fix.applyAll('mentions', rows.mentions), year)
     this.put('quotes', fix.applyAll('quotes', rows.quotes), year)
     this.put('temporal_expressions', fix.applyAll('temporal_expressions', rows.temporal_expressions), year)
-    for (const e of fix.applyAll('events', rows.events)) {
-      this.eventSpool.writeLine(JSON.stringify({ year, row: e }))
-      this.keySpool.writeLine(eventKeyLine(e))
-      this.events++
-    }
+    if (spooled && spooled.year === year && !fix.touches('events')) {
+      for (let k = 0; k < spooled.rows.length; k++) {
+        this.eventSpool.writeLine(spooled.rows[k]!)
+        this.keySpool.writeLine(spooled.keys[k]!)
+        this.events++
+      }
+    } else
+      for (const e of fix.applyAll('events', spooled ? eventsOf(spooled) : rows.events)) {
+        this.eventSpool.writeLine(spoolLine(year, e))
+        this.keySpool.writeLine(eventKeyLine(e))
+        this.events++
+      }
     this.put('event_mentions', fix.applyAll('event_mentions', rows.event_mentions), year)
     const counts = new Map<string, number>()
     for (const m of rows.mentions) counts.set(m.entity_id, (counts.get(m.entity_id) ?? 0) + 1)

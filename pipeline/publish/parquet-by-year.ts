@@ -24,7 +24,8 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DataTable } from '../schema/tables.js'
 import { ArrowFileSink } from './arrow-file-sink.js'
-import { inside, NO_YEAR, partName, SCRATCH, yearFolder } from './layout.js'
+import { yearOf } from './event-spool.js'
+import { inside, partName, SCRATCH, yearFolder } from './layout.js'
 import type { ParquetJobs } from './parquet-jobs.js'
 import { RecordBatcher } from './table-writer.js'
 
@@ -79,7 +80,7 @@ export class YearPartitions {
 
   /** The partition value of a document's `published` date. */
   static yearOf(published: string | null): string {
-    return published ? published.slice(0, 4) : NO_YEAR
+    return yearOf(published)
   }
 
   /** A row as its values in schema order (`TableWriter.appendRow`), filed under `year`. */
