@@ -13,7 +13,7 @@ import {
   type TableName,
 } from './_generated/tables.js'
 import { type CacheDescriptor, DocCache } from './cache.js'
-import { eventKeyOf } from './corpus/event-clusters.js'
+import { eventKeyLine } from './corpus/event-clusters.js'
 import type { NearDuplicate } from './corpus/near-duplicates.js'
 import type { DocumentContext } from './document.js'
 import { EXTRACTORS } from './enrich/extractors.js'
@@ -86,21 +86,21 @@ export function isScanResult(v: unknown): v is ScanResult {
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string')
 
-/** A document's spooled events: each line an event row valid against its schema, each key a key. */
+/** A document's spooled events: each line an event row valid against its schema, each key its row's. */
 function isSpooled(v: unknown, validate: RowValidator): v is SpooledEvents {
   if (!isObject(v) || typeof v.year !== 'string' || !isStrings(v.rows) || !isStrings(v.keys)) return false
-  if (v.rows.length !== v.keys.length) return false
+  const keys = v.keys
+  if (v.rows.length !== keys.length) return false
   try {
-    for (const line of v.rows) {
+    return v.rows.every((line, i) => {
       const parsed = JSON.parse(line) as unknown
       if (!isObject(parsed) || parsed.year !== v.year || !isObject(parsed.row)) return false
-      if (validate('events', parsed.row as unknown as EventsRow).length > 0) return false
-    }
-    for (const key of v.keys) eventKeyOf(JSON.parse(key))
+      const row = parsed.row as unknown as EventsRow
+      return validate('events', row).length === 0 && keys[i] === eventKeyLine(row)
+    })
   } catch {
     return false
   }
-  return true
 }
 
 /** A cached build result: a reject row, or a document's rows, each valid against its table's schema. */

@@ -9,7 +9,7 @@
  */
 import type { EventsRow } from '../_generated/tables.js'
 import { eventKeyLine } from '../corpus/event-clusters.js'
-import { NO_YEAR } from './layout.js'
+import { yearOf } from './layout.js'
 
 /** A document's events as spool lines, with the year they were written under. */
 export interface SpooledEvents {
@@ -19,9 +19,6 @@ export interface SpooledEvents {
   /** `eventKeyLine(row)` for each event, in order. */
   readonly keys: readonly string[]
 }
-
-/** The by-year partition a document is filed under: its publication year, or the hive default. */
-export const yearOf = (published: string | null): string => (published ? published.slice(0, 4) : NO_YEAR)
 
 /** One event's line in the spool. */
 export const spoolLine = (year: string, row: EventsRow): string => JSON.stringify({ year, row })

@@ -49,6 +49,9 @@ export const tableFile = (table: string, format: Format): string => `${DATA}/${t
 /** Partition value of rows with no publication date (Hive's, which DuckDB, polars and Spark read as null). */
 export const NO_YEAR = '__HIVE_DEFAULT_PARTITION__'
 
+/** The partition a document's rows are filed under: its publication year, or `NO_YEAR`. */
+export const yearOf = (published: string | null): string => (published ? published.slice(0, 4) : NO_YEAR)
+
 /** The folder of one year's partition of a table. */
 export const yearFolder = (table: string, year: string): string =>
   `${DATA}/by-year/${table}/published_year=${year}`

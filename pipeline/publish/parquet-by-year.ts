@@ -24,7 +24,6 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DataTable } from '../schema/tables.js'
 import { ArrowFileSink } from './arrow-file-sink.js'
-import { yearOf } from './event-spool.js'
 import { inside, partName, SCRATCH, yearFolder } from './layout.js'
 import type { ParquetJobs } from './parquet-jobs.js'
 import { RecordBatcher } from './table-writer.js'
@@ -77,11 +76,6 @@ export class YearPartitions {
     private readonly dir: string,
     private readonly shardIndex: number,
   ) {}
-
-  /** The partition value of a document's `published` date. */
-  static yearOf(published: string | null): string {
-    return yearOf(published)
-  }
 
   /** A row as its values in schema order (`TableWriter.appendRow`), filed under `year`. */
   add(table: PartitionedTable, values: readonly unknown[], year: string): void {

@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -13,28 +14,10 @@ import { threadTicks } from '../../bench/main-thread-cpu.js'
 
 const hasProc = existsSync(`/proc/self/task/${process.pid}/stat`)
 
-/** Spends `ms` of CPU (measured, not waited): the process's, which is this thread's when it alone works. */
-function spin(ms: number): number {
-  const t0 = process.cpuUsage()
-  let x = 0
-  for (let used = 0; used < ms; ) {
-    for (let k = 0; k < 10_000; k++) x += Math.sqrt(x + k)
-    const u = process.cpuUsage(t0)
-    used = (u.user + u.system) / 1000
-  }
-  return x
-}
-/** The same loop as source, for a worker and a child process. */
-const SPIN = `const spin = (ms) => {
-  const t0 = process.cpuUsage()
-  let x = 0
-  for (let used = 0; used < ms; ) {
-    for (let k = 0; k < 10000; k++) x += Math.sqrt(x + k)
-    const u = process.cpuUsage(t0)
-    used = (u.user + u.system) / 1000
-  }
-  return x
-}`
+/** The same CPU-spending loop in this thread, a worker and a child process. */
+const SPIN_FILE = join(__dirname, 'fixtures', 'spin.cjs')
+const spin = createRequire(import.meta.url)(SPIN_FILE) as (ms: number) => number
+const SPIN = `const spin = require(${JSON.stringify(SPIN_FILE)})`
 
 describe.runIf(hasProc)('the main thread CPU of a build', () => {
   it('grows with the CPU this thread spends', () => {

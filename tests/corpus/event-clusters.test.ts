@@ -8,14 +8,12 @@ import {
   eventKeyLine,
   eventKeyOf,
 } from '../../pipeline/corpus/event-clusters.js'
-import { defaultMetadata } from '../../pipeline/metadata/dataset.js'
 import { DatasetWriter } from '../../pipeline/publish/dataset-writer.js'
 import { SCRATCH } from '../../pipeline/publish/layout.js'
 import { atomicRun } from '../../pipeline/publish/output.js'
 import { build } from '../../pipeline/run.js'
 import { stableId } from '../../pipeline/util/hash.js'
-import { versions } from '../../pipeline/versions.js'
-import { repo, tempDir } from '../helpers.js'
+import { repo, runFacts, tempDir } from '../helpers.js'
 
 const key = (over: Partial<EventKey>): EventKey => ({
   event_id: 'evt_0',
@@ -271,16 +269,7 @@ describe('the key spool: keys written as documents come, the index built once th
           entities as never,
         )
       spooled = existsSync(join(dir, SCRATCH.eventKeys))
-      await w.finish({
-        seen: docs.length,
-        duplicates: 0,
-        referenceDate: null,
-        referenceSource: null,
-        skipped: [],
-        corpus: { fingerprint: 'f', inputs: docs.length },
-        shard: null,
-        dataset: defaultMetadata(versions().version),
-      })
+      await w.finish(runFacts(docs.length))
       expect(existsSync(join(dir, SCRATCH.eventKeys))).toBe(false)
       return {}
     })

@@ -47,6 +47,11 @@ describe('a built document', () => {
         ctx.validator,
       ),
     ).toBe(false)
+    // well-formed keys, but each another event's
+    expect(r.events.keys.length).toBeGreaterThanOrEqual(2)
+    expect(
+      isBuildResult({ ...r, events: { ...r.events, keys: [...r.events.keys].reverse() } }, ctx.validator),
+    ).toBe(false)
     expect(isBuildResult({ kind: 'document', rows: r.rows }, ctx.validator)).toBe(false)
   })
 })

@@ -9,13 +9,12 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { EventsRow } from '../../pipeline/_generated/tables.js'
 import { type Correction, Corrections } from '../../pipeline/corrections/corrections.js'
-import { defaultMetadata } from '../../pipeline/metadata/dataset.js'
 import { DatasetWriter } from '../../pipeline/publish/dataset-writer.js'
-import { eventsOf, spoolEvents, yearOf } from '../../pipeline/publish/event-spool.js'
+import { eventsOf, spoolEvents } from '../../pipeline/publish/event-spool.js'
+import { yearOf } from '../../pipeline/publish/layout.js'
 import { atomicRun } from '../../pipeline/publish/output.js'
 import { build } from '../../pipeline/run.js'
-import { versions } from '../../pipeline/versions.js'
-import { repo, tempDir } from '../helpers.js'
+import { repo, runFacts, tempDir } from '../helpers.js'
 
 type Row = Record<string, unknown>
 
@@ -80,16 +79,7 @@ describe('the event spool lines of a document', () => {
             spooled ? spoolEvents(d.published as string | null, events) : undefined,
           )
         }
-        await w.finish({
-          seen: docs.length,
-          duplicates: 0,
-          referenceDate: null,
-          referenceSource: null,
-          skipped: [],
-          corpus: { fingerprint: 'f', inputs: docs.length },
-          shard: null,
-          dataset: defaultMetadata(versions().version),
-        })
+        await w.finish(runFacts(docs.length))
         return {}
       })
       return { out, sums: readFileSync(join(out, 'SHA256SUMS'), 'utf8') }

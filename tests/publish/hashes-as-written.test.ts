@@ -6,7 +6,6 @@
 import { appendFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { defaultMetadata } from '../../pipeline/metadata/dataset.js'
 import { ArrowFileSink } from '../../pipeline/publish/arrow-file-sink.js'
 import { FileHashes, fileSha256 } from '../../pipeline/publish/checksums.js'
 import { DatasetWriter } from '../../pipeline/publish/dataset-writer.js'
@@ -14,8 +13,7 @@ import { atomicRun } from '../../pipeline/publish/output.js'
 import { ParquetJobs } from '../../pipeline/publish/parquet-jobs.js'
 import { RecordBatcher, TableWriter } from '../../pipeline/publish/table-writer.js'
 import { SINK_BYTES, TextSink } from '../../pipeline/publish/text-sink.js'
-import { versions } from '../../pipeline/versions.js'
-import { repo, tempDir } from '../helpers.js'
+import { repo, runFacts, tempDir } from '../helpers.js'
 
 const mentions = (): Record<string, unknown>[] =>
   readFileSync(join(repo, 'dist', 'data', 'mentions.jsonl'), 'utf8')
@@ -86,16 +84,7 @@ describe('hashes recorded by the writers', () => {
         message: 'the file is empty',
         hint: null,
       } as never)
-      await w.finish({
-        seen: 1,
-        duplicates: 0,
-        referenceDate: null,
-        referenceSource: null,
-        skipped: [],
-        corpus: { fingerprint: 'f', inputs: 1 },
-        shard: null,
-        dataset: defaultMetadata(versions().version),
-      })
+      await w.finish(runFacts(1))
       const path = join(dir, 'rejects.jsonl')
       written = fileSha256(path)
       // behind the writer's back: a file read again at the end would give another hash
