@@ -21,6 +21,7 @@ import type { DatasetMetadata } from '../metadata/dataset.js'
 import { DATA_TABLES, type DataTable } from '../schema/tables.js'
 import { stableId } from '../util/hash.js'
 import { JsonlCursor } from '../util/jsonl-cursor.js'
+import { tick } from '../util/tick.js'
 import { versions } from '../versions.js'
 import type { FileHashes } from './checksums.js'
 import { codebook } from './codebook.js'
@@ -39,6 +40,12 @@ export const MAX_REJECT_EXAMPLES = 20
 const SPOOL_BATCH = 1024
 /** Event rows between two progress reports while the events are written. */
 const EVENTS_PROGRESS_EVERY = 4096
+/**
+ * Rows (or event keys) between two yields to the event loop in the finish. The finish runs in this
+ * thread for seconds; the Parquet pool hands a thread its next conversion only when this thread
+ * hears that the last one ended, so without a yield the pool idles until the finish does.
+ */
+const FINISH_YIELD_EVERY = 2048
 
 export interface RunFacts {
   readonly seen: number
@@ -238,6 +245,7 @@ export class DatasetWriter {
         this.put('events', batch, year)
         batch = []
       }
+      if (k % FINISH_YIELD_EVERY === 0) await tick()
       year = x.year
       // a shard's own clusters are recomputed over the whole corpus when shards are merged
       e.event_cluster = c ? c.cluster : stableId('evc', e.event_id as string)
@@ -255,12 +263,15 @@ export class DatasetWriter {
    * The index of every spooled event's clustering key, from the key spool (read once, then removed). It
    * is local to the finish: garbage once the events are written.
    */
-  private eventIndex(): EventClusterIndex {
+  private async eventIndex(): Promise<EventClusterIndex> {
     this.keySpool.close()
     const path = inside(this.dir, SCRATCH.eventKeys)
     const index = new EventClusterIndex()
     const cursor = new JsonlCursor<unknown>(path, { compressed: true })
-    for (let x = cursor.next(); x !== null; x = cursor.next()) index.add(eventKeyOf(x))
+    for (let x = cursor.next(); x !== null; x = cursor.next()) {
+      index.add(eventKeyOf(x))
+      if (index.length % FINISH_YIELD_EVERY === 0) await tick()
+    }
     cursor.close()
     rmSync(path)
     if (index.length !== this.events)
@@ -281,9 +292,15 @@ export class DatasetWriter {
 
   /** Writes the entity table, closes every file, writes the codebook and the manifest. */
   async finish(facts: RunFacts): Promise<DatasetCounts> {
+    // the tables that are complete once every document is in (all but the entity table and the
+    // events) are closed first: their Parquet files are converted on the pool's threads, when there are
+    // some, while this thread indexes, clusters and writes the events
+    const later = (t: DataTable) => t === 'entities' || t === 'events'
+    for (const t of DATA_TABLES) if (!later(t)) await this.closeTable(t)
+    await this.years?.finish(this.parquet, (t) => !later(t))
     // the events' index first: the entity table, merged by id below, keeps the facts of the places the
     // events name (their clusters need them), and only those
-    const index = this.eventIndex()
+    const index = await this.eventIndex()
     const places = index.placeIds()
     const placeFacts = new Map<string, PlaceFacts>()
     let chunk: EntitiesRow[] = []
@@ -294,15 +311,13 @@ export class DatasetWriter {
       if (chunk.length >= SPOOL_BATCH) {
         this.put('entities', this.corrections.applyAll('entities', chunk), null)
         chunk = []
+        await tick()
       }
     }
     this.put('entities', this.corrections.applyAll('entities', chunk), null)
     places.clear()
+    await this.closeTable('entities')
     const clusters = index.assign((id) => placeFacts.get(id))
-    // every table but the events is complete: its files are closed, and converted to Parquet (on other
-    // threads, when there are some) while the events are written
-    for (const t of DATA_TABLES) if (t !== 'events') await this.closeTable(t)
-    await this.years?.finish(this.parquet, (t) => t !== 'events')
     await this.writeEvents(clusters)
     await this.closeTable('events')
     await this.years?.finish(this.parquet)

@@ -48,6 +48,11 @@ export class ParquetJobs {
     private readonly hashes?: FileHashes,
   ) {}
 
+  /** The Parquet files queued so far. */
+  get files(): number {
+    return this.queued
+  }
+
   /** Queues the conversion of a closed Arrow file; with several threads it starts now. */
   add(c: Conversion): void {
     this.queued++
