@@ -62,8 +62,9 @@ describe('the finish of a build', () => {
         }
         w.onEventsWritten = (events) => seen.push({ events, turns, files: parquet.files })
         setImmediate(turn)
-        await w.finish(runFacts(docs))
+        const counts = await w.finish(runFacts(docs))
         turning = false
+        return counts
       },
       2,
     )
