@@ -45,10 +45,13 @@ export function signature(text: string): Uint32Array | null {
   const words = shingleWords(text)
   if (words.length === 0) return null
   const sig = new Uint32Array(BINS).fill(EMPTY)
+  // each word is hashed once, not once for each of the shingles it is in
+  const hashes = new Uint32Array(words.length)
+  for (let k = 0; k < words.length; k++) hashes[k] = hashString(words[k]!)
   const n = Math.max(1, words.length - SHINGLE_WORDS + 1)
   for (let i = 0; i < n; i++) {
     let h = 0x9747b28c
-    for (let k = i; k < Math.min(words.length, i + SHINGLE_WORDS); k++) h = fmix32(h ^ hashString(words[k]!))
+    for (let k = i; k < Math.min(words.length, i + SHINGLE_WORDS); k++) h = fmix32(h ^ hashes[k]!)
     const bin = h >>> BIN_SHIFT
     const v = h & VALUE_MASK
     if (v < sig[bin]!) sig[bin] = v

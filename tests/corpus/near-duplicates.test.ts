@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { agreement, signature } from '../../pipeline/corpus/minhash.js'
+import {
+  agreement,
+  BINS,
+  fmix32,
+  hashString,
+  SHINGLE_WORDS,
+  shingleWords,
+  signature,
+} from '../../pipeline/corpus/minhash.js'
 import { NearDuplicateIndex } from '../../pipeline/corpus/near-duplicates.js'
 import { seedNames, seedText } from '../helpers.js'
 
@@ -16,7 +24,31 @@ const republished = `${dispatch
   .replace('persistantes', 'actuelles')
   .replace('Le ministre russe', 'Selon nos informations, le ministre russe')} (avec agences)`
 
+/** The bins before densification, each shingle's words hashed where it is met (the definition). */
+function binsByDefinition(text: string): number[] {
+  const words = shingleWords(text)
+  const bins: number[] = new Array(BINS).fill(0xffffffff)
+  const shift = 32 - Math.log2(BINS)
+  for (let i = 0; i < Math.max(1, words.length - SHINGLE_WORDS + 1); i++) {
+    let h = 0x9747b28c
+    for (const w of words.slice(i, i + SHINGLE_WORDS)) h = fmix32(h ^ hashString(w))
+    const v = h & ((1 << shift) - 1)
+    if (v < bins[h >>> shift]!) bins[h >>> shift] = v
+  }
+  return bins
+}
+
 describe('MinHash signatures', () => {
+  it('keep in each filled bin the least value of its shingles, as defined', () => {
+    for (const text of [dispatch, republished, 'Trois mots seulement']) {
+      const expected = binsByDefinition(text)
+      const sig = signature(text)!
+      const filled = expected.flatMap((v, b) => (v === 0xffffffff ? [] : [b]))
+      expect(filled.length).toBeGreaterThan(0)
+      for (const b of filled) expect(sig[b]).toBe(expected[b])
+    }
+  })
+
   it('agree in proportion to the overlap of the texts', () => {
     const a = signature(dispatch)!
     expect(agreement(a, signature(dispatch)!)).toBe(1)
