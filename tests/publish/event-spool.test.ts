@@ -13,10 +13,8 @@ import { DatasetWriter } from '../../pipeline/publish/dataset-writer.js'
 import { eventsOf, spoolEvents } from '../../pipeline/publish/event-spool.js'
 import { yearOf } from '../../pipeline/publish/layout.js'
 import { atomicRun } from '../../pipeline/publish/output.js'
-import { build } from '../../pipeline/run.js'
-import { repo, runFacts, tempDir } from '../helpers.js'
-
-type Row = Record<string, unknown>
+import { runFacts, tempDir } from '../helpers.js'
+import { twoReportsTables } from './two-reports.js'
 
 describe('the event spool lines of a document', () => {
   it('give back the rows they were written from, under the document’s year', () => {
@@ -37,13 +35,7 @@ describe('the event spool lines of a document', () => {
   })
 
   it('write the dataset the rows write, with and without corrections', async () => {
-    const built = join(tempDir('spool-built'), 'out')
-    await build({ input: join(repo, 'tests/corpus/fixtures/two-reports'), out: built, formats: ['jsonl'] })
-    const table = (name: string): Row[] =>
-      readFileSync(join(built, 'data', `${name}.jsonl`), 'utf8')
-        .split('\n')
-        .filter((l) => l !== '')
-        .map((l) => JSON.parse(l) as Row)
+    const table = await twoReportsTables('spool-built')
     const docs = table('documents')
     const entities = table('entities')
     const of = (name: string, id: unknown) => table(name).filter((r) => r.doc_id === id)

@@ -5,27 +5,18 @@
  * are complete first and let the event loop turn while it writes the events; else the pool idles until
  * the events are written (20,000 bench articles at two jobs: the other tables were converted only after).
  */
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { EventsRow } from '../../pipeline/_generated/tables.js'
 import { DatasetWriter } from '../../pipeline/publish/dataset-writer.js'
 import { spoolEvents } from '../../pipeline/publish/event-spool.js'
 import { atomicRun } from '../../pipeline/publish/output.js'
-import { build } from '../../pipeline/run.js'
-import { repo, runFacts, tempDir } from '../helpers.js'
-
-type Row = Record<string, unknown>
+import { runFacts, tempDir } from '../helpers.js'
+import { twoReportsTables } from './two-reports.js'
 
 describe('the finish of a build', () => {
   it('queues the complete tables first and lets the event loop turn while it writes the events', async () => {
-    const built = join(tempDir('finish-built'), 'out')
-    await build({ input: join(repo, 'tests/corpus/fixtures/two-reports'), out: built, formats: ['jsonl'] })
-    const table = (name: string): Row[] =>
-      readFileSync(join(built, 'data', `${name}.jsonl`), 'utf8')
-        .split('\n')
-        .filter((l) => l !== '')
-        .map((l) => JSON.parse(l) as Row)
+    const table = await twoReportsTables('finish-built')
     const doc = table('documents')[0]!
     const event = { ...table('events')[0]!, event_cluster: null, event_cluster_size: null }
     const docs = 40
