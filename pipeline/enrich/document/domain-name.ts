@@ -83,16 +83,23 @@ const MAX_WORDS = 6
  */
 export function renderingInText(label: string, text: string): string | null {
   if (label.length < 2) return null
-  const tokens: { start: number; end: number; key: string }[] = []
+  const tokens: { start: number; end: number; key: string | null }[] = []
   WORD.lastIndex = 0
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text))
-    tokens.push({ start: m.index, end: m.index + m[0].length, key: squash(m[0]) })
+    tokens.push({ start: m.index, end: m.index + m[0].length, key: null })
+  // a word's key is computed when needed: most words cannot begin the label (first letter test)
+  const keyOf = (t: { start: number; end: number; key: string | null }): string =>
+    (t.key ??= squash(text.slice(t.start, t.end)))
+  const first = label.charCodeAt(0)
   for (let i = 0; i < tokens.length; i++) {
-    if (!label.startsWith(tokens[i]!.key)) continue
+    const c = text.charCodeAt(tokens[i]!.start)
+    // an ASCII letter or digit stays the key's first character, in lower case
+    if (c < 0x80 && (c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== first) continue
+    if (!label.startsWith(keyOf(tokens[i]!))) continue
     let key = ''
     for (let j = i; j < tokens.length && j < i + MAX_WORDS; j++) {
       if (j > i && !JOINER.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) break
-      key += tokens[j]!.key
+      key += keyOf(tokens[j]!)
       if (!label.startsWith(key)) break
       if (key.length < label.length) continue
       const written = text.slice(tokens[i]!.start, tokens[j]!.end)
