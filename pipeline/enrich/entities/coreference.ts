@@ -79,14 +79,25 @@ interface RolePhrase {
   readonly words: readonly string[]
 }
 
-let roles: TokenTrie<RolePhrase> | undefined
-function roleTrie(g: Gazetteer): TokenTrie<RolePhrase> {
+interface RoleIndex {
+  readonly trie: TokenTrie<RolePhrase>
+  /** First words of the role phrases: a token that is none of them starts no role. */
+  readonly heads: ReadonlySet<string>
+}
+
+let roles: RoleIndex | undefined
+function roleIndex(g: Gazetteer): RoleIndex {
   if (roles) return roles
-  const t = tokenTrie<RolePhrase>()
+  const trie = tokenTrie<RolePhrase>()
+  const heads = new Set<string>()
   for (const r of g.rules.roles)
-    for (const p of r.phrases) t.add(aliasKeys(p), { key: r.key, words: aliasKeys(p) })
-  roles = t
-  return t
+    for (const p of r.phrases) {
+      const words = aliasKeys(p)
+      trie.add(words, { key: r.key, words })
+      if (words[0] !== undefined) heads.add(words[0])
+    }
+  roles = { trie, heads }
+  return roles
 }
 
 /**
@@ -100,8 +111,10 @@ function roleAt(
   i: number,
   g: Gazetteer,
 ): { to: number; key: string; country: string } | null {
-  const t = roleTrie(g)
-  const direct = t.walk(text, tokens, i).at(-1)
+  const { trie, heads } = roleIndex(g)
+  // both forms begin with the first word of a role phrase
+  if (!heads.has(tokens[i]!.key)) return null
+  const direct = trie.walk(text, tokens, i).at(-1)
   if (direct) {
     const q =
       direct[0] < tokens.length && joinableBetween(text, tokens[direct[0] - 1]!.end, tokens[direct[0]]!.start)
