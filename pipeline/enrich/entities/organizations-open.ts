@@ -9,6 +9,7 @@
  * - an army or force of any country: `armée togolaise`, `forces armées ukrainiennes`, `marine russe`.
  * They enter the longest-match selection with the gazetteer's names, below them in confidence.
  */
+import { letterClasses, SPACE } from '../../util/letters.js'
 import { CONFIDENCE } from './confidence.js'
 import { countryAdjectiveAt } from './demonyms.js'
 import { type Gazetteer, gazetteer } from './gazetteer.js'
@@ -316,6 +317,22 @@ function capitalLine(text: string, at: number): boolean {
   return verdict
 }
 
+/**
+ * Whether the token at [`start`, `end`) stands in parentheses: the text since the previous token's end
+ * (`from`) ends with `(` and white space, and `)` follows within three characters (`/\(\s*$/` and
+ * `/^\s*\)/` on those slices, read without making them: this runs at every token).
+ */
+export function inParentheses(text: string, from: number, start: number, end: number): boolean {
+  const spaces = letterClasses()
+  let k = start - 1
+  while (k >= from && (spaces[text.charCodeAt(k)]! & SPACE) !== 0) k--
+  if (k < from || text.charCodeAt(k) !== 0x28) return false
+  const stop = Math.min(end + 3, text.length)
+  let j = end
+  while (j < stop && (spaces[text.charCodeAt(j)]! & SPACE) !== 0) j++
+  return j < stop && text.charCodeAt(j) === 0x29
+}
+
 /** The acronym is a name the gazetteer gives to a country, a place or a person: not ours to type. */
 function listedOtherwise(text: string, tokens: readonly Token[], i: number, g: Gazetteer): boolean {
   for (const [to, specs] of aliasTrie(g).walk(text, tokens, i))
@@ -384,8 +401,7 @@ export function openOrganizations(
   const defined = new Map<string, string>()
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!
-    const before = text.slice(tokens[i - 1]!.end, t.start)
-    if (!/\(\s*$/.test(before) || !/^\s*\)/.test(text.slice(t.end, t.end + 3))) continue
+    if (!inParentheses(text, tokens[i - 1]!.end, t.start, t.end)) continue
     const raw = foldAccents(t.raw)
     if (!ACRONYM.test(raw) || ROMAN.test(raw) || listedOtherwise(text, tokens, i, g)) continue
     const end = i // the long name ends at the token before `(`

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { spells } from '../../../pipeline/enrich/entities/organizations-open.js'
+import { tokenize } from '../../../pipeline/enrich/entities/normalize.js'
+import { inParentheses, spells } from '../../../pipeline/enrich/entities/organizations-open.js'
+import { seedNames, seedText } from '../../helpers.js'
 import { links, names } from './helpers.js'
 
 describe('organisations outside the curated list', () => {
@@ -66,5 +68,39 @@ describe('organisations outside the curated list', () => {
         'organization',
       ),
     ).toEqual(["Ministère sénégalais de l'Intérieur"])
+  })
+})
+
+describe('a token in parentheses (an acronym defined after its long name)', () => {
+  /** The test as first written, on the slices around the token. */
+  const bySlices = (text: string, from: number, start: number, end: number): boolean =>
+    /\(\s*$/.test(text.slice(from, start)) && /^\s*\)/.test(text.slice(end, end + 3))
+
+  it('reads the parentheses around the token, spaces allowed inside', () => {
+    const at = (text: string, word: string) => {
+      const tokens = tokenize(text)
+      const i = tokens.findIndex((t) => t.raw === word)
+      return inParentheses(text, tokens[i - 1]!.end, tokens[i]!.start, tokens[i]!.end)
+    }
+    expect(at('la Mission des Nations unies (MINUSMA) au Mali', 'MINUSMA')).toBe(true)
+    expect(at('la Mission des Nations unies ( MINUSMA\u00a0) au Mali', 'MINUSMA')).toBe(true)
+    expect(at('la Mission des Nations unies (MINUSMA, ex-MISMA)', 'MINUSMA')).toBe(false)
+    expect(at('les Nations unies (la MINUSMA) au Mali', 'MINUSMA')).toBe(false)
+    expect(at('les Nations unies (MINUSMA', 'MINUSMA')).toBe(false)
+  })
+
+  it('agrees with the slices test at every token of the seed articles', () => {
+    let inside = 0
+    for (const name of seedNames()) {
+      const text = seedText(name)
+      const tokens = tokenize(text)
+      for (let i = 1; i < tokens.length; i++) {
+        const [p, t] = [tokens[i - 1]!, tokens[i]!]
+        const got = inParentheses(text, p.end, t.start, t.end)
+        expect(got, `${name} at ${t.start}`).toBe(bySlices(text, p.end, t.start, t.end))
+        if (got) inside++
+      }
+    }
+    expect(inside).toBeGreaterThan(1)
   })
 })
