@@ -19,7 +19,7 @@ import type { NearDuplicate } from './corpus/near-duplicates.js'
 import { parseAbsoluteDate } from './dates/parse-absolute.js'
 import { detectLanguage } from './enrich/document/language.js'
 import { resolveOutlet } from './enrich/document/outlet.js'
-import { explicitPublished, type Published, resolvePublished } from './enrich/document/published.js'
+import { explicitPublished, implicitPublished, type Published } from './enrich/document/published.js'
 import { tidyAuthor, tidyTitle } from './enrich/document/title.js'
 import { type EventDraft, type Extracted, type Extractor, runExtractors } from './enrich/extract.js'
 import { sentenceIndexAt, sentenceSpans } from './enrich/sentences.js'
@@ -200,7 +200,8 @@ export function enrich(
   nearDuplicate: NearDuplicate | null = null,
 ): Enriched | Rejected {
   const text = p.body.text
-  const published = p.explicit ?? resolvePublished(p.header, text, ctx.reference)
+  // `prepare` found the explicit date (or none): it is not looked for again
+  const published = p.explicit ?? implicitPublished(p.header, text, ctx.reference)
   const outlet = resolveOutlet(p.header, ctx.outlets, text)
   const sentences = sentenceSpans(text)
   const language = detectLanguage(text)

@@ -160,6 +160,18 @@ export function resolvePublished(
   body: string,
   reference: PartialDate | null,
 ): Published | null {
+  return explicitPublished(header, body) ?? implicitPublished(header, body, reference)
+}
+
+/**
+ * `resolvePublished` of a document whose explicit date is known to be missing (`explicitPublished`
+ * gave null, as `prepare` records): the text's own date, else the update line's day.
+ */
+export function implicitPublished(
+  header: Header,
+  body: string,
+  reference: PartialDate | null,
+): Published | null {
   const updated = header.updated ? make(strip(header.updated.value), 'header') : null
-  return explicitPublished(header, body) ?? publishedFromText(body, reference) ?? updated
+  return publishedFromText(body, reference) ?? updated
 }
