@@ -52,6 +52,11 @@ interface Measure {
   seconds: number
   /** User plus system CPU time of the run and its threads (s): steadier than wall time on a loaded machine. */
   cpuSeconds: number
+  /**
+   * The system (kernel) part of it (s): page faults, unmapping freed heap pages and the interrupts that
+   * wake one thread from another grow with the threads, not with the pipeline's own work.
+   */
+  systemSeconds: number
   rssMb: number
   /** The size of what the run wrote (MB). */
   outMb: number
@@ -71,7 +76,8 @@ function timed(
   const system = /System time \(seconds\): ([\d.]+)/.exec(r.stderr)
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN
   const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : Number.NaN
-  return { seconds, cpuSeconds, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN }
+  const systemSeconds = system ? Number(system[1]) : Number.NaN
+  return { seconds, cpuSeconds, systemSeconds, rssMb: rss ? Number(rss[1]) / 1024 : Number.NaN }
 }
 
 /** Clock ticks a second, the unit of `/proc`'s CPU times. */
@@ -138,7 +144,7 @@ const plan = counts.length > 0 ? counts : [10_000, 100_000]
 const jobs = supportsJobs()
 if (formats) process.stdout.write(`formats: ${formats}\n`)
 process.stdout.write(
-  `| articles | MB | jobs | seconds | articles/s | MB/s | CPU ms/article | main thread CPU ms/article | peak RSS MB | output MB | % of plain pass |\n|---|---|---|---|---|---|---|---|---|---|---|\n`,
+  `| articles | MB | jobs | seconds | articles/s | MB/s | CPU ms/article | of which system | main thread CPU ms/article | peak RSS MB | output MB | % of plain pass |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n`,
 )
 /** Each size's runs by jobs, for the cost of the articles a larger corpus adds. */
 const done: { n: number; runs: Map<number | null, Measure> }[] = []
@@ -147,7 +153,7 @@ for (const n of plan) {
   const mb = sizeOf(dir) / 1e6
   const base = plain(dir)
   process.stdout.write(
-    `| ${n} | ${mb.toFixed(1)} | plain pass | ${base.seconds.toFixed(1)} | ${(n / base.seconds).toFixed(0)} | ${(mb / base.seconds).toFixed(2)} | ${((1000 * base.cpuSeconds) / n).toFixed(2)} | – | ${base.rssMb.toFixed(0)} | ${base.outMb.toFixed(1)} | 100 |\n`,
+    `| ${n} | ${mb.toFixed(1)} | plain pass | ${base.seconds.toFixed(1)} | ${(n / base.seconds).toFixed(0)} | ${(mb / base.seconds).toFixed(2)} | ${((1000 * base.cpuSeconds) / n).toFixed(2)} | ${((1000 * base.systemSeconds) / n).toFixed(2)} | – | ${base.rssMb.toFixed(0)} | ${base.outMb.toFixed(1)} | 100 |\n`,
   )
   // BENCH_JOBS="2" skips the one-job run (long at 100k articles); the speed-up needs both
   const jobList = (process.env.BENCH_JOBS ?? '1 2').split(/\s+/).filter(Boolean).map(Number)
@@ -156,7 +162,7 @@ for (const n of plan) {
     : [[null, measure(dir, null)]]
   for (const [j, m] of runs)
     process.stdout.write(
-      `| ${n} | ${mb.toFixed(1)} | ${j ?? 1} | ${m.seconds.toFixed(1)} | ${(n / m.seconds).toFixed(0)} | ${(mb / m.seconds).toFixed(2)} | ${((1000 * m.cpuSeconds) / n).toFixed(2)} | ${Number.isNaN(m.mainCpuSeconds) ? '–' : ((1000 * m.mainCpuSeconds) / n).toFixed(2)} | ${m.rssMb.toFixed(0)} | ${m.outMb.toFixed(1)} | ${((100 * base.seconds) / m.seconds).toFixed(2)} |\n`,
+      `| ${n} | ${mb.toFixed(1)} | ${j ?? 1} | ${m.seconds.toFixed(1)} | ${(n / m.seconds).toFixed(0)} | ${(mb / m.seconds).toFixed(2)} | ${((1000 * m.cpuSeconds) / n).toFixed(2)} | ${((1000 * m.systemSeconds) / n).toFixed(2)} | ${Number.isNaN(m.mainCpuSeconds) ? '–' : ((1000 * m.mainCpuSeconds) / n).toFixed(2)} | ${m.rssMb.toFixed(0)} | ${m.outMb.toFixed(1)} | ${((100 * base.seconds) / m.seconds).toFixed(2)} |\n`,
     )
   if (runs.length === 2 && runs[0]![0] === 1)
     process.stdout.write(
